@@ -1,0 +1,81 @@
+/// A parsed media type such as `application/json; charset=UTF-8`.
+public struct ContentType: Sendable, Hashable, CustomStringConvertible {
+    /// The main type, lower-cased (`application`).
+    public var type: String
+    /// The subtype, lower-cased (`json`, `vnd.api+json`).
+    public var subtype: String
+    /// Parameters in written order; names lower-cased, values unquoted.
+    public var parameters: [(name: String, value: String)] {
+        get { parameterList.map { ($0.name, $0.value) } }
+        set { parameterList = newValue.map { Parameter(name: $0.name, value: $0.value) } }
+    }
+
+    private var parameterList: [Parameter]
+
+    private struct Parameter: Sendable, Hashable {
+        var name: String
+        var value: String
+    }
+
+    public init(type: String, subtype: String, parameters: [(name: String, value: String)] = []) {
+        self.type = type.lowercased()
+        self.subtype = subtype.lowercased()
+        self.parameterList = parameters.map { Parameter(name: $0.name.lowercased(), value: $0.value) }
+    }
+
+    /// Parses a header value; returns nil when it has no `type/subtype`.
+    public init?(_ text: String) {
+        let pieces = text.split(separator: ";", omittingEmptySubsequences: false)
+        guard let essence = pieces.first else { return nil }
+        let typeParts = essence.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/", maxSplits: 1)
+        guard typeParts.count == 2, !typeParts[0].isEmpty, !typeParts[1].isEmpty else { return nil }
+        var parameters: [(name: String, value: String)] = []
+        for piece in pieces.dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard let name = pair.first?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+            var value = pair.count > 1 ? pair[1].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            parameters.append((name, value))
+        }
+        self.init(type: String(typeParts[0]), subtype: String(typeParts[1]), parameters: parameters)
+    }
+
+    public static let json = ContentType(type: "application", subtype: "json")
+    public static let xml = ContentType(type: "application", subtype: "xml")
+    public static let plainText = ContentType(type: "text", subtype: "plain")
+    public static let html = ContentType(type: "text", subtype: "html")
+    public static let formURLEncoded = ContentType(type: "application", subtype: "x-www-form-urlencoded")
+    public static let octetStream = ContentType(type: "application", subtype: "octet-stream")
+
+    /// `type/subtype` without parameters.
+    public var essence: String { "\(type)/\(subtype)" }
+
+    /// The value of parameter `name` (case-insensitive name).
+    public func parameter(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return parameterList.first { $0.name == lower }?.value
+    }
+
+    public var isJSON: Bool {
+        subtype == "json" || subtype.hasSuffix("+json") || (type == "application" && subtype.hasPrefix("json"))
+    }
+
+    public var isXML: Bool { subtype == "xml" || subtype.hasSuffix("+xml") }
+
+    public var isFormURLEncoded: Bool { essence == "application/x-www-form-urlencoded" }
+
+    /// Types whose bodies are text and are compared as strings.
+    public var isText: Bool {
+        type == "text" || isJSON || isXML || isFormURLEncoded
+            || ["javascript", "x-javascript", "ecmascript", "graphql", "yaml", "x-yaml"].contains(subtype)
+    }
+
+    /// Types whose bodies are bytes (images, octet streams, PDFs…).
+    public var isBinary: Bool { !isText }
+
+    public var description: String {
+        parameterList.reduce(essence) { $0 + ";\($1.name)=\($1.value)" }
+    }
+}
+
+import Foundation
