@@ -1,0 +1,10 @@
+import PactModel
+
+/// Matches request methods (PACT-SPEC §6.1): equal ignoring case.
+public enum MethodMatching {
+    public static func match(expected: String, actual: String) -> [Mismatch] {
+        if expected.uppercased() == actual.uppercased() { return [] }
+        return [Mismatch(kind: .method, expected: expected, actual: actual,
+                         message: "Expected method '\(expected.uppercased())' but was '\(actual.uppercased())'")]
+    }
+}

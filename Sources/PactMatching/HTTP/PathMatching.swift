@@ -1,0 +1,15 @@
+import PactModel
+
+/// Matches request paths (PACT-SPEC §6.2): exact and case-sensitive, a trailing slash counts, unless a rule in the
+/// `path` category applies.
+public enum PathMatching {
+    public static func match(expected: String, actual: String, rules: MatchingRules = MatchingRules()) -> [Mismatch] {
+        if let list = RuleLookup.single(rules[.path]) {
+            let failures = ValueMatcher.match(list, expected: .string(expected), actual: .string(actual), origin: .path)
+            return failures.map { Mismatch(kind: .path, expected: expected, actual: actual, message: $0) }
+        }
+        if expected == actual { return [] }
+        return [Mismatch(kind: .path, expected: expected, actual: actual,
+                         message: "Expected path '\(expected)' but was '\(actual)'")]
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import PactModel
+
+/// Matches query parameters (PACT-SPEC §6.3).
+///
+/// V1.1 and later: the same names with the same values; names in any order, the values of a repeated name in the
+/// same order; missing and unexpected names fail. A rule on a name applies to each of its values.
+public enum QueryMatching {
+    /// Matches the queries of two requests the way `version` does: V1 compares the raw query strings pair by pair.
+    public static func match(expected: HTTPRequest, actual: HTTPRequest, version: PactSpecVersion) -> [Mismatch] {
+        if version == .v1, expected.rawQuery != nil || actual.rawQuery != nil {
+            return matchRaw(expected: expected.rawQuery ?? "", actual: actual.rawQuery ?? "")
+        }
+        return match(expected: expected.query, actual: actual.query, rules: expected.matchingRules[.query])
+    }
+
+    /// Matches decoded parameters; nil means no query. `rules` are the `query` category, keyed by parameter name.
+    public static func match(
+        expected: [QueryParameter]?, actual: [QueryParameter]?, rules: [String: RuleList] = [:]
+    ) -> [Mismatch] {
+        let expected = expected ?? []
+        let actual = actual ?? []
+        var actualByName: [String: [String?]] = [:]
+        for parameter in actual { actualByName[parameter.name, default: []].append(contentsOf: parameter.values) }
+        var expectedNames = Set<String>()
+        var mismatches: [Mismatch] = []
+        for parameter in expected {
+            let name = parameter.name
+            guard expectedNames.insert(name).inserted else { continue }
+            let expectedValues = expected.filter { $0.name == name }.flatMap(\.values)
+            guard let actualValues = actualByName[name] else {
+                mismatches.append(Mismatch(kind: .query, path: name, expected: text(expectedValues), actual: nil,
+                                           message: "Expected query parameter '\(name)' but was missing"))
+                continue
+            }
+            if let list = RuleLookup.named(name, in: rules) {
+                mismatches += matchWithRules(name, list, expectedValues, actualValues)
+            } else {
+                mismatches += matchEqual(name, expectedValues, actualValues)
+            }
+        }
+        var reported = Set<String>()
+        for parameter in actual where !expectedNames.contains(parameter.name) && reported.insert(parameter.name).inserted {
+            mismatches.append(Mismatch(kind: .query, path: parameter.name, expected: nil,
+                                       actual: text(actualByName[parameter.name] ?? []),
+                                       message: "Unexpected query parameter '\(parameter.name)' received"))
+        }
+        return mismatches
+    }
+
+    /// PACT-SPEC §6.3 V1: the query strings are compared as ordered, decoded `name=value` pairs, so a different
+    /// parameter order or a trailing `&` fails. pact-reference relaxes both for V1 (its copies of `different param
+    /// order` and `trailing amperand` say match:true); this follows the spec files, which say match:false.
+    public static func matchRaw(expected: String, actual: String) -> [Mismatch] {
+        if pairs(expected) == pairs(actual) { return [] }
+        return [Mismatch(kind: .query, expected: expected, actual: actual,
+                         message: "Expected query string '\(expected)' but was '\(actual)'")]
+    }
+
+    private static func matchEqual(_ name: String, _ expected: [String?], _ actual: [String?]) -> [Mismatch] {
+        var mismatches: [Mismatch] = []
+        for (index, value) in expected.enumerated() {
+            guard index < actual.count else {
+                mismatches.append(Mismatch(kind: .query, path: name, expected: value ?? "", actual: nil,
+                                           message: "Expected query parameter '\(name)' value '\(value ?? "")' but was missing"))
+                continue
+            }
+            if actual[index] != value {
+                mismatches.append(Mismatch(
+                    kind: .query, path: name, expected: value ?? "", actual: actual[index] ?? "",
+                    message: "Expected query parameter '\(name)' with value '\(value ?? "")' but was '\(actual[index] ?? "")'"))
+            }
+        }
+        if actual.count > expected.count {
+            mismatches.append(Mismatch(
+                kind: .query, path: name, expected: text(expected), actual: text(actual),
+                message: "Expected query parameter '\(name)' with \(expected.count) value(s) but received \(actual.count) value(s)"))
+        }
+        return mismatches
+    }
+
+    /// Each actual value against the expected value at its index (the first one past the end), so a rule on a
+    /// repeated parameter applies to every value; size rules (`min`, `max`) count the values.
+    private static func matchWithRules(_ name: String, _ list: RuleList, _ expected: [String?], _ actual: [String?]) -> [Mismatch] {
+        var mismatches: [Mismatch] = []
+        let sizeFailures = list.rules.compactMap { rule -> String? in
+            switch rule {
+            case .minType(let min): StructuralMatchers.size(.array(actual.map(json)), min: min, max: nil)
+            case .maxType(let max): StructuralMatchers.size(.array(actual.map(json)), min: nil, max: max)
+            case .minMaxType(let min, let max): StructuralMatchers.size(.array(actual.map(json)), min: min, max: max)
+            default: nil
+            }
+        }
+        mismatches += sizeFailures.map {
+            Mismatch(kind: .query, path: name, expected: text(expected), actual: text(actual),
+                     message: "Query parameter '\(name)': \($0)")
+        }
+        for (index, value) in actual.enumerated() {
+            let example = index < expected.count ? expected[index] : expected.first ?? nil
+            let failures = ValueMatcher.match(list, expected: json(example), actual: json(value), origin: .query, cascaded: true)
+            mismatches += failures.map {
+                Mismatch(kind: .query, path: name, expected: example ?? "", actual: value ?? "", message: $0)
+            }
+        }
+        return mismatches
+    }
+
+    private static func json(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    private static func text(_ values: [String?]) -> String { values.map { $0 ?? "" }.joined(separator: ", ") }
+
+    /// `a=1&b=2` as ordered decoded pairs; every `&`-separated piece counts, even an empty one.
+    static func pairs(_ query: String) -> [QueryPair] {
+        if query.isEmpty { return [] }
+        return query.split(separator: "&", omittingEmptySubsequences: false).map { piece in
+            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return QueryPair(name: FormDecoding.decode(parts[0]), value: parts.count > 1 ? FormDecoding.decode(parts[1]) : nil)
+        }
+    }
+
+    struct QueryPair: Hashable {
+        var name: String
+        var value: String?
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Builds the JSON paths that pact-file errors report (`$.interactions[3].request['Content-Type']`).
+enum JSONPath {
+    /// The path of member `key` under `path`: `.name` for plain names, `['other names']` otherwise.
+    static func child(_ path: String, _ key: String) -> String {
+        let plain = !key.isEmpty && key.first?.isNumber == false
+            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        if plain { return "\(path).\(key)" }
+        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        return "\(path)['\(escaped)']"
+    }
+
+    static func element(_ path: String, _ index: Int) -> String { "\(path)[\(index)]" }
+}
+
+extension PactError {
+    /// The same error naming `file`, unless it already names one (errors from the rule codecs do not).
+    func inFile(_ file: String?) -> PactError {
+        var copy = self
+        if copy.file == nil { copy.file = file }
+        return copy
+    }
+
+    /// "expected a String, got Integer".
+    static func typeMismatch(expected: String, got value: JSONValue, at path: String, file: String?) -> PactError {
+        PactError(file: file, jsonPath: path, reason: "expected \(expected), got \(value.typeName)")
+    }
+}
+
+/// A JSON object being read from a pact file, with where it sits, so every field access can report a precise error.
+///
+/// Conventions: a missing required field is reported at the containing object's path ("missing required field
+/// 'name'"); a field of the wrong type is reported at the field's own path. A `null` member counts as absent.
+struct JSONObjectReader {
+    let members: [String: JSONValue]
+    let path: String
+    let file: String?
+
+    init(_ json: JSONValue, at path: String, file: String?) throws(PactError) {
+        guard let members = json.objectValue else {
+            throw PactError.typeMismatch(expected: "a Map", got: json, at: path, file: file)
+        }
+        self.members = members
+        self.path = path
+        self.file = file
+    }
+
+    /// The member, or nil when absent or `null`.
+    func value(_ key: String) -> JSONValue? {
+        guard let value = members[key], !value.isNull else { return nil }
+        return value
+    }
+
+    /// True when the key is present, even with a `null` value.
+    func contains(_ key: String) -> Bool { members[key] != nil }
+
+    func childPath(_ key: String) -> String { JSONPath.child(path, key) }
+
+    func missing(_ key: String) -> PactError {
+        PactError(file: file, jsonPath: path, reason: "missing required field '\(key)'")
+    }
+
+    func error(_ reason: String, at key: String? = nil) -> PactError {
+        PactError(file: file, jsonPath: key.map(childPath) ?? path, reason: reason)
+    }
+
+    func wrongType(_ key: String, expected: String, got value: JSONValue) -> PactError {
+        PactError.typeMismatch(expected: expected, got: value, at: childPath(key), file: file)
+    }
+
+    func requiredString(_ key: String) throws(PactError) -> String {
+        guard let text = try optionalString(key) else { throw missing(key) }
+        return text
+    }
+
+    func optionalString(_ key: String) throws(PactError) -> String? {
+        guard let value = value(key) else { return nil }
+        guard let text = value.stringValue else { throw wrongType(key, expected: "a String", got: value) }
+        return text
+    }
+
+    func optionalBool(_ key: String) throws(PactError) -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard let flag = value.boolValue else { throw wrongType(key, expected: "a Boolean", got: value) }
+        return flag
+    }
+
+    func optionalMap(_ key: String) throws(PactError) -> [String: JSONValue]? {
+        guard let value = value(key) else { return nil }
+        guard let map = value.objectValue else { throw wrongType(key, expected: "a Map", got: value) }
+        return map
+    }
+
+    func optionalArray(_ key: String) throws(PactError) -> [JSONValue]? {
+        guard let value = value(key) else { return nil }
+        guard let items = value.arrayValue else { throw wrongType(key, expected: "a List", got: value) }
+        return items
+    }
+
+    /// A nested object as a reader, or nil when absent.
+    func optionalObject(_ key: String) throws(PactError) -> JSONObjectReader? {
+        guard let value = value(key) else { return nil }
+        return try JSONObjectReader(value, at: childPath(key), file: file)
+    }
+
+    func requiredObject(_ key: String) throws(PactError) -> JSONObjectReader {
+        guard let reader = try optionalObject(key) else { throw missing(key) }
+        return reader
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes pacts as V3 or V4 JSON documents the way pact-reference does, with sorted keys so the same pact always
+/// gives the same bytes.
+public enum PactWriter {
+    /// The version written into `metadata.pactKit.version`.
+    public static let pactKitVersion = "0.1.0"
+
+    /// The pact as a V3 or V4 JSON document. V3 cannot hold `Synchronous/Messages`, nor HTTP interactions and messages
+    /// in one file; a V3 pact of messages only is written with a `messages` array. Other versions are an error.
+    public static func json(for pact: Pact, version: PactSpecVersion) throws(PactError) -> JSONValue {
+        var out: [String: JSONValue] = [
+            "consumer": ["name": .string(pact.consumer)],
+            "provider": ["name": .string(pact.provider)],
+            "metadata": metadata(for: pact, version: version),
+        ]
+        switch version {
+        case .v4:
+            out["interactions"] = .array(pact.interactions.map(InteractionWriter.v4))
+        case .v3:
+            let (key, entries) = try v3Interactions(pact)
+            out[key] = .array(entries)
+        case .v1, .v1_1, .v2:
+            throw PactError(jsonPath: "$", reason: "writing \(version) pacts is not supported; write V3 or V4")
+        }
+        return .object(out)
+    }
+
+    /// The pact file's bytes: pretty-printed, sorted keys, trailing newline.
+    public static func data(for pact: Pact, version: PactSpecVersion) throws(PactError) -> Data {
+        Data(JSONWriter.pretty(try json(for: pact, version: version)).utf8)
+    }
+
+    /// Writes the pact file to `url` atomically.
+    public static func write(_ pact: Pact, version: PactSpecVersion, to url: URL) throws {
+        try data(for: pact, version: version).write(to: url, options: .atomic)
+    }
+
+    /// A request as it appears in an interaction of `version` (used by the mock server and the verifier).
+    public static func json(for request: HTTPRequest, version: PactSpecVersion) -> JSONValue {
+        PartsWriter.request(request, version: version)
+    }
+
+    /// A response as it appears in an interaction of `version`.
+    public static func json(for response: HTTPResponse, version: PactSpecVersion) -> JSONValue {
+        PartsWriter.response(response, version: version)
+    }
+
+    /// The pact's metadata with the specification version and this writer's version; version keys from older
+    /// files are dropped so the file declares one version only.
+    private static func metadata(for pact: Pact, version: PactSpecVersion) -> JSONValue {
+        var metadata = pact.metadata
+        for key in PactReader.versionKeys { metadata[key] = nil }
+        metadata["pactSpecification"] = ["version": .string(version.versionString)]
+        metadata["pactKit"] = ["version": .string(pactKitVersion)]
+        return .object(metadata)
+    }
+
+    /// The V3 array name ("interactions" or "messages") and its entries.
+    private static func v3Interactions(_ pact: Pact) throws(PactError) -> (String, [JSONValue]) {
+        var http: [JSONValue] = []
+        var messages: [JSONValue] = []
+        for (index, interaction) in pact.interactions.enumerated() {
+            switch interaction {
+            case .http(let i): http.append(InteractionWriter.v3HTTP(i))
+            case .asynchronousMessage(let m): messages.append(InteractionWriter.v3Message(m))
+            case .synchronousMessages:
+                throw PactError(
+                    jsonPath: "$.interactions[\(index)]",
+                    reason: "a V3 pact cannot hold Synchronous/Messages interactions ('\(interaction.description)'); write V4")
+            }
+        }
+        if !http.isEmpty && !messages.isEmpty {
+            throw PactError(jsonPath: "$", reason: "a V3 pact cannot hold both HTTP interactions and messages; write V4")
+        }
+        return messages.isEmpty ? ("interactions", http) : ("messages", messages)
+    }
+}

@@ -1,0 +1,139 @@
+extension RuleList {
+    /// Reads `{"matchers": [...], "combine": "AND"|"OR"}`. A bare matcher object (`{"match": "type"}`), as some
+    /// writers put there, is read as a list of one.
+    static func decode(_ json: JSONValue, at jsonPath: String) throws(PactError) -> RuleList {
+        typealias S = RuleCodingSupport
+        let members = try S.object(json, at: jsonPath, what: "a rule list object")
+        guard let matchers = members["matchers"] else {
+            if members["match"] != nil { return RuleList([try MatchingRule.decode(json, at: jsonPath)]) }
+            throw PactError(jsonPath: S.child(jsonPath, "matchers"), reason: "missing required array field 'matchers'")
+        }
+        let matchersPath = S.child(jsonPath, "matchers")
+        var rules: [MatchingRule] = []
+        for (index, item) in try S.array(matchers, at: matchersPath).enumerated() {
+            rules.append(try MatchingRule.decode(item, at: S.element(matchersPath, index)))
+        }
+        var logic = RuleLogic.and
+        if let combine = try S.optionalString(members, "combine", at: jsonPath) {
+            guard let known = RuleLogic(rawValue: combine.uppercased()) else {
+                throw PactError(jsonPath: S.child(jsonPath, "combine"), reason: "expected 'AND' or 'OR', got '\(combine)'")
+            }
+            logic = known
+        }
+        return RuleList(rules, logic: logic)
+    }
+
+    /// The list as written in V3/V4 pact files, always with `combine`.
+    var json: JSONValue {
+        .object(["matchers": .array(rules.map(\.json)), "combine": .string(logic.rawValue)])
+    }
+}
+
+extension MatchingRules {
+    /// Reads the `matchingRules` object of a request, response or message: the V2 flat form (keys starting with
+    /// `$.`) or the V3/V4 category form. `jsonPath` is where the object sits in the document, for error messages.
+    /// Unknown categories are ignored.
+    public static func decode(_ json: JSONValue, at jsonPath: String) throws(PactError) -> MatchingRules {
+        typealias S = RuleCodingSupport
+        var result = MatchingRules()
+        for (key, value) in S.sortedMembers(try S.object(json, at: jsonPath)) {
+            let keyPath = S.child(jsonPath, key)
+            if key.hasPrefix("$") {
+                guard let (category, ruleKey) = try v2Location(key, at: keyPath) else { continue }
+                let rule = try MatchingRule.decode(value, at: keyPath)
+                result.add(rule, category: category, key: ruleKey)
+                continue
+            }
+            guard let category = ruleCategory(named: key) else { continue }
+            switch category {
+            case .path, .status, .method:
+                result.merge(try RuleList.decode(value, at: keyPath), category: category, key: "")
+            case .body, .query, .header, .metadata:
+                for (name, list) in S.sortedMembers(try S.object(value, at: keyPath)) {
+                    let namePath = S.child(keyPath, name)
+                    if category == .body { try S.checkPathExpression(name, at: namePath) }
+                    result.merge(try RuleList.decode(list, at: namePath), category: category, key: name)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The V3/V4 `matchingRules` object, or nil when there are no rules. `bodyCategory` is "body", or "content" for
+    /// V4 message contents.
+    public func encode(bodyCategory: String = "body") -> JSONValue? {
+        var out: [String: JSONValue] = [:]
+        for (category, lists) in categories {
+            let nonEmpty = lists.filter { !$0.value.isEmpty }
+            guard !nonEmpty.isEmpty else { continue }
+            let name = category == .body ? bodyCategory : category.rawValue
+            switch category {
+            case .path, .status, .method:
+                // Single-value categories have one list; a stray non-empty key would otherwise be lost.
+                guard let list = nonEmpty[""] ?? nonEmpty.values.first else { continue }
+                out[name] = list.json
+            case .body, .query, .header, .metadata:
+                out[name] = .object(nonEmpty.mapValues(\.json))
+            }
+        }
+        return out.isEmpty ? nil : .object(out)
+    }
+
+    /// The category a V3/V4 category name stands for, with pact-reference's aliases.
+    static func ruleCategory(named name: String) -> RuleCategoryName? {
+        switch name {
+        case "body", "content", "contents": .body
+        case "header", "headers": .header
+        default: RuleCategoryName(rawValue: name)
+        }
+    }
+
+    /// Adds a list read from a file; a second list for the same place (`body` and `content` both present) is
+    /// appended rather than lost.
+    private mutating func merge(_ list: RuleList, category: RuleCategoryName, key: String) {
+        if var existing = self[category][key] {
+            existing.rules += list.rules
+            self[category][key] = existing
+        } else {
+            self[category][key] = list
+        }
+    }
+
+    /// Where a V2 key points: `$.body.a` → (body, `$.a`), `$.headers.X` → (header, `X`), `$.path` → (path, "").
+    /// Returns nil for keys outside the known parts, which are ignored like unknown categories.
+    static func v2Location(_ key: String, at keyPath: String) throws(PactError) -> (RuleCategoryName, String)? {
+        guard key.hasPrefix("$.") else { return nil }
+        let afterRoot = key.dropFirst(2)
+        let partEnd = afterRoot.firstIndex(where: { $0 == "." || $0 == "[" }) ?? afterRoot.endIndex
+        let part = String(afterRoot[..<partEnd])
+        let rest = String(afterRoot[partEnd...])
+        switch part {
+        case "body":
+            let path = "$" + rest
+            try RuleCodingSupport.checkPathExpression(path, at: keyPath)
+            return (.body, path)
+        case "header", "headers", "query":
+            let category: RuleCategoryName = part == "query" ? .query : .header
+            guard let name = v2Name(rest), !name.isEmpty else {
+                throw PactError(jsonPath: keyPath, reason: "V2 matcher key '\(key)' does not name a \(part == "query" ? "query parameter" : "header")")
+            }
+            return (category, name)
+        case "path", "status", "method":
+            guard rest.isEmpty else {
+                throw PactError(jsonPath: keyPath, reason: "V2 matcher key '\(key)' has a sub-path after '\(part)'")
+            }
+            return (RuleCategoryName(rawValue: part) ?? .path, "")
+        default:
+            return nil
+        }
+    }
+
+    /// The name in `.Name` or `['Name']` (quotes `'` or `"`).
+    private static func v2Name(_ rest: String) -> String? {
+        if rest.hasPrefix(".") { return String(rest.dropFirst()) }
+        for quote in ["'", "\""] where rest.hasPrefix("[\(quote)") && rest.hasSuffix("\(quote)]") && rest.count >= 4 {
+            return String(rest.dropFirst(2).dropLast(2))
+        }
+        return nil
+    }
+}

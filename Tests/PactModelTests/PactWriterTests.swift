@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+@testable import PactModel
+
+final class PactWriterTests: XCTestCase {
+    private func sample(specVersion: PactSpecVersion = .v4) -> Pact {
+        var request = HTTPRequest(
+            method: "post", path: "/orders",
+            query: [QueryParameter(name: "b", values: ["2", nil]), QueryParameter(name: "a", values: ["x y"])],
+            headers: ["Content-Type": ["application/json"], "Accept": ["text/plain", "application/json"]],
+            body: .json(["id": 1], contentType: .json))
+        request.matchingRules.add(.integer, category: .body, key: "$.id")
+        request.generators[.header]["X-Id"] = .uuid(format: nil)
+        let response = HTTPResponse(status: 201, headers: ["Location": ["/orders/1"]], body: .text("created", contentType: .plainText))
+        let info = InteractionInfo(
+            description: "create an order", providerStates: [ProviderState(name: "empty", params: ["n": 0]), ProviderState(name: "other")],
+            comments: ["testname": "t"])
+        return Pact(
+            consumer: "shop", provider: "orders", interactions: [.http(HTTPInteraction(info: info, request: request, response: response))],
+            metadata: ["pact-jvm": ["version": "1"], "pact-specification": ["version": "2.0.0"]], specVersion: specVersion)
+    }
+
+    func testV3Document() throws {
+        let json = try PactWriter.json(for: sample(), version: .v3)
+        XCTAssertEqual(json["metadata"], ["pactSpecification": ["version": "3.0.0"], "pactKit": ["version": "0.1.0"], "pact-jvm": ["version": "1"]])
+        XCTAssertEqual(json["consumer"], ["name": "shop"])
+        let interaction = try XCTUnwrap(json["interactions"]?.arrayValue?.first)
+        XCTAssertNil(interaction["type"])
+        XCTAssertNil(interaction["key"])
+        XCTAssertNil(interaction["comments"])
+        XCTAssertEqual(interaction["providerStates"], [["name": "empty", "params": ["n": 0]], ["name": "other"]])
+        let request = try XCTUnwrap(interaction["request"])
+        XCTAssertEqual(request["method"], "post")
+        XCTAssertEqual(request["query"], ["a": ["x y"], "b": ["2", nil]])
+        XCTAssertEqual(request["headers"], ["Content-Type": "application/json", "Accept": "text/plain, application/json"])
+        XCTAssertEqual(request["body"], ["id": 1])
+        XCTAssertEqual(request["matchingRules"], ["body": ["$.id": ["matchers": [["match": "integer"]], "combine": "AND"]]])
+        XCTAssertEqual(request["generators"], ["header": ["X-Id": ["type": "Uuid"]]])
+        XCTAssertEqual(interaction["response"], ["status": 201, "headers": ["Location": "/orders/1"], "body": "created"])
+    }
+
+    func testV4Document() throws {
+        let json = try PactWriter.json(for: sample(), version: .v4)
+        XCTAssertEqual(json["metadata"]?["pactSpecification"], ["version": "4.0"])
+        let interaction = try XCTUnwrap(json["interactions"]?.arrayValue?.first)
+        XCTAssertEqual(interaction["type"], "Synchronous/HTTP")
+        XCTAssertEqual(interaction["pending"], false)
+        XCTAssertEqual(interaction["comments"], ["testname": "t"])
+        XCTAssertEqual(interaction["key"]?.stringValue?.count, 16)
+        let request = try XCTUnwrap(interaction["request"])
+        XCTAssertEqual(request["headers"], ["Content-Type": ["application/json"], "Accept": ["text/plain", "application/json"]])
+        XCTAssertEqual(request["body"], ["content": ["id": 1], "contentType": "application/json", "encoded": false])
+        XCTAssertEqual(interaction["response"]?["body"], ["content": "created", "contentType": "text/plain", "encoded": false])
+    }
+
+    func testV4BodyObjects() throws {
+        func written(_ body: Body, headers: Headers = [:]) -> JSONValue? {
+            PactWriter.json(for: HTTPResponse(headers: headers, body: body), version: .v4)["body"]
+        }
+        XCTAssertNil(written(.missing))
+        XCTAssertEqual(written(.empty), ["content": ""])
+        XCTAssertEqual(written(.json([1], contentType: nil)), ["content": [1], "contentType": "application/json", "encoded": false])
+        XCTAssertEqual(
+            written(.json([1], contentType: nil), headers: ["content-type": ["application/vnd.x+json"]]),
+            ["content": [1], "contentType": "application/vnd.x+json", "encoded": false])
+        XCTAssertEqual(written(.json("5", contentType: .json)), ["content": "\"5\"", "contentType": "application/json", "encoded": "JSON"])
+        XCTAssertEqual(written(.binary(Data("hi".utf8), contentType: .octetStream)), ["content": "aGk=", "contentType": "application/octet-stream", "encoded": "base64"])
+    }
+
+    func testV4KeysAreKeptOrComputedStably() throws {
+        var pact = sample()
+        let first = try PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue?.first?["key"]
+        let second = try PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue?.first?["key"]
+        XCTAssertEqual(first, second)
+        guard case .http(var http) = pact.interactions[0] else { return XCTFail() }
+        http.info.description = "another description"
+        pact.interactions = [.http(http)]
+        let changed = try PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue?.first?["key"]
+        XCTAssertNotEqual(changed, first, "the key depends on the contents")
+        http.info.key = "mine"
+        pact.interactions = [.http(http)]
+        XCTAssertEqual(try PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue?.first?["key"], "mine")
+    }
+
+    func testBytesAreDeterministicSortedAndEndWithNewline() throws {
+        let pact = try PactReader.read(contentsOf: FixturePaths.examplePact("v4-message-pact-comments.json"))
+        let first = try PactWriter.data(for: pact, version: .v4)
+        XCTAssertEqual(first, try PactWriter.data(for: pact, version: .v4))
+        let text = String(decoding: first, as: UTF8.self)
+        XCTAssertTrue(text.hasSuffix("}\n"))
+        XCTAssertFalse(text.hasSuffix("\n\n"))
+        let topLevelKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+        XCTAssertEqual(topLevelKeys, ["consumer", "interactions", "metadata", "provider"])
+        XCTAssertEqual(text, JSONWriter.pretty(try JSONParser.parse(first)), "the pretty writer with sorted keys")
+    }
+
+    func testV3MessagePactsAndWhatV3CannotHold() throws {
+        let message = MessageInteraction(
+            info: InteractionInfo(description: "m"),
+            message: MessageContents(contents: .json(["a": 1], contentType: .json), metadata: ["contentType": "application/json"],
+                                     matchingRules: MatchingRules(categories: [.body: ["$.a": RuleList([.type])]])))
+        let messages = Pact(consumer: "c", provider: "p", interactions: [.asynchronousMessage(message)])
+        let v3 = try PactWriter.json(for: messages, version: .v3)
+        XCTAssertNil(v3["interactions"])
+        XCTAssertEqual(v3["messages"]?.arrayValue?.first?["contents"], ["a": 1])
+        XCTAssertEqual(v3["messages"]?.arrayValue?.first?["metadata"], ["contentType": "application/json"])
+        XCTAssertNotNil(v3["messages"]?.arrayValue?.first?["matchingRules"]?["body"])
+        let v4 = try PactWriter.json(for: messages, version: .v4)
+        XCTAssertNotNil(v4["interactions"]?.arrayValue?.first?["matchingRules"]?["content"], "V4 message rules use 'content'")
+        XCTAssertEqual(v4["interactions"]?.arrayValue?.first?["type"], "Asynchronous/Messages")
+
+        var mixed = sample()
+        mixed.interactions.append(.asynchronousMessage(message))
+        XCTAssertThrowsError(try PactWriter.json(for: mixed, version: .v3)) { error in
+            XCTAssertEqual((error as? PactError)?.jsonPath, "$")
+        }
+        let exchange = SynchronousMessageInteraction(info: InteractionInfo(description: "s"), request: MessageContents(), responses: [])
+        let synchronous = Pact(consumer: "c", provider: "p", interactions: [.synchronousMessages(exchange)])
+        XCTAssertThrowsError(try PactWriter.json(for: synchronous, version: .v3)) { error in
+            XCTAssertEqual((error as? PactError)?.jsonPath, "$.interactions[0]")
+        }
+        XCTAssertThrowsError(try PactWriter.json(for: sample(), version: .v2))
+    }
+
+    func testSinglePartsForOlderVersionsWriteAQueryString() {
+        let request = HTTPRequest(query: [QueryParameter(name: "a b", values: ["1&2", nil])])
+        XCTAssertEqual(PactWriter.json(for: request, version: .v2)["query"], "a+b=1%262&a+b")
+        var raw = request
+        raw.rawQuery = "as=written"
+        XCTAssertEqual(PactWriter.json(for: raw, version: .v1)["query"], "as=written")
+        XCTAssertEqual(PactWriter.json(for: raw, version: .v3)["query"], ["a b": ["1&2", nil]])
+    }
+
+    func testWriteToFileIsReadable() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-writer-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try PactWriter.write(sample(), version: .v4, to: url)
+        let reread = try PactReader.read(contentsOf: url)
+        XCTAssertEqual(reread.consumer, "shop")
+        XCTAssertEqual(reread.httpInteractions.first?.request.headers["Accept"], ["text/plain", "application/json"])
+        XCTAssertEqual(reread.metadata["pact-jvm"], ["version": "1"])
+        XCTAssertNil(reread.metadata["pact-specification"], "legacy version keys are not written")
+    }
+}
