@@ -23,6 +23,8 @@ struct JSONWalker {
     /// builds no sentences.
     let stopAtFirst: Bool
     var path: [PathExpression.Segment] = []
+    /// The expressions in play at the current node; kept in step with `path`.
+    var cursor: RuleSelector.Cursor
     var mismatches: [Mismatch] = []
     var failed = false
 
@@ -30,6 +32,7 @@ struct JSONWalker {
         self.selector = selector
         self.allowUnexpectedKeys = allowUnexpectedKeys
         self.stopAtFirst = stopAtFirst
+        cursor = selector.rootCursor()
         path.reserveCapacity(16)
     }
 
@@ -50,7 +53,7 @@ struct JSONWalker {
     }
 
     mutating func compareValues(_ expected: JSONValue, _ actual: JSONValue) {
-        if let selection = selector.selection(for: path) {
+        if let selection = selector.selection(at: cursor) {
             let failures = ValueMatcher.match(
                 selection.rules, expected: expected, actual: actual, origin: .body, cascaded: selection.cascaded)
             for failure in failures { report(expected, actual) { failure } }
@@ -63,9 +66,23 @@ struct JSONWalker {
 
     /// Compares the child `segment` of the current node.
     mutating func child(_ segment: PathExpression.Segment, _ expected: JSONValue, _ actual: JSONValue) {
+        let parent = cursor
+        cursor = selector.child(of: parent, segment)
         path.append(segment)
         compare(expected, actual)
         path.removeLast()
+        cursor = parent
+    }
+
+    /// Runs `body` with `selector` in force for the current node and below.
+    mutating func withSelector(_ replacement: RuleSelector, _ body: (inout JSONWalker) -> Void) {
+        let savedSelector = selector
+        let savedCursor = cursor
+        selector = replacement
+        cursor = replacement.cursor(for: path)
+        body(&self)
+        selector = savedSelector
+        cursor = savedCursor
     }
 
     /// Records a mismatch at the current path; the sentence is only built when it will be kept.

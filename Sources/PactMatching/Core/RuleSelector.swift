@@ -22,19 +22,22 @@ public struct RuleSelector: Sendable {
 
     /// The parsed expressions with their rules, in a stable order.
     public let entries: [(expression: PathExpression, rules: RuleList)]
+    /// The tokens of each entry's expression, kept apart so walks do not copy the entries.
+    let tokens: [[PathExpression.Token]]
 
     /// Parses the keys of `rules` once; keys that do not parse are skipped (readers reject them earlier with a
     /// PactError).
     public init(_ rules: [String: RuleList]) {
-        entries = rules.keys.sorted().compactMap { key in
-            guard let expression = try? PathExpression(parsing: key), let list = rules[key], !list.isEmpty else { return nil }
+        self.init(entries: rules.keys.sorted().compactMap { key in
+            guard let expression = try? PathExpression(parsing: key), let list = rules[key] else { return nil }
             return (expression, list)
-        }
+        })
     }
 
     /// A selector over already parsed expressions.
     public init(entries: [(expression: PathExpression, rules: RuleList)]) {
         self.entries = entries.filter { !$0.rules.isEmpty }
+        tokens = self.entries.map(\.expression.tokens)
     }
 
     /// A selector without rules.
@@ -84,5 +87,89 @@ public struct RuleSelector: Sendable {
     /// True when some expression names the node at `path` or an ancestor.
     public func hasRules(for path: [PathExpression.Segment]) -> Bool {
         entries.contains { $0.expression.weight(forPath: path) > 0 }
+    }
+}
+
+extension RuleSelector {
+    /// The expressions still in play at one node of a walk, so that descending to a child only looks at the
+    /// expressions that matched the way down instead of every expression (see `RuleSelector.child(of:_:)`).
+    public struct Cursor: Sendable {
+        struct Candidate: Sendable {
+            var entry: Int
+            /// The weight of the tokens matched so far.
+            var weight: Int
+        }
+
+        var candidates: [Candidate]
+        /// The number of segments of the node's path.
+        public let depth: Int
+    }
+
+    /// The cursor of the root node (`$`).
+    public func rootCursor() -> Cursor {
+        var candidates: [Cursor.Candidate] = []
+        for (index, list) in tokens.enumerated() where list.first == .root {
+            candidates.append(.init(entry: index, weight: 2))
+        }
+        return Cursor(candidates: candidates, depth: 0)
+    }
+
+    /// The cursor of the node at `path`, computed from scratch.
+    public func cursor(for path: [PathExpression.Segment]) -> Cursor {
+        var cursor = rootCursor()
+        for segment in path { cursor = child(of: cursor, segment) }
+        return cursor
+    }
+
+    /// The cursor of the child `segment` of the node at `cursor`: expressions that already named the node or an
+    /// ancestor stay (they cascade), the others stay only when their next token matches the segment.
+    public func child(of cursor: Cursor, _ segment: PathExpression.Segment) -> Cursor {
+        let position = cursor.depth + 1
+        // Nothing to narrow when every candidate is complete: share the parent's storage.
+        guard cursor.candidates.contains(where: { tokens[$0.entry].count > position }) else {
+            return Cursor(candidates: cursor.candidates, depth: position)
+        }
+        var next: [Cursor.Candidate] = []
+        next.reserveCapacity(cursor.candidates.count)
+        for candidate in cursor.candidates {
+            let expression = tokens[candidate.entry]
+            guard position < expression.count else {
+                next.append(candidate)
+                continue
+            }
+            let factor: Int
+            switch (expression[position], segment) {
+            case (.field(let name), .field(let actual)) where name == actual: factor = 2
+            case (.index(let index), .index(let actual)) where index == actual: factor = 2
+            // pact-reference lets `*` stand for an index too (`$.list.*`).
+            case (.anyField, _), (.anyIndex, .index): factor = 1
+            default: continue
+            }
+            next.append(.init(entry: candidate.entry, weight: candidate.weight * factor))
+        }
+        return Cursor(candidates: next, depth: position)
+    }
+
+    /// The winning rules for the node at `cursor` (as `selection(for:)`).
+    public func selection(at cursor: Cursor) -> Selection? {
+        var winner: Int?
+        var winnerWeight = 0
+        var winnerLength = 0
+        for candidate in cursor.candidates {
+            let length = tokens[candidate.entry].count
+            guard length - 1 <= cursor.depth else { continue }
+            if candidate.weight > winnerWeight || (candidate.weight == winnerWeight && length > winnerLength) {
+                winner = candidate.entry
+                winnerWeight = candidate.weight
+                winnerLength = length
+            }
+        }
+        guard let winner else { return nil }
+        return Selection(rules: entries[winner].rules, cascaded: winnerLength - 1 < cursor.depth)
+    }
+
+    /// True when some expression names the node at `cursor` or an ancestor.
+    public func hasRules(at cursor: Cursor) -> Bool {
+        cursor.candidates.contains { tokens[$0.entry].count - 1 <= cursor.depth }
     }
 }

@@ -25,7 +25,7 @@ enum DateTimeMatchers {
         let pattern: JavaDateTimePattern
         if let format, !format.isEmpty {
             let compiled = cache.value(for: format) { format in
-                do {
+                do throws(DateTimePatternError) {
                     return .pattern(try JavaDateTimePattern(format))
                 } catch {
                     return .invalid(error.description)

@@ -9,7 +9,7 @@ import FoundationXML
 /// on every platform: `xmlns` declarations scope prefixes and are dropped from the attributes.
 enum XMLTreeParser {
     static func parse(_ text: String) throws(XMLTreeParseError) -> XMLTreeElement {
-        let source = normalised(text)
+        let (source, skippedLines) = normalised(text)
         guard !source.isEmpty else { throw XMLTreeParseError(reason: "the document is empty", line: 0, column: 0) }
         let parser = XMLParser(data: Data(source.utf8))
         parser.shouldProcessNamespaces = false
@@ -18,35 +18,37 @@ enum XMLTreeParser {
         let builder = XMLTreeBuilder()
         parser.delegate = builder
         let finished = parser.parse()
-        if let error = builder.error { throw error }
-        if !finished {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw XMLTreeParseError(reason: XMLParserErrorText.reason(code: code), line: parser.lineNumber, column: parser.columnNumber)
+        // Positions count from the text as given, before the leading blank lines were dropped.
+        func failure(_ reason: String) -> XMLTreeParseError {
+            XMLTreeParseError(reason: reason, line: parser.lineNumber + skippedLines, column: parser.columnNumber)
         }
+        if var error = builder.error {
+            if error.line > 0 { error.line += skippedLines }
+            throw error
+        }
+        if !finished { throw failure(XMLParserErrorText.reason(code: (parser.parserError as NSError?)?.code ?? 0)) }
         if let open = builder.openElementName {
             // The Linux parser reports no error for a truncated document, so an unclosed element is caught here.
-            throw XMLTreeParseError(
-                reason: "the document ended before element <\(open)> was closed", line: parser.lineNumber, column: parser.columnNumber)
+            throw failure("the document ended before element <\(open)> was closed")
         }
-        guard let root = builder.root else {
-            throw XMLTreeParseError(reason: "the document has no root element", line: parser.lineNumber, column: parser.columnNumber)
-        }
+        guard let root = builder.root else { throw failure("the document has no root element") }
         return root
     }
 
     /// Drops a byte order mark and leading whitespace, and declares UTF-8: the parser is given the string's UTF-8
     /// bytes, so an `encoding="ISO-8859-1"` declaration would otherwise make it misread them.
-    private static func normalised(_ text: String) -> String {
-        var body = Substring(text)
-        while let first = body.first, first == "\u{FEFF}" || first.isWhitespace { body = body.dropFirst() }
-        guard body.hasPrefix("<?xml"), let end = body.range(of: "?>") else { return String(body) }
+    private static func normalised(_ text: String) -> (text: String, skippedLines: Int) {
+        let body = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        let skippedLines = text[..<body.startIndex].filter(\.isNewline).count
+        guard body.hasPrefix("<?xml"), let end = body.range(of: "?>") else { return (String(body), skippedLines) }
         let declaration = body[body.startIndex..<end.lowerBound]
-        guard let encoding = declaration.range(of: "encoding") else { return String(body) }
+        guard let encoding = declaration.range(of: "encoding") else { return (String(body), skippedLines) }
         var rest = declaration[encoding.upperBound...].drop { $0 == " " || $0 == "=" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return String(body) }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return (String(body), skippedLines) }
         rest = rest.dropFirst()
-        guard let close = rest.firstIndex(of: quote) else { return String(body) }
-        return String(body[body.startIndex..<encoding.lowerBound]) + "encoding=\"UTF-8\"" + String(body[rest.index(after: close)...])
+        guard let close = rest.firstIndex(of: quote) else { return (String(body), skippedLines) }
+        let declared = String(body[..<encoding.lowerBound]) + "encoding=\"UTF-8\"" + String(body[rest.index(after: close)...])
+        return (declared, skippedLines)
     }
 }
 
@@ -67,6 +69,9 @@ private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     }
 
     private static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    /// Matching walks the tree recursively; a limit far above real documents keeps hostile ones from exhausting the
+    /// stack.
+    static let maximumDepth = 1_000
     private var stack: [Frame] = []
     private(set) var root: XMLTreeElement?
     private(set) var error: XMLTreeParseError?
@@ -80,6 +85,10 @@ private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         guard error == nil else { return }
         if root != nil && stack.isEmpty {
             fail(parser, "content after the root element")
+            return
+        }
+        if stack.count >= Self.maximumDepth {
+            fail(parser, "elements are nested more than \(Self.maximumDepth) levels deep")
             return
         }
         var scope = stack.last?.scope ?? ["xml": Self.xmlNamespace]

@@ -1,0 +1,228 @@
+import PactModel
+
+/// Maps and lists: key sets, lengths, and the collection rules (min/max, values, eachKey, eachValue, arrayContains).
+extension JSONWalker {
+    mutating func compareMaps(
+        _ expected: [String: JSONValue], _ actual: [String: JSONValue], _ expectedValue: JSONValue, _ actualValue: JSONValue
+    ) {
+        if expected.isEmpty && !allowUnexpectedKeys && !actual.isEmpty {
+            report(expectedValue, actualValue) { "Expected an empty Map but received \(JSONWriter.compact(actualValue))" }
+            return
+        }
+        guard let selection = selector.selection(at: cursor), !selection.rules.isOnlyEquality else {
+            matchKeys(expected, actual)
+            compareMembers(expected, actual)
+            return
+        }
+        let direct = !selection.cascaded
+        collectionChecks(selection, expectedValue, actualValue)
+        if direct, let valuesRule = selection.rules.rules.first(where: \.isValuesRule) {
+            compareValuesOfMap(valuesRule, expected, actual)
+            return
+        }
+        let eachKeyRules = direct ? selection.rules.rules.compactMap(\.eachKeyRules) : []
+        if eachKeyRules.isEmpty {
+            matchKeys(expected, actual)
+        } else {
+            for rules in eachKeyRules { checkKeys(of: actual, with: rules) }
+        }
+        compareMembers(expected, actual)
+    }
+
+    /// The members the expectation names and the actual map has.
+    private mutating func compareMembers(_ expected: [String: JSONValue], _ actual: [String: JSONValue]) {
+        for key in expected.keys.sorted() {
+            guard let expectedMember = expected[key], let actualMember = actual[key] else { continue }
+            child(.field(key), expectedMember, actualMember)
+        }
+    }
+
+    /// Requests must have exactly the expected keys; responses and messages may have more, never fewer.
+    private mutating func matchKeys(_ expected: [String: JSONValue], _ actual: [String: JSONValue]) {
+        if allowUnexpectedKeys {
+            guard expected.keys.contains(where: { actual[$0] == nil }) else { return }
+            report(.object(expected), .object(actual)) {
+                let missing = expected.keys.filter { actual[$0] == nil }.sorted()
+                return "Actual map is missing the following keys: \(missing.joined(separator: ", "))"
+            }
+        } else {
+            guard expected.count != actual.count || expected.keys.contains(where: { actual[$0] == nil }) else { return }
+            report(.object(expected), .object(actual)) {
+                "Expected a Map with keys [\(expected.keys.sorted().joined(separator: ", "))] "
+                    + "but received one with keys [\(actual.keys.sorted().joined(separator: ", "))]"
+            }
+        }
+    }
+
+    /// `values` / `eachValue`: keys are free; each actual member is compared with the expected member of the same
+    /// key, or with the first expected member.
+    private mutating func compareValuesOfMap(_ rule: MatchingRule, _ expected: [String: JSONValue], _ actual: [String: JSONValue]) {
+        guard let firstKey = expected.keys.min(), let example = expected[firstKey] else { return }
+        let members = { (walker: inout JSONWalker) in
+            for key in actual.keys.sorted() {
+                guard let actualMember = actual[key] else { continue }
+                walker.child(.field(key), expected[key] ?? example, actualMember)
+            }
+        }
+        if case .eachValue(let rules, _) = rule {
+            withSelector(selector.adding(rules, forMembersOf: path), members)
+        } else {
+            members(&self)
+        }
+    }
+
+    /// `eachKey`: the rules apply to every actual key.
+    private mutating func checkKeys(of actual: [String: JSONValue], with rules: [MatchingRule]) {
+        for key in actual.keys.sorted() {
+            let failures = ValueMatcher.match(RuleList(rules), expected: .string(key), actual: .string(key), origin: .key)
+            guard !failures.isEmpty else { continue }
+            path.append(.field(key))
+            for failure in failures { report(nil, .string(key)) { failure } }
+            path.removeLast()
+        }
+    }
+
+    mutating func compareLists(
+        _ expected: [JSONValue], _ actual: [JSONValue], _ expectedValue: JSONValue, _ actualValue: JSONValue
+    ) {
+        guard let selection = selector.selection(at: cursor), !selection.rules.isOnlyEquality else {
+            compareListsExactly(expected, actual, expectedValue, actualValue)
+            return
+        }
+        let direct = !selection.cascaded
+        collectionChecks(selection, expectedValue, actualValue)
+        if direct, let variants = selection.rules.rules.lazy.compactMap(\.arrayContainsVariants).first {
+            findVariants(variants, expected, actual, actualValue)
+            return
+        }
+        guard let example = expected.first else { return }
+        // Rules govern the length, so each actual item is compared with the expected item at its index, and items
+        // past the end of the expectation with its first item (pact-reference pads the expected list the same way).
+        let items = { (walker: inout JSONWalker) in
+            for (index, item) in actual.enumerated() {
+                walker.child(.index(index), index < expected.count ? expected[index] : example, item)
+            }
+        }
+        if direct, let rules = selection.rules.rules.lazy.compactMap(\.eachValueRules).first {
+            withSelector(selector.adding(rules, forMembersOf: path), items)
+        } else {
+            items(&self)
+        }
+    }
+
+    /// Without rules lists must have the same length and order.
+    private mutating func compareListsExactly(
+        _ expected: [JSONValue], _ actual: [JSONValue], _ expectedValue: JSONValue, _ actualValue: JSONValue
+    ) {
+        if expected.isEmpty && !actual.isEmpty {
+            report(expectedValue, actualValue) { "Expected an empty List but received \(JSONWriter.compact(actualValue))" }
+            return
+        }
+        for index in 0..<min(expected.count, actual.count) {
+            child(.index(index), expected[index], actual[index])
+        }
+        if actual.count < expected.count {
+            for index in actual.count..<expected.count {
+                guard !selector.hasRules(at: selector.child(of: cursor, .index(index))) else { continue }
+                path.append(.index(index))
+                report(expected[index], nil) { "Expected \(ValueText.typed(expected[index])) but was missing" }
+                path.removeLast()
+            }
+        }
+        if expected.count != actual.count {
+            report(expectedValue, actualValue) {
+                "Expected a List with \(expected.count) elements but received \(actual.count) elements"
+            }
+        }
+    }
+
+    /// `arrayContains`: every variant must match some actual item, in any order. A variant's rules are relative to
+    /// the item (`$.name`).
+    private mutating func findVariants(
+        _ variants: [ArrayContainsVariant], _ expected: [JSONValue], _ actual: [JSONValue], _ actualValue: JSONValue
+    ) {
+        let all = variants.isEmpty ? expected.indices.map { ArrayContainsVariant(index: $0) } : variants
+        for variant in all {
+            guard variant.index < expected.count else {
+                report(.array(expected), actualValue) {
+                    "ArrayContains: variant \(variant.index) is missing from the expected list, which has \(expected.count) items"
+                }
+                continue
+            }
+            let item = expected[variant.index]
+            let variantRules = RuleSelector(variant.rules)
+            let found = actual.contains { candidate in
+                var probe = JSONWalker(selector: variantRules, allowUnexpectedKeys: allowUnexpectedKeys, stopAtFirst: true)
+                probe.compare(item, candidate)
+                return !probe.failed
+            }
+            if !found {
+                report(item, actualValue) {
+                    "Variant at index \(variant.index) (\(JSONWriter.compact(item))) was not found in the actual list"
+                }
+            }
+        }
+    }
+
+    /// The checks a rule makes on a list or map itself: its size (only where the rule names it) and emptiness.
+    private mutating func collectionChecks(_ selection: RuleSelector.Selection, _ expected: JSONValue, _ actual: JSONValue) {
+        var failures: [String] = []
+        var anyPassed = false
+        for rule in selection.rules.rules {
+            let failure: String?
+            switch rule {
+            case .minType, .maxType, .minMaxType, .notEmpty:
+                failure = ValueMatcher.check(rule, expected: expected, actual: actual, origin: .body, cascaded: selection.cascaded)
+            default:
+                failure = nil
+            }
+            if let failure { failures.append(failure) } else { anyPassed = true }
+        }
+        if selection.rules.logic == .or && anyPassed { return }
+        for failure in failures { report(expected, actual) { failure } }
+    }
+}
+
+extension MatchingRule {
+    /// `values` and `eachValue`: map keys are not checked, members are compared with the example.
+    var isValuesRule: Bool {
+        switch self {
+        case .values, .eachValue: true
+        default: false
+        }
+    }
+
+    var eachKeyRules: [MatchingRule]? {
+        if case .eachKey(let rules, _) = self { return rules }
+        return nil
+    }
+
+    var eachValueRules: [MatchingRule]? {
+        if case .eachValue(let rules, _) = self { return rules }
+        return nil
+    }
+
+    var arrayContainsVariants: [ArrayContainsVariant]? {
+        if case .arrayContains(let variants) = self { return variants }
+        return nil
+    }
+}
+
+extension RuleSelector {
+    /// This selector plus `rules` for every member of the node at `path` (an `eachValue` rule's inner rules).
+    ///
+    /// pact-reference replaces all rules below the node with these; here they are added, so a heavier rule on a
+    /// member (`$.a.*.name`) still wins, which is what the weights promise.
+    func adding(_ rules: [MatchingRule], forMembersOf path: [PathExpression.Segment]) -> RuleSelector {
+        var tokens: [PathExpression.Token] = [.root]
+        for segment in path {
+            switch segment {
+            case .field(let name): tokens.append(.field(name))
+            case .index(let index): tokens.append(.index(index))
+            }
+        }
+        tokens.append(.anyField)
+        let expression = PathExpression(tokens: tokens, text: PathExpression.text(for: path) + ".*")
+        return RuleSelector(entries: entries + [(expression, RuleList(rules))])
+    }
+}
