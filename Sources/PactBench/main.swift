@@ -100,6 +100,9 @@ func run() throws {
     print("actual body: \(actualData.count) bytes")
 
     var failures = 0
+    let parseOnly = try measure("parse 1 MB JSON body", iterations: 30) {
+        _ = try JSONParser.parse(actualData)
+    }
     let matchOnly = measure("match 1 MB JSON body (parsed)", iterations: 30) {
         let mismatches = BodyMatching.match(
             expected: .json(expected, contentType: .json), actual: .json(actualValue, contentType: .json),
@@ -132,7 +135,7 @@ func run() throws {
     let readV3 = try measure("read 1,000-interaction V3 pact (bytes -> model)", iterations: 30) {
         _ = try PactReader.read(data: v3Data, file: "bench-v3.json")
     }
-    for m in [matchOnly, parseAndMatch, read, write, readV3] { m.report() }
+    for m in [parseOnly, matchOnly, parseAndMatch, read, write, readV3] { m.report() }
 }
 
 do {

@@ -27,11 +27,12 @@ enum RegexCache {
     /// True when `pattern` matches all of `text`; false when it does not or does not compile.
     static func matchesWhole(_ pattern: String, _ text: String) -> Bool {
         let compiled = cache.value(for: pattern, build: Compiled.init)
-        // Wrapping can fail for patterns whose syntax leaks out of a group (a trailing comment in extended mode):
-        // those are matched as written and the match must then cover the whole text.
+        // Wrapping in `\A(?:…)\z` lets the engine backtrack into a whole match (`a|ab` against `ab`). It fails for
+        // patterns whose syntax leaks out of a group (a trailing comment in extended mode): those are matched as
+        // written. Either way the match must cover the whole text.
         guard let regex = compiled.anchored ?? compiled.plain else { return false }
-        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let match = regex.firstMatch(in: text, options: [], range: whole) else { return false }
-        return match.range.location == whole.location && match.range.length == whole.length
+        let whole = NSRange(location: 0, length: text.utf16.count)
+        let found = regex.rangeOfFirstMatch(in: text, options: [], range: whole)
+        return found.location == 0 && found.length == whole.length
     }
 }

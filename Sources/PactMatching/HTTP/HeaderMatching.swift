@@ -7,6 +7,8 @@ import PactModel
 /// item after trimming, so `a,b` matches `a, b` but not `b, a`. From V3 on, `Content-Type` and `Accept` items are
 /// compared as media types with parameters. A rule on a header name applies to each of its values.
 public enum HeaderMatching {
+    /// One mismatch per expected header that is missing or differs. `rules` are the `header` category, keyed by
+    /// header name; `version` decides whether media types are compared with their parameters (V3 and later).
     public static func match(
         expected: Headers, actual: Headers, rules: [String: RuleList] = [:], version: PactSpecVersion = .v4
     ) -> [Mismatch] {
@@ -32,7 +34,10 @@ public enum HeaderMatching {
         let actualItems = HeaderValues.items(actual)
         let expectedText = expected.joined(separator: ", ")
         let actualText = actual.joined(separator: ", ")
-        let parameterAware = version >= .v3 && HeaderValues.isParameterised(name)
+        // Parameter-aware in every version, as pact-reference does: a V2 pact expecting `application/json` must accept
+        // `application/json; charset=utf-8` (charset strictness is a top user complaint). The V1/V2 spec files pass
+        // either way.
+        let parameterAware = HeaderValues.isParameterised(name)
         let equal = expectedItems.count == actualItems.count && zip(expectedItems, actualItems).allSatisfy { e, a in
             parameterAware ? ContentTypeRelation.parameterAwareMatch(expected: e, actual: a) : e == a
         }

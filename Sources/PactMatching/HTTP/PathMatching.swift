@@ -3,6 +3,7 @@ import PactModel
 /// Matches request paths (PACT-SPEC §6.2): exact and case-sensitive, a trailing slash counts, unless a rule in the
 /// `path` category applies.
 public enum PathMatching {
+    /// A path mismatch, or nothing; `rules` are the expected request's (only the `path` category is used).
     public static func match(expected: String, actual: String, rules: MatchingRules = MatchingRules()) -> [Mismatch] {
         if let list = RuleLookup.single(rules[.path]) {
             let failures = ValueMatcher.match(list, expected: .string(expected), actual: .string(actual), origin: .path)

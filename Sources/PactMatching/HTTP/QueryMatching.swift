@@ -1,4 +1,3 @@
-import Foundation
 import PactModel
 
 /// Matches query parameters (PACT-SPEC §6.3).
@@ -9,7 +8,13 @@ public enum QueryMatching {
     /// Matches the queries of two requests the way `version` does: V1 compares the raw query strings pair by pair.
     public static func match(expected: HTTPRequest, actual: HTTPRequest, version: PactSpecVersion) -> [Mismatch] {
         if version == .v1, expected.rawQuery != nil || actual.rawQuery != nil {
-            return matchRaw(expected: expected.rawQuery ?? "", actual: actual.rawQuery ?? "")
+            let expectedPairs = pairs(of: expected)
+            let actualPairs = pairs(of: actual)
+            if expectedPairs == actualPairs { return [] }
+            let expectedText = expected.rawQuery ?? text(expectedPairs)
+            let actualText = actual.rawQuery ?? text(actualPairs)
+            return [Mismatch(kind: .query, expected: expectedText, actual: actualText,
+                             message: "Expected query string '\(expectedText)' but was '\(actualText)'")]
         }
         return match(expected: expected.query, actual: actual.query, rules: expected.matchingRules[.query])
     }
@@ -116,6 +121,19 @@ public enum QueryMatching {
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return QueryPair(name: FormDecoding.decode(parts[0]), value: parts.count > 1 ? FormDecoding.decode(parts[1]) : nil)
         }
+    }
+
+    /// The request's query as ordered pairs: from the raw string when there is one (a pact), else from the parsed
+    /// parameters (a request received by a mock server).
+    private static func pairs(of request: HTTPRequest) -> [QueryPair] {
+        if let raw = request.rawQuery { return pairs(raw) }
+        return (request.query ?? []).flatMap { parameter in
+            parameter.values.map { QueryPair(name: parameter.name, value: $0) }
+        }
+    }
+
+    private static func text(_ pairs: [QueryPair]) -> String {
+        pairs.map { pair in pair.value.map { "\(pair.name)=\($0)" } ?? pair.name }.joined(separator: "&")
     }
 
     struct QueryPair: Hashable {

@@ -3,6 +3,7 @@ import PactModel
 /// Matches message metadata (PACT-SPEC §6.7): every expected key must be present with an equal value, unless a
 /// `metadata` rule applies to it. The content type is compared as a media type with parameters.
 public enum MetadataMatching {
+    /// One mismatch per expected key that is missing or differs; `rules` are the `metadata` category, keyed by name.
     public static func match(
         expected: [String: JSONValue], actual: [String: JSONValue], rules: [String: RuleList] = [:]
     ) -> [Mismatch] {

@@ -24,8 +24,13 @@ enum ValueText {
 
     /// The text a regex, include or date matcher sees: strings bare, other values as JSON.
     static func matchable(_ value: JSONValue) -> String {
-        if case .string(let s) = value { return s }
-        return JSONWriter.compact(value)
+        switch value {
+        case .string(let s): s
+        case .number(let n): n.literal
+        case .bool(let b): b ? "true" : "false"
+        case .null: "null"
+        case .array, .object: JSONWriter.compact(value)
+        }
     }
 
     /// The text stored in `Mismatch.expected`/`actual`: compact JSON, or the bare string for string origins.

@@ -30,7 +30,12 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Builds a number from a literal already validated as JSON number syntax.
     init(validatedLiteral: String) {
         literal = validatedLiteral
-        isInteger = !validatedLiteral.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        isInteger = !validatedLiteral.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+    }
+
+    init(validatedLiteral: String, isInteger: Bool) {
+        literal = validatedLiteral
+        self.isInteger = isInteger
     }
 
     /// Parses JSON number syntax; returns nil for anything else.

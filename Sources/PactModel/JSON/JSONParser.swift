@@ -23,22 +23,29 @@ public enum JSONParser {
     }
 
     static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
-        reader.skipWhitespace()
-        let value = try reader.readValue(depth: 0)
-        reader.skipWhitespace()
-        if reader.index < bytes.count { throw reader.error("unexpected text after the JSON value") }
-        return value
+        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+            do throws(JSONParseError) {
+                reader.skipWhitespace()
+                let value = try reader.readValue(depth: 0)
+                reader.skipWhitespace()
+                if reader.index < buffer.count { throw reader.error("unexpected text after the JSON value") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 }
 
 private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     static let maxDepth = 512
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     func error(_ reason: String, at position: Int? = nil) -> JSONParseError {
         let end = min(position ?? index, bytes.count)
@@ -151,23 +158,34 @@ private struct Reader {
 
     mutating func readNumber() throws(JSONParseError) -> JSONNumber {
         let start = index
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                UInt8(ascii: "e"), UInt8(ascii: "E"):
-                index += 1
-            default:
-                break
-            }
-            if index < bytes.count, !Reader.isNumberByte(bytes[index]) { break }
+        var isInteger = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let intStart = index
+        index = skipDigits(from: index)
+        guard index > intStart else { throw error("invalid number, expected a digit", at: index) }
+        if bytes[intStart] == UInt8(ascii: "0"), index - intStart > 1 { throw error("invalid number: leading zero", at: start) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            let fractionStart = index + 1
+            index = skipDigits(from: fractionStart)
+            guard index > fractionStart else { throw error("invalid number, expected a digit after '.'", at: index) }
         }
-        let literal = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard JSONNumber.isValidLiteral(literal) else { throw error("invalid number '\(literal)'", at: start) }
-        return JSONNumber(validatedLiteral: literal)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            let exponentStart = index
+            index = skipDigits(from: exponentStart)
+            guard index > exponentStart else { throw error("invalid number, expected a digit in the exponent", at: index) }
+        }
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return JSONNumber(validatedLiteral: literal, isInteger: isInteger)
     }
 
-    static func isNumberByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45
+    func skipDigits(from position: Int) -> Int {
+        var i = position
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+        return i
     }
 
     mutating func readString() throws(JSONParseError) -> String {
@@ -178,7 +196,7 @@ private struct Reader {
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: bytes[contentStart..<index], as: UTF8.self)
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
                 index += 1
                 return s
             }

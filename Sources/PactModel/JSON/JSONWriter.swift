@@ -36,12 +36,12 @@ public enum JSONWriter {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, key) in members.keys.sorted().enumerated() {
+            for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out += "," }
                 newline(into: &out, indent: indent, level: level + 1)
-                writeString(key, into: &out)
+                writeString(member.key, into: &out)
                 out += indent == nil ? ":" : ": "
-                write(members[key]!, into: &out, indent: indent, level: level + 1)
+                write(member.value, into: &out, indent: indent, level: level + 1)
             }
             newline(into: &out, indent: indent, level: level)
             out += "}"
@@ -54,8 +54,18 @@ public enum JSONWriter {
         for _ in 0..<level { out += indent }
     }
 
+    /// Pretty-printed UTF-8 bytes with a trailing newline.
+    public static func prettyData(_ value: JSONValue) -> Data {
+        Data(pretty(value).utf8)
+    }
+
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
