@@ -92,7 +92,24 @@ func makePact(interactions count: Int) -> Pact {
     return Pact(consumer: "bench-consumer", provider: "bench-provider", interactions: interactions)
 }
 
+/// `pactkit-bench profile-read` or `profile-parse` loops one operation for a profiler.
+func profile(_ what: String) throws {
+    let pactData = try PactWriter.data(for: makePact(interactions: 1_000), version: .v4)
+    let (expected, body, rules) = makeBodies(targetBytes: 1_000_000)
+    let actual = try JSONParser.parse(body)
+    for _ in 0..<100 {
+        switch what {
+        case "profile-read": _ = try PactReader.read(data: pactData)
+        case "profile-parse": _ = try JSONParser.parse(body)
+        case "profile-match":
+            _ = JSONBodyMatcher.match(expected: expected, actual: actual, rules: RuleSelector(rules[.body]), allowUnexpectedKeys: true)
+        default: return
+        }
+    }
+}
+
 func run() throws {
+    if CommandLine.arguments.count > 1 { return try profile(CommandLine.arguments[1]) }
     print("PactKit foundation benchmark (release build)\n")
     let (expected, actualData, rules) = makeBodies(targetBytes: 1_000_000)
     let headers: Headers = ["Content-Type": ["application/json"]]

@@ -4,14 +4,25 @@ import Foundation
 enum JSONPath {
     /// The path of member `key` under `path`: `.name` for plain names, `['other names']` otherwise.
     static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.first?.isNumber == false
-            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
-        if plain { return "\(path).\(key)" }
+        if isPlainName(key) { return "\(path).\(key)" }
         let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
         return "\(path)['\(escaped)']"
     }
 
     static func element(_ path: String, _ index: Int) -> String { "\(path)[\(index)]" }
+
+    /// ASCII letters, digits, `_` and `-`, not starting with a digit. Checked on bytes: this runs for every field read.
+    private static func isPlainName(_ key: String) -> Bool {
+        var first = true
+        for byte in key.utf8 {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            guard isLetter || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else { return false }
+            if first && isDigit { return false }
+            first = false
+        }
+        return !first
+    }
 }
 
 extension PactError {

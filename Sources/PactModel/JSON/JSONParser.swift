@@ -99,12 +99,13 @@ private struct Reader {
 
     mutating func readObject(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
-        var object: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object([:])
         }
+        // Members are gathered first so the dictionary is allocated once at its final size.
+        var members: [(String, JSONValue)] = []
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
@@ -118,13 +119,15 @@ private struct Reader {
             }
             index += 1
             skipWhitespace()
-            object[key] = try readValue(depth: depth + 1)
+            members.append((key, try readValue(depth: depth + 1)))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
+                var object = [String: JSONValue](minimumCapacity: members.count)
+                for (key, value) in members { object[key] = value }  // a repeated key keeps its last value
                 return .object(object)
             } else {
                 throw error("expected ',' or '}' in object, found '\(printable(bytes[index]))'")

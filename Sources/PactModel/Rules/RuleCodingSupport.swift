@@ -2,16 +2,13 @@ import Foundation
 
 /// Field readers shared by the matching-rule and generator codecs. Every failure names the JSON path of the field.
 enum RuleCodingSupport {
-    /// The path of member `key` under `path`: `.name` for plain names, `['$.a b']` otherwise.
-    static func child(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.first?.isNumber == false
-            && key.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") && $0.isASCII }
-        if plain { return "\(path).\(key)" }
-        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-        return "\(path)['\(escaped)']"
-    }
+    /// Regex patterns already known to compile.
+    private static let compiledPatterns = Locked<Set<String>>([])
 
-    static func element(_ path: String, _ index: Int) -> String { "\(path)[\(index)]" }
+    /// The path of member `key` under `path`: `.name` for plain names, `['$.a b']` otherwise.
+    static func child(_ path: String, _ key: String) -> String { JSONPath.child(path, key) }
+
+    static func element(_ path: String, _ index: Int) -> String { JSONPath.element(path, index) }
 
     static func object(_ json: JSONValue, at path: String, what: String = "an object") throws(PactError) -> [String: JSONValue] {
         guard let members = json.objectValue else {
@@ -61,8 +58,14 @@ enum RuleCodingSupport {
 
     /// Checks that `pattern` compiles, as every matcher and generator regex must before it is used.
     static func checkRegex(_ pattern: String, at path: String) throws(PactError) {
+        // Large pacts repeat the same few patterns thousands of times; compiling each once is enough.
+        if compiledPatterns.withLock({ $0.contains(pattern) }) { return }
         do {
             _ = try NSRegularExpression(pattern: pattern)
+            compiledPatterns.withLock { known in
+                if known.count > 10_000 { known.removeAll() }
+                known.insert(pattern)
+            }
         } catch {
             throw PactError(jsonPath: path, reason: "regex '\(pattern)' does not compile: \(error.localizedDescription)")
         }
