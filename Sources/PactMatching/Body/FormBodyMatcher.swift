@@ -111,8 +111,8 @@ struct FormBody: Sendable {
     init(_ text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = FormDecoding.decode(parts[0])
-            let value = parts.count > 1 ? FormDecoding.decode(parts[1]) : ""
+            let name = FormURLEncoding.decode(parts[0])
+            let value = parts.count > 1 ? FormURLEncoding.decode(parts[1]) : ""
             if name.isEmpty && value.isEmpty { continue }
             if let position = positions[name] {
                 parameters[position].values.append(value)

@@ -119,7 +119,7 @@ public enum QueryMatching {
         if query.isEmpty { return [] }
         return query.split(separator: "&", omittingEmptySubsequences: false).map { piece in
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return QueryPair(name: FormDecoding.decode(parts[0]), value: parts.count > 1 ? FormDecoding.decode(parts[1]) : nil)
+            return QueryPair(name: FormURLEncoding.decode(parts[0]), value: parts.count > 1 ? FormURLEncoding.decode(parts[1]) : nil)
         }
     }
 
