@@ -16,9 +16,12 @@ let package = Package(
         .library(name: "HTTPServerCore", targets: ["HTTPServerCore"]),
         .library(name: "PactMockServer", targets: ["PactMockServer"]),
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
+        .library(name: "CodesService", targets: ["CodesService"]),
+        .executable(name: "codes-service", targets: ["codes-service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
         // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
@@ -27,12 +30,21 @@ let package = Package(
         .target(name: "HTTPServerCore", dependencies: nio),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore"]),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
+        // The codes service: a real provider for PactKit's own contracts.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CodesService", dependencies: ["HTTPServerCore", "CSQLite"]),
+        .executableTarget(
+            name: "codes-service",
+            dependencies: ["CodesService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/CodesServiceCLI"
+        ),
         .executableTarget(name: "pactkit-bench", dependencies: ["PactModel", "PactMatching"], path: "Sources/PactBench"),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),
         .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
+        .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,2 @@
+import CodesService
+print("codes-service: pending")
