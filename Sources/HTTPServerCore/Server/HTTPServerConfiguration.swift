@@ -1,0 +1,48 @@
+/// Where and how an `HTTPServer` listens.
+public struct HTTPServerConfiguration: Sendable {
+    /// The address to bind; loopback by default so tests never expose a port.
+    public var host: String
+    /// The port to bind; 0 lets the OS pick a free one (read it back from `HTTPServer.port`).
+    public var port: Int
+    /// Requests whose body is larger get 413 and the connection is closed.
+    public var maxBodyBytes: Int
+    /// The listen backlog: connections the OS queues before they are accepted.
+    public var backlog: Int
+    /// How long `shutdown()` lets in-flight requests finish before closing their connections.
+    public var shutdownGracePeriod: Duration
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024, backlog: Int = 256,
+        shutdownGracePeriod: Duration = .seconds(2)
+    ) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.backlog = backlog
+        self.shutdownGracePeriod = shutdownGracePeriod
+    }
+}
+
+/// What answers requests.
+public enum RequestHandler: Sendable {
+    /// Runs on the connection's event loop: for fast handlers that never block or wait (the mock provider).
+    case immediate(@Sendable (ServerRequest) -> ServerResponse)
+    /// Runs as a Swift concurrency task, for handlers that await or block (a database-backed service). The task is
+    /// cancelled when the client disconnects first.
+    case async(@Sendable (ServerRequest) async -> ServerResponse)
+}
+
+/// Why a server could not start.
+public enum HTTPServerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The configuration has a value out of range (`field` names it).
+    case invalidConfiguration(field: String, reason: String)
+    /// The OS refused the address, e.g. the port is in use.
+    case bindFailed(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidConfiguration(let field, let reason): "invalid HTTP server configuration: \(field) \(reason)"
+        case .bindFailed(let host, let port, let reason): "cannot listen on \(host):\(port): \(reason)"
+        }
+    }
+}

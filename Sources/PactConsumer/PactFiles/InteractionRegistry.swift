@@ -1,0 +1,51 @@
+import PactModel
+
+/// The interactions this process has written to each pact file, to catch two tests that declare the same
+/// interaction (description and provider states) differently: merging would otherwise keep whichever ran last.
+enum InteractionRegistry {
+    struct Entry: Sendable {
+        var interaction: HTTPInteraction
+        var location: PactSourceLocation
+    }
+
+    private static let written = Locked<[String: [InteractionIdentity: Entry]]>([:])
+
+    /// Records `candidates` for `file` and returns the identities it added; or returns the conflicts (the earlier
+    /// entry and the new one) without recording anything when one disagrees with an interaction written earlier in
+    /// this process.
+    static func register(
+        _ candidates: [(HTTPInteraction, PactSourceLocation)], file: String
+    ) -> (added: [InteractionIdentity], conflicts: [(Entry, Entry)]) {
+        written.withLock { written in
+            var entries = written[file] ?? [:]
+            var added: [InteractionIdentity] = []
+            var conflicts: [(Entry, Entry)] = []
+            for (interaction, location) in candidates {
+                let identity = InteractionIdentity(interaction.info)
+                let entry = Entry(interaction: interaction, location: location)
+                if let earlier = entries[identity] {
+                    if comparable(earlier.interaction) != comparable(interaction) { conflicts.append((earlier, entry)) }
+                } else {
+                    entries[identity] = entry
+                    added.append(identity)
+                }
+            }
+            if conflicts.isEmpty { written[file] = entries }
+            return (conflicts.isEmpty ? added : [], conflicts)
+        }
+    }
+
+    /// Forgets identities registered for `file` by a write that then failed.
+    static func forget(_ identities: [InteractionIdentity], file: String) {
+        written.withLock { written in
+            for identity in identities { written[file]?[identity] = nil }
+        }
+    }
+
+    /// The interaction without its test name: the same interaction declared by two tests is not a conflict.
+    static func comparable(_ interaction: HTTPInteraction) -> HTTPInteraction {
+        var copy = interaction
+        copy.info.comments["testname"] = nil
+        return copy
+    }
+}

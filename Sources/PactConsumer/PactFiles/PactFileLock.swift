@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Exclusive access to one pact file: a lock per file inside this process (concurrent tests) and `flock` on
+/// `<file>.lock` across processes (parallel test runs). The lock file also stores the run that last wrote the file.
+final class PactFileLock {
+    private static let inProcess = Locked<[String: NSLock]>([:])
+
+    private let lock: NSLock
+    private let descriptor: Int32
+    let lockPath: String
+
+    /// Blocks until both locks are held.
+    init(for file: URL) throws(PactFileError) {
+        let path = file.path
+        lockPath = path + ".lock"
+        lock = Self.inProcess.withLock { locks in
+            if let existing = locks[path] { return existing }
+            let created = NSLock()
+            locks[path] = created
+            return created
+        }
+        lock.lock()
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            lock.unlock()
+            throw PactFileError(file: path, reason: "cannot open the lock file \(lockPath): \(reason)")
+        }
+        var result: Int32
+        repeat { result = flock(fd, LOCK_EX) } while result != 0 && errno == EINTR
+        guard result == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            lock.unlock()
+            throw PactFileError(file: path, reason: "cannot lock \(lockPath): \(reason)")
+        }
+        descriptor = fd
+    }
+
+    /// The run identity stored by the last writer ("" when none).
+    func lastRun() -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        var offset: off_t = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 256, offset) }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+            offset += off_t(count)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Stores `run` as the last writer's run.
+    func recordRun(_ run: String) {
+        let bytes = Array(run.utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, bytes.count, 0) }
+    }
+
+    /// Releases both locks; call exactly once.
+    func unlock() {
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
+        lock.unlock()
+    }
+}
+
+/// A pact file that could not be read, merged or written.
+public struct PactFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var description: String { "\(file): \(reason)" }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PactModel
+
+/// Writes a run's interactions into `<directory>/<consumer>-<provider>.json`, merging with what is there.
+///
+/// Interactions are keyed by description and provider states: a new one replaces the old one with the same key.
+/// The file is sorted by description, then states, so the same interactions always give the same bytes. Writes go
+/// to a temporary file in the same directory that is then renamed over the pact, under `PactFileLock`, so
+/// concurrent tests and parallel processes never lose each other's interactions or see half a file.
+enum PactFileWriter {
+    struct Request: Sendable {
+        var consumer: String
+        var provider: String
+        var version: PactSpecVersion
+        var mode: PactWriteMode
+        var directory: URL
+        /// The interactions with the `uponReceiving` call that declared each.
+        var interactions: [(HTTPInteraction, PactSourceLocation)]
+    }
+
+    /// Writes the file and returns the pact as written.
+    @discardableResult
+    static func write(_ request: Request) throws(PactFileError) -> Pact {
+        let file = request.directory.appendingPathComponent(
+            PactFileLocation.fileName(consumer: request.consumer, provider: request.provider))
+        do {
+            try FileManager.default.createDirectory(at: request.directory, withIntermediateDirectories: true)
+        } catch {
+            throw PactFileError(file: file.path, reason: "cannot create the directory: \(error.localizedDescription)")
+        }
+        let (added, conflicts) = InteractionRegistry.register(request.interactions, file: file.path)
+        if let (earlier, later) = conflicts.first {
+            let identity = InteractionIdentity(later.interaction.info)
+            throw PactFileError(
+                file: file.path,
+                reason: "interaction '\(identity.description)' with \(identity.describedStates) is declared differently "
+                    + "at \(earlier.location) and at \(later.location) in this run; one pact file cannot hold both. "
+                    + "Give one a different description or provider state, or make them the same")
+        }
+        do {
+            let lock = try PactFileLock(for: file)
+            defer { lock.unlock() }
+            let fresh = request.mode == .overwrite && lock.lastRun() != RunIdentity.current
+            let existing = fresh ? nil : try read(file)
+            let pact = try merged(request, into: existing, file: file)
+            try replace(file, with: pact, version: request.version)
+            lock.recordRun(RunIdentity.current)
+            return pact
+        } catch {
+            InteractionRegistry.forget(added, file: file.path)
+            throw error
+        }
+    }
+
+    private static func read(_ file: URL) throws(PactFileError) -> Pact? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do {
+            return try PactReader.read(contentsOf: file)
+        } catch {
+            throw PactFileError(file: file.path, reason: "the existing pact file cannot be read, so it cannot be merged "
+                                + "(\(error.description)); delete it or use writeMode: .overwrite")
+        }
+    }
+
+    private static func merged(_ request: Request, into existing: Pact?, file: URL) throws(PactFileError) -> Pact {
+        var pact = Pact(consumer: request.consumer, provider: request.provider, specVersion: request.version)
+        var byIdentity: [InteractionIdentity: Interaction] = [:]
+        if let existing {
+            guard existing.consumer == request.consumer, existing.provider == request.provider else {
+                throw PactFileError(file: file.path, reason: "the file holds the pact between '\(existing.consumer)' and "
+                                    + "'\(existing.provider)', not '\(request.consumer)' and '\(request.provider)'")
+            }
+            guard existing.specVersion == request.version else {
+                throw PactFileError(file: file.path, reason: "the file is a \(existing.specVersion) pact but this test "
+                                    + "writes \(request.version); use one version per pact file, or writeMode: .overwrite")
+            }
+            pact.metadata = existing.metadata
+            for interaction in existing.interactions { byIdentity[InteractionIdentity(interaction.info)] = interaction }
+        }
+        for (interaction, _) in request.interactions {
+            byIdentity[InteractionIdentity(interaction.info)] = .http(interaction)
+        }
+        pact.interactions = byIdentity.sorted { $0.key.sortKey < $1.key.sortKey }.map(\.value)
+        return pact
+    }
+
+    /// Writes a temporary file next to `file` and renames it over `file`, which is atomic within a file system.
+    private static func replace(_ file: URL, with pact: Pact, version: PactSpecVersion) throws(PactFileError) {
+        let data: Data
+        do {
+            data = try PactWriter.data(for: pact, version: version)
+        } catch {
+            throw PactFileError(file: file.path, reason: "cannot write the pact as \(version): \(error.description)")
+        }
+        let temporary = file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw PactFileError(file: file.path, reason: "cannot write \(temporary.path): \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, file.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw PactFileError(file: file.path, reason: "cannot rename \(temporary.path) over it: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// Keeps failures instead of failing the test, so a test can assert what a pact run reports.
+public final class CollectingFailureReporter: PactFailureReporter {
+    private let collected = Locked<[PactFailure]>([])
+
+    public init() {}
+
+    public func report(_ failure: PactFailure) {
+        collected.withLock { $0.append(failure) }
+    }
+
+    /// The failures reported so far, in order.
+    public var failures: [PactFailure] { collected.withLock { $0 } }
+}

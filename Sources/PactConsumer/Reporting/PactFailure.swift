@@ -1,0 +1,53 @@
+import PactMatching
+
+/// One reason a pact test failed, with the place in the test it belongs to.
+public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// The pact was declared wrongly (`PactUsageError`).
+        case usage
+        /// A request reached the mock provider but differed from the interaction it was closest to.
+        case mismatch
+        /// A request matched no interaction at all (method and path unknown).
+        case unexpectedRequest
+        /// An interaction was declared but its request never arrived.
+        case missingRequest
+        /// The test closure threw.
+        case testError
+        /// The mock provider could not start or stop.
+        case mockServer
+        /// The pact file could not be written (or conflicts with an interaction written earlier in the run).
+        case pactFile
+    }
+
+    public var kind: Kind
+    /// The interaction's description, when the failure concerns one.
+    public var interaction: String?
+    /// The request as `METHOD /path`, when the failure concerns one.
+    public var request: String?
+    /// The mismatch (kind, JSON path, expected, actual) for `.mismatch` failures.
+    public var mismatch: Mismatch?
+    /// The full explanation shown to the test framework.
+    public var message: String
+    /// Where the failure is reported: the interaction's `uponReceiving`, a matcher, or the `run` call.
+    public var location: PactSourceLocation
+
+    public init(
+        kind: Kind, interaction: String? = nil, request: String? = nil, mismatch: Mismatch? = nil, message: String,
+        location: PactSourceLocation
+    ) {
+        self.kind = kind
+        self.interaction = interaction
+        self.request = request
+        self.mismatch = mismatch
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Where `run` sends its failures. Tests of a pact setup can pass a `CollectingFailureReporter` to inspect failures
+/// without failing themselves.
+public protocol PactFailureReporter: Sendable {
+    func report(_ failure: PactFailure)
+}

@@ -1,0 +1,89 @@
+import PactMatching
+import PactMockServer
+import PactModel
+
+/// Turns what went wrong in a run into failures with readable messages at the right source locations.
+enum RunFailures {
+    static func usage(_ error: PactUsageError) -> PactFailure {
+        PactFailure(kind: .usage, interaction: error.interaction, message: "Pact usage error: \(error.descriptionWithoutLocation)",
+                    location: error.location)
+    }
+
+    static func mockServer(_ message: String, at location: PactSourceLocation) -> PactFailure {
+        PactFailure(kind: .mockServer, message: "Pact: \(message)", location: location)
+    }
+
+    static func testError(_ error: any Error, at location: PactSourceLocation) -> PactFailure {
+        PactFailure(kind: .testError, message: "Pact: the test closure threw an error: \(error)", location: location)
+    }
+
+    static func verification(
+        _ verification: MockServerVerification, interactions: [DeclaredInteraction], at runLocation: PactSourceLocation
+    ) -> [PactFailure] {
+        var failures: [PactFailure] = []
+        for mismatched in verification.mismatched {
+            let declared = interactions.indices.contains(mismatched.interactionIndex) ? interactions[mismatched.interactionIndex] : nil
+            let request = summary(of: mismatched.request)
+            for mismatch in mismatched.mismatches {
+                failures.append(PactFailure(
+                    kind: .mismatch, interaction: mismatched.interaction, request: request, mismatch: mismatch,
+                    message: mismatchMessage(mismatch, interaction: mismatched.interaction, request: request),
+                    location: declared?.location ?? runLocation))
+            }
+        }
+        for unexpected in verification.unexpected {
+            let request = summary(of: unexpected.request)
+            let declared = interactions.map { "'\($0.description)' (\(summary(of: $0.interaction.request)))" }
+            failures.append(PactFailure(
+                kind: .unexpectedRequest, request: request,
+                message: "Pact: unexpected request \(request): no interaction has this method and path. Declared: "
+                    + declared.joined(separator: ", "),
+                location: runLocation))
+        }
+        // An interaction that got a wrong request is already reported by its mismatches; "never received" would
+        // only repeat it.
+        let attempted = Set(verification.mismatched.map(\.interactionIndex))
+        for missing in verification.missing {
+            let index = interactions.firstIndex { $0.interaction == missing }
+            if let index, attempted.contains(index) { continue }
+            let declared = index.map { interactions[$0] }
+            let request = summary(of: missing.request)
+            failures.append(PactFailure(
+                kind: .missingRequest, interaction: missing.info.description, request: request,
+                message: "Pact: interaction '\(missing.info.description)' expected \(request) but it was never received",
+                location: declared?.location ?? runLocation))
+        }
+        return failures
+    }
+
+    /// "Pact mismatch in 'x' (POST /a): body $.id: Expected … \n expected: … \n actual: …"
+    static func mismatchMessage(_ mismatch: Mismatch, interaction: String, request: String) -> String {
+        let place = mismatch.path.isEmpty ? mismatch.kind.rawValue : "\(mismatch.kind.rawValue) \(mismatch.path)"
+        var text = "Pact mismatch in interaction '\(interaction)' for \(request): \(place): \(mismatch.message)"
+        text += "\n  expected: \(mismatch.expected ?? "(nothing)")"
+        text += "\n  actual:   \(mismatch.actual ?? "(missing)")"
+        return text
+    }
+
+    /// `METHOD /path?query`.
+    static func summary(of request: HTTPRequest) -> String {
+        var text = "\(request.method) \(request.path)"
+        if let query = request.query, !query.isEmpty {
+            let pairs = query.flatMap { parameter in parameter.values.map { value in value.map { "\(parameter.name)=\($0)" } ?? parameter.name } }
+            text += "?" + pairs.joined(separator: "&")
+        } else if let raw = request.rawQuery, !raw.isEmpty {
+            text += "?" + raw
+        }
+        return text
+    }
+}
+
+extension PactUsageError {
+    /// The description without the location prefix (the test framework shows the location itself).
+    var descriptionWithoutLocation: String {
+        var text = ""
+        if let interaction { text += "interaction '\(interaction)': " }
+        if let part { text += "\(part): " }
+        return text + reason
+    }
+}

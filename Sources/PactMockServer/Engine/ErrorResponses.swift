@@ -1,0 +1,66 @@
+import Foundation
+import PactMatching
+import PactModel
+
+/// The 500 responses for requests the pact does not allow. Their JSON lists each problem so the client's own
+/// error output (often the only thing a developer sees) says what is wrong, not just "500".
+enum ErrorResponses {
+    static func mismatch(_ request: HTTPRequest, interaction: String, mismatches: [Mismatch]) -> MockResponse {
+        let line = ProblemText.requestLine(request)
+        var summary = "\(line) does not match interaction '\(interaction)'"
+        if let first = mismatches.first {
+            summary += ": \(ProblemText.location(first)): \(first.message)"
+            if mismatches.count > 1 { summary += " (and \(mismatches.count - 1) more)" }
+        }
+        let items: [JSONValue] = mismatches.map { mismatch in
+            .object([
+                "type": .string(mismatch.kind.rawValue),
+                "path": .string(mismatch.path),
+                "expected": mismatch.expected.map(JSONValue.string) ?? .null,
+                "actual": mismatch.actual.map(JSONValue.string) ?? .null,
+                "mismatch": .string(mismatch.message),
+            ])
+        }
+        let body: JSONValue = .object([
+            "error": .string(summary),
+            "type": "request-mismatch",
+            "method": .string(request.method),
+            "path": .string(request.path),
+            "query": request.rawQuery.map(JSONValue.string) ?? .null,
+            "interaction": .string(interaction),
+            "mismatches": .array(items),
+        ])
+        return response(body, kind: "Request-Mismatch")
+    }
+
+    /// Lists the known interactions, those with the same path first, so a wrong method or a typo in the path is
+    /// easy to spot. At most `limit` are listed.
+    static func unexpected(_ request: HTTPRequest, interactions: [HTTPInteraction], limit: Int = 50) -> MockResponse {
+        let line = ProblemText.requestLine(request)
+        let samePath = interactions.filter { $0.request.path == request.path }
+        let others = interactions.filter { $0.request.path != request.path }
+        let known: [JSONValue] = (samePath + others).prefix(limit).map { interaction in
+            .object([
+                "method": .string(interaction.request.method.uppercased()),
+                "path": .string(interaction.request.path),
+                "description": .string(interaction.info.description),
+            ])
+        }
+        var body: [String: JSONValue] = [
+            "error": .string("Unexpected request \(line): no interaction expects \(request.method.uppercased()) \(request.path)"),
+            "type": "request-not-found",
+            "method": .string(request.method),
+            "path": .string(request.path),
+            "query": request.rawQuery.map(JSONValue.string) ?? .null,
+            "knownInteractions": .array(known),
+        ]
+        if interactions.count > limit { body["knownInteractionsOmitted"] = .int(interactions.count - limit) }
+        return response(.object(body), kind: "Unexpected-Request")
+    }
+
+    private static func response(_ body: JSONValue, kind: String) -> MockResponse {
+        MockResponse(status: 500,
+                      headers: [("Content-Type", "application/json; charset=utf-8"), ("X-Pact", kind)],
+                      body: JSONWriter.prettyData(body))
+    }
+}

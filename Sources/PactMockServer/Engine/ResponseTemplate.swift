@@ -1,0 +1,89 @@
+import Foundation
+import PactModel
+
+/// An interaction's response ready to send: built once when it has no generators, otherwise rendered per request
+/// with the generators applied (consumer mode).
+struct ResponseTemplate: Sendable {
+    private let description: String
+    private let response: HTTPResponse
+    /// The merged params of the interaction's provider states, for ProviderState generators.
+    private let stateValues: [String: JSONValue]
+    private let prepared: MockResponse?
+
+    init(_ interaction: HTTPInteraction) {
+        description = interaction.info.description
+        response = interaction.response
+        var values: [String: JSONValue] = [:]
+        for state in interaction.info.providerStates {
+            values.merge(state.params) { _, later in later }
+        }
+        stateValues = values
+        let hasGenerators = [GeneratorCategoryName.status, .header, .body].contains { !interaction.response.generators[$0].isEmpty }
+        prepared = hasGenerators
+            ? nil
+            : Self.assemble(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    /// The response with generators applied. A generator that fails leaves the example value and adds a warning,
+    /// except ProviderState generators when the states carry no params: then the example is the intended value.
+    func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
+        if let prepared { return prepared }
+        var rng = SystemRandomNumberGenerator()
+        let consumer = GeneratorContext(mode: .consumer, providerStateValues: stateValues, mockServerURL: mockServerURL)
+        var providerStates = consumer
+        // ProviderState generators only apply in provider mode; the mock fills them from the states' params.
+        providerStates.mode = .provider
+
+        var status = response.status
+        var headers = response.headers
+        var body = response.body
+        for category in [GeneratorCategoryName.status, .header, .body] {
+            for (key, generator) in response.generators[category].sorted(by: { $0.key < $1.key }) {
+                let isProviderState = if case .providerState = generator { true } else { false }
+                guard isProviderState || generator.applies(in: .consumer) else { continue }
+                let context = isProviderState ? providerStates : consumer
+                let single = Generators(categories: [category: [key: generator]])
+                do {
+                    switch category {
+                    case .status:
+                        status = try single.applyToStatus(status, context: context, using: &rng)
+                    case .header:
+                        headers = try single.applyToHeaders(headers, context: context, using: &rng)
+                    default:
+                        if case .json(let value, let contentType) = body {
+                            body = .json(try single.applyToBody(value, context: context, using: &rng), contentType: contentType)
+                        }
+                    }
+                } catch {
+                    if isProviderState, stateValues.isEmpty { continue }
+                    let place = key.isEmpty ? category.rawValue : "\(category.rawValue) '\(key)'"
+                    warnings.append("interaction '\(description)': the \(place) generator kept its example value: \(error)")
+                }
+            }
+        }
+        return Self.assemble(status: status, headers: headers, body: body)
+    }
+
+    /// Header fields sorted by name (one field per value), plus a `Content-Type` from the body when the headers
+    /// have none.
+    static func assemble(status: Int, headers: Headers, body: Body) -> MockResponse {
+        var fields: [(name: String, value: String)] = []
+        for name in headers.keys.sorted() {
+            for value in headers[name] ?? [] { fields.append((name, value)) }
+        }
+        if headers.values(forHeader: "Content-Type") == nil, let contentType = defaultContentType(body) {
+            fields.append(("Content-Type", contentType))
+        }
+        return MockResponse(status: status, headers: fields, body: body.bytes)
+    }
+
+    private static func defaultContentType(_ body: Body) -> String? {
+        if let stored = body.contentType { return stored.description }
+        switch body {
+        case .json: return "application/json"
+        case .text: return "text/plain; charset=utf-8"
+        case .binary: return "application/octet-stream"
+        case .missing, .null, .empty: return nil
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PactConsumer
+import PactModel
+import Testing
+
+/// The consumer DSL under Swift Testing: a passing test, and failures recorded as issues at the declaring line.
+@Suite struct SwiftTestingConsumerTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pact-swift-testing-\(UUID().uuidString)")
+
+    @Test func passingTestWritesThePact() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pact = PactBuilder(consumer: "app", provider: "api", directory: directory)
+        pact.uponReceiving("a user by id")
+            .given("user 1 exists", ["id": 1])
+            .withRequest(.get, .regex(#"/users/\d+"#, example: "/users/1"), headers: ["Accept": "application/json"])
+            .willRespondWith(status: 200, body: ["id": .integer(1), "name": .like("Ada")])
+        let name = try await pact.run { mockServer in
+            let response = try await TestClient(baseURL: mockServer.url)
+                .send("GET", "/users/42", headers: ["Accept": "application/json"])
+            return (response.json as? [String: Any])?["name"] as? String
+        }
+        #expect(name == "Ada")
+        let written = try PactReader.read(contentsOf: directory.appendingPathComponent("app-api.json"))
+        #expect(written.interactions.map(\.description) == ["a user by id"])
+        #expect(written.interactions.first?.info.comments["testname"] == "passingTestWritesThePact()")
+    }
+
+    @Test func mismatchIsRecordedAsAnIssueAtTheUponReceivingLine() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pact = PactBuilder(consumer: "app", provider: "api", directory: directory)
+        let line = #line + 1
+        pact.uponReceiving("a user by id").withRequest(.get, "/users/1", query: ["full": "true"])
+        var thrown: (any Error)?
+        await withKnownIssue {
+            do {
+                try await pact.run { mockServer in
+                    _ = try await TestClient(baseURL: mockServer.url).send("GET", "/users/1", query: "full=false")
+                }
+            } catch {
+                thrown = error
+            }
+        } matching: { issue in
+            issue.sourceLocation?.line == line && "\(issue)".contains("query full")
+        }
+        #expect(thrown is PactRunError)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("app-api.json").path))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PactConsumer
+import XCTest
+
+/// The default reporter records XCTest failures at the declaring file and line. Failures are captured by
+/// overriding `recordFailure`, so these tests check them instead of failing.
+final class XCTestReportingTests: XCTestCase {
+    private struct Recorded: Equatable {
+        var description: String
+        var file: String
+        var line: Int
+    }
+
+    private var capturing = false
+    private var recorded: [Recorded] = []
+
+    #if os(Linux)
+    override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
+        if capturing {
+            recorded.append(Recorded(description: description, file: filePath, line: lineNumber))
+        } else {
+            super.recordFailure(withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
+        }
+    }
+    #endif
+
+    func testMismatchIsAnXCTestFailureAtTheUponReceivingLine() async throws {
+        #if os(Linux)
+        let pact = PactBuilder(consumer: "app", provider: "api", directory: try temporaryDirectory(self))
+        let line = #line + 1
+        pact.uponReceiving("create a user")
+            .withRequest(.post, "/users", body: ["name": .string("Ada"), "age": .integer(36)])
+            .willRespondWith(status: 201)
+        capturing = true
+        do {
+            try await pact.run { mockServer in
+                _ = try await TestClient(baseURL: mockServer.url).postJSON("/users", ["name": "Ada", "age": "old"])
+            }
+            XCTFail("run must throw")
+        } catch is PactRunError {}
+        capturing = false
+        XCTAssertEqual(recorded.count, 1, "\(recorded)")
+        XCTAssertEqual(recorded.first?.line, line)
+        XCTAssertEqual(recorded.first?.file, #filePath)
+        XCTAssertTrue(recorded.first?.description.contains("body $.age") ?? false, recorded.first?.description ?? "")
+        #else
+        throw XCTSkip("captures failures through corelibs-xctest's recordFailure")
+        #endif
+    }
+
+    func testUsageErrorIsAnXCTestFailureAtTheMatcherLine() async throws {
+        #if os(Linux)
+        let pact = PactBuilder(consumer: "app", provider: "api", directory: try temporaryDirectory(self))
+        let line = #line + 2
+        pact.uponReceiving("a code").withRequest(.get, "/code")
+            .willRespondWith(body: ["code": .regex("[A-Z]{3}", example: "abc")])
+        capturing = true
+        do {
+            try await pact.run { _ in }
+            XCTFail("run must throw")
+        } catch is PactRunError {}
+        capturing = false
+        XCTAssertEqual(recorded.map(\.line), [line])
+        XCTAssertTrue(recorded.first?.description.contains("does not match the regular expression") ?? false)
+        #else
+        throw XCTSkip("captures failures through corelibs-xctest's recordFailure")
+        #endif
+    }
+}
