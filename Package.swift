@@ -38,7 +38,14 @@ let package = Package(
             dependencies: ["CodesService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/CodesServiceCLI"
         ),
-        .executableTarget(name: "pactkit-bench", dependencies: ["PactModel", "PactMatching"], path: "Sources/PactBench"),
+        .executableTarget(
+            name: "pactkit-bench",
+            dependencies: [
+                "PactModel", "PactMatching", "PactMockServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/PactBench"
+        ),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),

@@ -1,3 +1,4 @@
+import PactModel
 /// Keeps failures instead of failing the test, so a test can assert what a pact run reports.
 public final class CollectingFailureReporter: PactFailureReporter {
     private let collected = Locked<[PactFailure]>([])

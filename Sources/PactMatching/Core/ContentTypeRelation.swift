@@ -18,8 +18,8 @@ enum ContentTypeRelation {
     /// is in the actual value with the same value (charset compared ignoring case); extra actual parameters and
     /// parameter order do not matter. Values that are not media types are compared as written.
     static func parameterAwareMatch(expected: String, actual: String) -> Bool {
-        let e = expected.trimmingCharacters(in: .whitespacesAndNewlines)
-        let a = actual.trimmingCharacters(in: .whitespacesAndNewlines)
+        let e = String(expected.trimmingWhitespace)
+        let a = String(actual.trimmingWhitespace)
         guard let expectedType = ContentType(e), let actualType = ContentType(a) else { return e == a }
         guard sameMediaType(expectedType, actualType) else { return false }
         for parameter in expectedType.parameters {

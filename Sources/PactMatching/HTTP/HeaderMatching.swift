@@ -53,8 +53,8 @@ public enum HeaderMatching {
     private static func matchWithRules(_ name: String, _ list: RuleList, _ expected: [String], _ actual: [String]) -> [Mismatch] {
         var mismatches: [Mismatch] = []
         for (index, raw) in actual.enumerated() {
-            let value = raw.trimmingCharacters(in: .whitespaces)
-            let example = (index < expected.count ? expected[index] : expected.first ?? "").trimmingCharacters(in: .whitespaces)
+            let value = String(raw.trimmingWhitespace)
+            let example = String((index < expected.count ? expected[index] : expected.first ?? "").trimmingWhitespace)
             let failures = ValueMatcher.match(list, expected: .string(example), actual: .string(value), origin: .header, cascaded: true)
             mismatches += failures.map {
                 Mismatch(kind: .header, path: name, expected: example, actual: value, message: "Mismatch with header '\(name)': \($0)")
@@ -94,7 +94,7 @@ enum HeaderValues {
     }
 
     private static func appendTrimmed(_ item: String, to items: inout [String]) {
-        let trimmed = item.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(item.trimmingWhitespace)
         if !trimmed.isEmpty { items.append(trimmed) }
     }
 }

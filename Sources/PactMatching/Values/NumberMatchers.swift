@@ -36,7 +36,7 @@ enum NumberMatchers {
         switch value {
         case .number(let n): return n
         case .string(let s) where origin.coercesStrings:
-            return JSONNumber(literal: s.trimmingCharacters(in: .whitespaces))
+            return JSONNumber(literal: String(s.trimmingWhitespace))
         default: return nil
         }
     }

@@ -27,31 +27,19 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let pieces = text.split(separator: ";", omittingEmptySubsequences: false)
         guard let essence = pieces.first else { return nil }
-        let typeParts = ContentType.trimmed(essence).split(separator: "/", maxSplits: 1)
+        let typeParts = essence.trimmingWhitespace.split(separator: "/", maxSplits: 1)
         guard typeParts.count == 2, !typeParts[0].isEmpty, !typeParts[1].isEmpty else { return nil }
         var parameters: [(name: String, value: String)] = []
         for piece in pieces.dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
             guard let rawName = pair.first else { continue }
-            let name = ContentType.trimmed(rawName)
+            let name = rawName.trimmingWhitespace
             guard !name.isEmpty else { continue }
-            var value = pair.count > 1 ? ContentType.trimmed(pair[1]) : ""
+            var value = pair.count > 1 ? pair[1].trimmingWhitespace : ""
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
             parameters.append((String(name), String(value)))
         }
         self.init(type: String(typeParts[0]), subtype: String(typeParts[1]), parameters: parameters)
-    }
-
-    /// Trims spaces, tabs and line breaks without Foundation (this runs for every header of every interaction).
-    private static func trimmed(_ text: Substring) -> Substring {
-        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return text[first...last]
-    }
-
-    private static func isSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\n" || character == "\r"
     }
 
     public static let json = ContentType(type: "application", subtype: "json")

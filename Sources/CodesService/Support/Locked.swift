@@ -1,8 +1,8 @@
 import Foundation
 
-/// A value guarded by a lock, for the builder's state that tests may touch from several tasks.
+/// A value behind a lock, for the few pieces of shared mutable state (manual clock, seeded random source,
+/// in-memory store).
 final class Locked<Value>: @unchecked Sendable {
-    // All access to `value` goes through `lock`, which makes the class safe to share.
     private let lock = NSLock()
     private var value: Value
 

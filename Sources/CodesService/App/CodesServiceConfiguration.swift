@@ -1,0 +1,46 @@
+import Foundation
+
+/// How to run a codes service.
+public struct CodesServiceConfiguration: Sendable {
+    /// Where codes are kept.
+    public enum Storage: Sendable {
+        /// A SQLite file (created on first start); `:memory:` for a private in-memory SQLite database.
+        case sqlite(path: String)
+        /// Process memory (`InMemoryCodeStore`).
+        case inMemory
+        /// A store of the caller's (for example one that injects failures in tests).
+        case custom(any CodeStore)
+    }
+
+    /// The address to bind; loopback by default.
+    public var host: String
+    /// The port to bind; 0 picks a free one (read it back from `RunningCodesService.port`).
+    public var port: Int
+    public var storage: Storage
+    /// Serve `POST /_pact_state` and `/_reset_database`. Off by default: never enable it on a service holding real data.
+    public var providerStatesEnabled: Bool
+    /// When set, every route but the healthcheck requires `Authorization: Bearer <token>`.
+    public var authToken: String?
+    /// Request bodies above this many bytes get 413.
+    public var maxBodyBytes: Int
+    public var clock: any CodeClock
+    public var random: any RandomSource
+    /// Called once per answered request (for example to print `entry.line`).
+    public var requestLogger: (@Sendable (RequestLogEntry) -> Void)?
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, storage: Storage = .inMemory, providerStatesEnabled: Bool = false,
+        authToken: String? = nil, maxBodyBytes: Int = 1 << 20, clock: any CodeClock = SystemClock(),
+        random: any RandomSource = SystemRandomSource(), requestLogger: (@Sendable (RequestLogEntry) -> Void)? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.storage = storage
+        self.providerStatesEnabled = providerStatesEnabled
+        self.authToken = authToken
+        self.maxBodyBytes = maxBodyBytes
+        self.clock = clock
+        self.random = random
+        self.requestLogger = requestLogger
+    }
+}

@@ -1,0 +1,56 @@
+/// Durable storage for both kinds of code. Every service request runs as exactly one `read` or `write`: a write's
+/// changes all commit when its body returns, or none do when it throws. Stores serialise transactions, so the
+/// rules in the body see a consistent snapshot and never interleave with another request's writes.
+public protocol CodeStore: Sendable {
+    /// Runs `body` in a read-only transaction.
+    func read<Value: Sendable>(_ body: @escaping @Sendable (any CodeStoreReader) throws -> Value) async throws -> Value
+    /// Runs `body` in a write transaction: all its changes or none.
+    func write<Value: Sendable>(_ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value) async throws -> Value
+    /// Releases the store's resources; later calls fail.
+    func close() async
+}
+
+/// Queries inside a transaction.
+public protocol CodeStoreReader {
+    func activationCode(_ code: String) throws -> ActivationCode?
+    /// Every activation code for the pair, oldest first.
+    func activationCodes(lpa: String, actor: String) throws -> [ActivationCode]
+    func paperCode(_ code: String) throws -> PaperVerificationCode?
+    /// Every paper verification code for the pair, oldest first.
+    func paperCodes(lpa: String, actor: String) throws -> [PaperVerificationCode]
+}
+
+/// Changes inside a write transaction.
+public protocol CodeStoreWriter: CodeStoreReader {
+    /// Adds a new code; throws `CodeStoreError.duplicateCode` when the code is taken.
+    func insert(_ code: ActivationCode) throws
+    /// Adds or replaces the code with the same `code`.
+    func put(_ code: ActivationCode) throws
+    func deleteActivationCode(_ code: String) throws
+    func deleteActivationCodes(lpa: String, actor: String) throws
+
+    /// Adds a new code; throws `CodeStoreError.duplicateCode` when the code is taken.
+    func insert(_ code: PaperVerificationCode) throws
+    /// Adds or replaces the code with the same `code`.
+    func put(_ code: PaperVerificationCode) throws
+    func deletePaperCode(_ code: String) throws
+
+    /// Removes every code of both kinds.
+    func deleteAll() throws
+}
+
+/// Storage failures.
+public enum CodeStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case duplicateCode(String)
+    /// A stored row could not be read back as a record (`reason` says which column and why).
+    case corruptRecord(code: String, reason: String)
+    case closed
+
+    public var description: String {
+        switch self {
+        case .duplicateCode(let code): "code \(code) already exists"
+        case .corruptRecord(let code, let reason): "stored code \(code) is unreadable: \(reason)"
+        case .closed: "the code store is closed"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import CodesService
-print("codes-service: pending")
