@@ -16,7 +16,10 @@ let package = Package(
         .library(name: "HTTPServerCore", targets: ["HTTPServerCore"]),
         .library(name: "PactMockServer", targets: ["PactMockServer"]),
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
+        .library(name: "PactVerifier", targets: ["PactVerifier"]),
         .library(name: "CodesService", targets: ["CodesService"]),
+        .library(name: "CodesClient", targets: ["CodesClient"]),
+        .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
     dependencies: [
@@ -30,9 +33,19 @@ let package = Package(
         .target(name: "HTTPServerCore", dependencies: nio),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore"]),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
+        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching"]),
+        .executableTarget(
+            name: "pactkit",
+            dependencies: [
+                "PactModel", "PactMatching", "PactMockServer", "PactVerifier", "HTTPServerCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/PactKitCLI"
+        ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: ["HTTPServerCore", "CSQLite"]),
+        .target(name: "CodesClient"),
         .executableTarget(
             name: "codes-service",
             dependencies: ["CodesService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -52,6 +65,15 @@ let package = Package(
         .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
+        .testTarget(name: "PactVerifierTests", dependencies: ["PactVerifier", "PactModel", "HTTPServerCore"]),
+        .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore"]),
+        // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
+        .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
+        // Verifies every pact in pacts/ against the codes service, in process.
+        .testTarget(
+            name: "CodesVerificationTests",
+            dependencies: ["CodesService", "PactVerifier", "PactModel", "HTTPServerCore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,7 +29,7 @@ struct StateParams {
     /// Checks a value taken from the state's name.
     func check(_ name: String, _ value: String, _ rule: StringRule) throws -> String {
         guard rule.accepts(value) else {
-            throw ProviderStateError.invalidParameter(state: state, name: name, reason: "\"\(value)\" does not match \(rule.description)")
+            throw ProviderStateError.invalidParameter(state: state, name: name, reason: "\"\(value)\" \(rule.complaint)")
         }
         return value
     }
@@ -47,13 +47,15 @@ extension StringRule {
     /// A Sirius or LPA-store UID, as in requests.
     static let stateLpa = StringRule.lpa
     /// A Sirius actor UID or a UUID, anchored (stricter than the request schema).
-    static let stateActor = StringRule(description: "7[0-9]{11} or a UUID") {
+    static let stateActor = StringRule(description: "7[0-9]{11} or a UUID", complaint: "is neither 7[0-9]{11} nor a UUID") {
         isSiriusUID($0.utf8[...]) || isUUID($0)
     }
     static let status = StringRule.oneOf(ActivationCodeStatus.allCases.map(\.rawValue))
     static let expiryReason = StringRule.oneOf(ExpiryReason.allCases.map(\.rawValue))
     /// A date `YYYY-MM-DD` or unix seconds.
-    static let dateOrUnixSeconds = StringRule(description: "a date YYYY-MM-DD or unix seconds") {
+    static let dateOrUnixSeconds = StringRule(
+        description: "a date YYYY-MM-DD or unix seconds", complaint: "is neither a date YYYY-MM-DD nor unix seconds"
+    ) {
         UTC.parseDate($0) != nil || Int64($0) != nil
     }
 }

@@ -30,7 +30,7 @@ struct ObjectSchema: Sendable {
                 continue
             }
             guard rule.accepts(text) else {
-                problems.append(ValidationProblem(fieldPath, "\(quoted(text)) does not match \(rule.description)"))
+                problems.append(ValidationProblem(fieldPath, "\(quoted(text)) \(rule.complaint)"))
                 continue
             }
             fields[name] = text

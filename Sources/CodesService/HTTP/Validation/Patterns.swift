@@ -2,7 +2,15 @@
 /// its pattern text for error messages.
 struct StringRule: Sendable {
     let description: String
+    /// What a rejected value is told, after the quoted value: "does not match <pattern>" unless set.
+    let complaint: String
     let accepts: @Sendable (String) -> Bool
+
+    init(description: String, complaint: String? = nil, accepts: @escaping @Sendable (String) -> Bool) {
+        self.description = description
+        self.complaint = complaint ?? "does not match \(description)"
+        self.accepts = accepts
+    }
 
     /// `^(7[0-9]{11}|(M(-[0-9]{4}){3}))$`: a Sirius or an LPA-store UID.
     static let lpa = StringRule(description: "^(7[0-9]{11}|(M(-[0-9]{4}){3}))$") { isSiriusUID($0.utf8[...]) || isLpaStoreUID($0) }
@@ -23,10 +31,13 @@ struct StringRule: Sendable {
     /// `^P(-[A-Z0-9]{4}){3}-[A-Z0-9]{2}$`.
     static let paperCode = StringRule(description: "^P(-[A-Z0-9]{4}){3}-[A-Z0-9]{2}$") { isPaperCode($0) }
     /// OpenAPI `format: date`: an RFC 3339 full-date that exists in the calendar.
-    static let date = StringRule(description: "a date YYYY-MM-DD") { UTC.parseDate($0) != nil }
+    static let date = StringRule(description: "a date YYYY-MM-DD", complaint: "is not a calendar date YYYY-MM-DD") {
+        UTC.parseDate($0) != nil
+    }
 
     static func oneOf(_ values: [String]) -> StringRule {
-        StringRule(description: "one of \(values.joined(separator: ", "))") { values.contains($0) }
+        let list = values.joined(separator: ", ")
+        return StringRule(description: "one of \(list)", complaint: "is not one of \(list)") { values.contains($0) }
     }
 
     static func isSiriusUID(_ bytes: Substring.UTF8View) -> Bool {

@@ -28,9 +28,6 @@ enum RequestBodies {
         let value = try parse(body)
         var problems: [ValidationProblem] = []
         guard case .object(let members, let keys) = value else { throw notAnObject(value) }
-        for key in keys where key != "lpas" {
-            problems.append(ValidationProblem("$.\(key)", "unknown field (allowed: lpas)"))
-        }
         var entries: [ActivationCodeService.NewCode] = []
         switch members["lpas"] {
         case nil:
@@ -44,6 +41,9 @@ enum RequestBodies {
             }
         case let other?:
             problems.append(ValidationProblem("$.lpas", "must be an array, got \(other.typeName)"))
+        }
+        for key in keys where key != "lpas" {
+            problems.append(ValidationProblem("$.\(key)", "unknown field (allowed: lpas)"))
         }
         guard problems.isEmpty else { throw BadRequest(problems: problems) }
         return entries
