@@ -1,8 +1,125 @@
 import ArgumentParser
+import Foundation
+import PactVerifier
 
 /// `pactkit verify`: replays pacts against a running provider.
 struct VerifyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify a provider against pacts.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify a provider against pacts.",
+        discussion: """
+            For each interaction: sets the provider states up (--state-change-url), sends the request the pact \
+            describes to the provider, matches the response against the pact, and tears the states down \
+            (--state-change-teardown). PACT_DESCRIPTION, PACT_PROVIDER_STATE and PACT_PROVIDER_NO_STATE=true give \
+            the filters' defaults. Exit codes: 0 all verified, 1 a verification failed, 2 an error (unreadable \
+            pact, provider unreachable, state setup failed for every interaction), 64 bad usage.
+            """
+    )
 
-    func run() async throws { throw ValidationError("not implemented yet") }
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("A pact file (repeatable).", valueName: "file"))
+    var files: [String] = []
+
+    @Option(name: [.customShort("d"), .customLong("dir")], help: ArgumentHelp("A directory of *.json pacts (repeatable).", valueName: "dir"))
+    var directories: [String] = []
+
+    @Option(name: [.customShort("u"), .customLong("url")], help: ArgumentHelp("A pact URL (repeatable).", valueName: "url"))
+    var urls: [String] = []
+
+    @Option(help: "Username for basic authentication on --url.")
+    var user: String?
+
+    @Option(help: "Password for basic authentication on --url.")
+    var password: String?
+
+    @Option(help: "Bearer token for --url.")
+    var token: String?
+
+    @Option(name: .customLong("provider-base-url"), help: ArgumentHelp("The provider's base URL.", valueName: "url"))
+    var providerBaseURL: String?
+
+    @Option(help: "The provider's host name (with --port; default localhost).")
+    var hostname: String?
+
+    @Option(name: [.customShort("p"), .long], help: "The provider's port.")
+    var port: Int?
+
+    @Option(help: "The provider's scheme with --hostname/--port: http or https.")
+    var scheme: ProviderScheme = .http
+
+    @Option(name: .customLong("base-path"), help: "A path prefix for every request.")
+    var basePath: String = ""
+
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Timeout per request, in milliseconds.", valueName: "ms"))
+    var requestTimeout: Int = 5000
+
+    @Option(name: [.customShort("s"), .customLong("state-change-url")],
+            help: ArgumentHelp("URL to POST {\"state\",\"params\",\"action\"} to before each interaction.", valueName: "url"))
+    var stateChangeURL: String?
+
+    @Flag(name: .customLong("state-change-teardown"), help: "Also POST a teardown call after each interaction.")
+    var stateChangeTeardown = false
+
+    @Option(name: [.customShort("H"), .customLong("header")], help: ArgumentHelp("An extra request header (repeatable).", valueName: "K=V"))
+    var headers: [String] = []
+
+    @Option(name: [.customShort("c"), .customLong("filter-consumer")], help: ArgumentHelp("Verify only this consumer (repeatable).", valueName: "name"))
+    var filterConsumers: [String] = []
+
+    @Option(name: .customLong("filter-description"), help: ArgumentHelp("Verify only interactions whose description matches.", valueName: "regex"))
+    var filterDescription: String?
+
+    @Option(name: .customLong("filter-state"), help: ArgumentHelp("Verify only interactions with a provider state that matches.", valueName: "regex"))
+    var filterState: String?
+
+    @Flag(name: .customLong("filter-no-state"), help: "Verify only interactions without provider states.")
+    var filterNoState = false
+
+    @Option(name: [.customShort("j"), .customLong("json")], help: ArgumentHelp("Write a JSON report to this file.", valueName: "file"))
+    var jsonFile: String?
+
+    @Option(name: [.customShort("x"), .customLong("junit")], help: ArgumentHelp("Write a JUnit XML report to this file.", valueName: "file"))
+    var junitFile: String?
+
+    @Flag(name: [.customLong("no-colour"), .customLong("no-color")], help: "Plain console output.")
+    var noColour = false
+
+    func validate() throws {
+        _ = try verifier(settings(environment: ProcessInfo.processInfo.environment))
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try settings(environment: environment)
+        let verifier = try verifier(settings)
+        let report = await verifier.verify(settings.sources)
+        print(report.renderConsole(colour: TerminalColour.shouldColour(disabled: noColour, environment: environment)),
+              terminator: "")
+        var exitCode = report.exitCode
+        if let jsonFile, !write(report.jsonText(), to: jsonFile, kind: "JSON") { exitCode = 2 }
+        if let junitFile, !write(report.junitXML(), to: junitFile, kind: "JUnit") { exitCode = 2 }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    private func verifier(_ settings: VerifySettings) throws -> Verifier {
+        do {
+            return try Verifier(configuration: settings.configuration)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func write(_ text: String, to path: String, kind: String) -> Bool {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return true
+        } catch {
+            FileHandle.standardError.write(Data("pactkit verify: cannot write the \(kind) report to \(path): \(error.localizedDescription)\n".utf8))
+            return false
+        }
+    }
+}
+
+/// The provider's URL scheme for --hostname/--port.
+enum ProviderScheme: String, ExpressibleByArgument, CaseIterable {
+    case http, https
 }

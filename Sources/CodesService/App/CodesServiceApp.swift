@@ -31,7 +31,8 @@ public enum CodesServiceApp {
         let server: HTTPServer
         do {
             server = try await HTTPServer.start(
-                configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port, maxBodyBytes: coreLimit),
+                configuration: HTTPServerConfiguration(
+                    host: configuration.host, port: configuration.port, maxBodyBytes: coreLimit),
                 handler: .async { request in await handler.respond(request) })
         } catch {
             if ownsStore { await store.close() }
@@ -62,8 +63,8 @@ public final class RunningCodesService: Sendable {
     private let ownsStore: Bool
 
     init(
-        server: HTTPServer, store: any CodeStore, ownsStore: Bool, activationCodes: ActivationCodeService, paperCodes: PaperCodeService,
-        providerStates: ProviderStates
+        server: HTTPServer, store: any CodeStore, ownsStore: Bool, activationCodes: ActivationCodeService,
+        paperCodes: PaperCodeService, providerStates: ProviderStates
     ) {
         self.server = server
         self.store = store

@@ -16,6 +16,7 @@ public struct CodesServiceConfiguration: Sendable {
     public var host: String
     /// The port to bind; 0 picks a free one (read it back from `RunningCodesService.port`).
     public var port: Int
+    /// In memory unless set; the `codes-service` executable uses a SQLite file.
     public var storage: Storage
     /// Serve `POST /_pact_state` and `/_reset_database`. Off by default: never enable it on a service holding real data.
     public var providerStatesEnabled: Bool
@@ -23,7 +24,9 @@ public struct CodesServiceConfiguration: Sendable {
     public var authToken: String?
     /// Request bodies above this many bytes get 413.
     public var maxBodyBytes: Int
+    /// "Now" for every rule (creation dates, expiry) and for the `Date` response header; UTC.
     public var clock: any CodeClock
+    /// Where code characters come from; the system CSPRNG unless a test injects a seeded source.
     public var random: any RandomSource
     /// Called once per answered request (for example to print `entry.line`).
     public var requestLogger: (@Sendable (RequestLogEntry) -> Void)?

@@ -53,13 +53,9 @@ struct CodesHTTPHandler: Sendable {
         case .paperCreate: return try await paper.create(body)
         case .paperValidate: return try await paper.validate(body)
         case .paperExpire: return try await paper.expire(body)
-        case .pactState: return try await hooks().stateChange(request)
-        case .resetDatabase: return try await hooks().resetDatabase()
+        case .pactState, .resetDatabase:
+            guard let states else { return APIResponses.routeNotFound(request.path) }
+            return route == .pactState ? try await states.stateChange(request) : try await states.resetDatabase()
         }
-    }
-
-    private func hooks() throws -> ProviderStateEndpoints {
-        guard let states else { throw CodesServiceError.storage("provider states are disabled") }
-        return states
     }
 }

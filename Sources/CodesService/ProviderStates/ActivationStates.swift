@@ -3,39 +3,41 @@ import Foundation
 /// The activation-key states.
 enum ActivationStates {
     static func plan(_ state: String, _ params: inout StateParams, now: Date) throws -> StatePlan? {
-        if let match = state.wholeMatch(of: #/the activation key ([A-Z0-9]{12}) exists/#) {
-            return try put(code: String(match.1), lpa: params.optional("lpa", .stateLpa), actor: params.optional("actor", .stateActor),
-                           dob: params.optional("dob", .date), status: .generated, now: now)
+        if let match = state.wholeMatch(of: #/no activation key exists for lpa (\S+) and actor (\S+)/#) {
+            let lpa = try params.check("lpa", String(match.1), .stateLpa)
+            let actor = try params.check("actor", String(match.2), .stateActor)
+            return StatePlan(changes: [.deleteActivations(lpa: lpa, actor: actor)], values: ["lpa": lpa, "actor": actor])
         }
-        if let match = state.wholeMatch(of: #/the activation key ([A-Z0-9]{12}) exists for an actor with a paper verification code/#) {
-            var plan = try put(code: String(match.1), lpa: ProviderStateFixtures.lpaStoreLpa,
-                               actor: ProviderStateFixtures.lpaStoreActor, dob: params.optional("dob", .date),
-                               status: .generated, now: now)
+        guard let prefix = state.prefixMatch(of: #/the activation key ([A-Z0-9]{12}) /#) else { return nil }
+        let code = String(prefix.1)
+        let rest = state[prefix.range.upperBound...]
+        switch rest {
+        case "exists":
+            return try put(code: code, lpa: params.optional("lpa", .stateLpa), actor: params.optional("actor", .stateActor),
+                           dob: params.optional("dob", .date), status: .generated, now: now)
+        case "exists for an actor with a paper verification code":
+            var plan = try put(code: code, lpa: ProviderStateFixtures.lpaStoreLpa, actor: ProviderStateFixtures.lpaStoreActor,
+                               dob: params.optional("dob", .date), status: .generated, now: now)
             let paper = PaperVerificationCode(
                 code: ProviderStateFixtures.lpaStoreActorPaperCode, lpa: ProviderStateFixtures.lpaStoreLpa,
                 actor: ProviderStateFixtures.lpaStoreActor, updatedAt: now)
             plan.changes.append(.putPaper(paper))
             plan.values["paper_verification_code"] = paper.code
             return plan
+        case "has been revoked", "has been superseded", "has expired":
+            let status: ActivationCodeStatus =
+                rest == "has been revoked" ? .revoked : rest == "has been superseded" ? .superseded : .generated
+            return try put(code: code, lpa: params.optional("lpa", .stateLpa), actor: params.optional("actor", .stateActor),
+                           dob: params.optional("dob", .date), status: status, now: now, expired: rest == "has expired")
+        case "does not exist":
+            return StatePlan(changes: [.deleteActivation(code)], values: ["code": code])
+        default:
+            break
         }
-        if let match = state.wholeMatch(of: #/the activation key ([A-Z0-9]{12}) exists for lpa (\S+) and actor (\S+)/#) {
-            return try put(code: String(match.1), lpa: params.check("lpa", String(match.2), .stateLpa),
-                           actor: params.check("actor", String(match.3), .stateActor), dob: params.optional("dob", .date),
+        if let match = rest.wholeMatch(of: #/exists for lpa (\S+) and actor (\S+)/#) {
+            return try put(code: code, lpa: params.check("lpa", String(match.1), .stateLpa),
+                           actor: params.check("actor", String(match.2), .stateActor), dob: params.optional("dob", .date),
                            status: .generated, now: now)
-        }
-        if let match = state.wholeMatch(of: #/the activation key ([A-Z0-9]{12}) has (been revoked|been superseded|expired)/#) {
-            let status: ActivationCodeStatus = match.2 == "been revoked" ? .revoked : match.2 == "been superseded" ? .superseded : .generated
-            let expired = match.2 == "expired"
-            return try put(code: String(match.1), lpa: params.optional("lpa", .stateLpa), actor: params.optional("actor", .stateActor),
-                           dob: params.optional("dob", .date), status: status, now: now, expired: expired)
-        }
-        if let match = state.wholeMatch(of: #/the activation key ([A-Z0-9]{12}) does not exist/#) {
-            return StatePlan(changes: [.deleteActivation(String(match.1))], values: ["code": String(match.1)])
-        }
-        if let match = state.wholeMatch(of: #/no activation key exists for lpa (\S+) and actor (\S+)/#) {
-            let lpa = try params.check("lpa", String(match.1), .stateLpa)
-            let actor = try params.check("actor", String(match.2), .stateActor)
-            return StatePlan(changes: [.deleteActivations(lpa: lpa, actor: actor)], values: ["lpa": lpa, "actor": actor])
         }
         return nil
     }

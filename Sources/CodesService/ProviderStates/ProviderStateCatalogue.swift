@@ -59,6 +59,9 @@ enum ProviderStateCatalogue {
 
     private static func generalPlan(_ state: String, _ params: inout StateParams, now: Date) throws -> StatePlan? {
         switch state {
+        case "":
+            // Verifiers call the hooks with an empty name for interactions without provider states.
+            return StatePlan()
         case "no codes exist":
             return StatePlan(changes: [.deleteAll])
         case "an activation code exists":

@@ -16,6 +16,7 @@ public final class ProviderStates: Sendable {
     }
 
     /// Makes `state` true, in one transaction. `params` are the Pact v3 state parameters (scalars as strings).
+    /// The empty name, which verifiers send for interactions without provider states, changes nothing.
     /// Returns the values the state set up (code, lpa, actor, …), which verifiers can inject into requests.
     /// Throws `ProviderStateError` for an unknown state or a bad parameter; nothing is changed then.
     @discardableResult

@@ -34,8 +34,9 @@ final class SQLiteTransaction: CodeStoreWriter {
 
     func insert(_ code: ActivationCode) throws {
         try uniquely(code.code) {
-            try connection.statement("INSERT INTO activation_codes (\(Self.activationColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .run(Self.values(code))
+            try connection.statement(
+                "INSERT INTO activation_codes (\(Self.activationColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            ).run(Self.values(code))
         }
     }
 
@@ -53,13 +54,15 @@ final class SQLiteTransaction: CodeStoreWriter {
     }
 
     func deleteActivationCodes(lpa: String, actor: String) throws {
-        try connection.statement("DELETE FROM activation_codes WHERE lpa = ?1 AND actor = ?2").run([.text(lpa), .text(actor)])
+        try connection.statement("DELETE FROM activation_codes WHERE lpa = ?1 AND actor = ?2")
+            .run([.text(lpa), .text(actor)])
     }
 
     func insert(_ code: PaperVerificationCode) throws {
         try uniquely(code.code) {
-            try connection.statement("INSERT INTO paper_verification_codes (\(Self.paperColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .run(Self.values(code))
+            try connection.statement(
+                "INSERT INTO paper_verification_codes (\(Self.paperColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+            ).run(Self.values(code))
         }
     }
 

@@ -13,17 +13,16 @@ struct StringRule: Sendable {
     }
 
     /// `^(7[0-9]{11}|(M(-[0-9]{4}){3}))$`: a Sirius or an LPA-store UID.
-    static let lpa = StringRule(description: "^(7[0-9]{11}|(M(-[0-9]{4}){3}))$") { isSiriusUID($0.utf8[...]) || isLpaStoreUID($0) }
+    static let lpa = StringRule(description: "^(7[0-9]{11}|(M(-[0-9]{4}){3}))$") {
+        isSiriusUID($0.utf8[...]) || isLpaStoreUID($0)
+    }
     /// `^M(-[0-9]{4}){3}$`: an LPA-store UID.
     static let lpaStoreUID = StringRule(description: "^M(-[0-9]{4}){3}$") { isLpaStoreUID($0) }
     /// The OpenAPI actor pattern `7[0-9]{11}|^…uuid…$`. Its first alternative is unanchored, so as in the schema
     /// any text containing a Sirius UID passes.
-    static let actor = StringRule(description: "7[0-9]{11}|^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$") {
-        containsSiriusUID($0) || isUUID($0)
-    }
-    static let uuid = StringRule(description: "^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$") {
-        isUUID($0)
-    }
+    static let actor = StringRule(description: "7[0-9]{11}|" + uuidPattern) { containsSiriusUID($0) || isUUID($0) }
+    static let uuid = StringRule(description: uuidPattern) { isUUID($0) }
+    private static let uuidPattern = "^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$"
     /// `^[A-Z0-9]{12}$`: an activation code as the schema allows (looser than the alphabet codes are made from).
     static let activationCode = StringRule(description: "^[A-Z0-9]{12}$") { text in
         text.utf8.count == 12 && text.utf8.allSatisfy(isUpperAlphanumeric)

@@ -1,0 +1,66 @@
+import PactModel
+
+/// Who an interaction is, for logs, error bodies and the admin API: its description, provider states, the pact it
+/// came from and its request line. Immutable and shared, so recording a request costs one reference, not copies.
+public final class InteractionSummary: Sendable, Hashable, CustomStringConvertible {
+    /// Position in the catalogue (serving order).
+    public let ordinal: Int
+    public let description: String
+    /// The provider-state names, in pact order.
+    public let providerStates: [String]
+    public let consumer: String
+    public let provider: String
+    /// The pact file, as given on the command line.
+    public let file: String
+    /// Position among the file's interactions.
+    public let indexInFile: Int
+    /// The expected method, upper-cased.
+    public let method: String
+    /// The expected path (an example when the path has a matching rule).
+    public let path: String
+    /// Identifies "the same interaction" across reloads: file, description and states (not the position, so
+    /// adding an interaction above it does not make it a new one).
+    let identity: String
+    /// The ordinal of the first interaction with the same identity: identical duplicates share one received count.
+    let canonicalOrdinal: Int
+
+    public init(
+        ordinal: Int, description: String, providerStates: [String], consumer: String, provider: String, file: String,
+        indexInFile: Int, method: String, path: String, canonicalOrdinal: Int? = nil
+    ) {
+        self.ordinal = ordinal
+        self.description = description
+        self.providerStates = providerStates
+        self.consumer = consumer
+        self.provider = provider
+        self.file = file
+        self.indexInFile = indexInFile
+        self.method = method
+        self.path = path
+        self.identity = Self.identity(file: file, consumer: consumer, provider: provider, description: description,
+                                      providerStates: providerStates)
+        self.canonicalOrdinal = canonicalOrdinal ?? ordinal
+    }
+
+    static func identity(
+        file: String, consumer: String, provider: String, description: String, providerStates: [String]
+    ) -> String {
+        ([file, consumer, provider, description] + providerStates).joined(separator: "\u{1F}")
+    }
+
+    /// `'get item 1' given 'item 1 exists'`.
+    public var label: String {
+        let states = providerStates.map { "'\($0)'" }.joined(separator: " and ")
+        return states.isEmpty ? "'\(description)'" : "'\(description)' given \(states)"
+    }
+
+    public static func == (lhs: InteractionSummary, rhs: InteractionSummary) -> Bool {
+        lhs.ordinal == rhs.ordinal && lhs.identity == rhs.identity && lhs.method == rhs.method && lhs.path == rhs.path
+            && lhs.indexInFile == rhs.indexInFile
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+        hasher.combine(identity)
+    }
+}

@@ -1,0 +1,37 @@
+/// For a request no interaction expects, the interactions whose path shares the longest leading segments with it,
+/// found with one lookup per segment of the request's path (not a scan), so unexpected requests stay cheap too.
+struct NearestPathIndex: Sendable {
+    /// A few interactions per path prefix are enough to name a closest one.
+    private static let perPrefix = 8
+    private let byPrefix: [String: [Int]]
+
+    init(paths: [String]) {
+        var byPrefix: [String: [Int]] = [:]
+        for (index, path) in paths.enumerated() {
+            for prefix in Self.prefixes(path) where (byPrefix[prefix]?.count ?? 0) < Self.perPrefix {
+                byPrefix[prefix, default: []].append(index)
+            }
+        }
+        self.byPrefix = byPrefix
+    }
+
+    /// The interactions sharing the longest segment prefix with `path` (the whole path first), in catalogue order.
+    func nearest(to path: String) -> [Int] {
+        for prefix in Self.prefixes(path).reversed() {
+            if let found = byPrefix[prefix] { return found }
+        }
+        return []
+    }
+
+    /// `/a/b/c` → `/`, `/a`, `/a/b`, `/a/b/c`.
+    private static func prefixes(_ path: String) -> [String] {
+        var result = ["/"]
+        var current = ""
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            current += "/" + segment
+            result.append(current)
+        }
+        if path != "/", result.last != path { result.append(path) }
+        return result
+    }
+}

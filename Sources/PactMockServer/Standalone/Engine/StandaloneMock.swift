@@ -1,0 +1,118 @@
+import Foundation
+import HTTPServerCore
+import PactModel
+
+/// A mock provider for a whole set of pacts, without I/O: answers each request from the catalogue (or the admin
+/// API), records it, and reports it as one log line. The catalogue can be replaced at any moment (a reload):
+/// requests already being answered finish with the one they started with.
+public final class StandaloneMock: Sendable {
+    public let options: StandaloneOptions
+    let log: RequestLog
+    private let current: Locked<PactCatalogue>
+    private let serverURL = Locked<String?>(nil)
+    private let reloads = Locked(ReloadStatus())
+    private let lineSink: (@Sendable (String) -> Void)?
+    let started = Date()
+
+    /// - Parameter lineSink: receives the one-line account of each request (including admin requests).
+    public init(catalogue: PactCatalogue, options: StandaloneOptions = StandaloneOptions(),
+                lineSink: (@Sendable (String) -> Void)? = nil) {
+        self.options = options
+        self.lineSink = lineSink
+        current = Locked(catalogue)
+        log = RequestLog(catalogue: catalogue, limit: options.logLimit)
+    }
+
+    /// The catalogue being served.
+    public var catalogue: PactCatalogue { current.withLock { $0 } }
+
+    /// Serves `catalogue` from now on; received counts carry over to the interactions that are still there.
+    public func replace(with catalogue: PactCatalogue) {
+        log.rebase(to: catalogue)
+        current.withLock { $0 = catalogue }
+        reloads.withLock { $0.count += 1; $0.lastProblem = nil }
+    }
+
+    /// Notes a reload that failed (the admin health call shows it until the next successful one).
+    public func noteReloadProblem(_ problem: String) {
+        reloads.withLock { $0.lastProblem = problem }
+    }
+
+    var reloadStatus: ReloadStatus { reloads.withLock { $0 } }
+
+    /// Sets the base URL that MockServerURL generators substitute.
+    public func setServerURL(_ url: String) { serverURL.withLock { $0 = url } }
+
+    /// The kept log entries, oldest first.
+    public func logEntries() -> [RequestLogEntry] { log.entries().entries }
+
+    /// Forgets every request recorded so far.
+    public func clearLog() { log.clear() }
+
+    /// The answer to `request`: the admin API under `/__pactkit/`, otherwise the chosen interaction's response or
+    /// a 500 that says why none answered.
+    public func handle(_ request: ServerRequest) -> ServerResponse {
+        if request.path.hasPrefix(AdminAPI.prefix) {
+            let response = AdminAPI.handle(request, mock: self)
+            lineSink?("\(request.method) \(request.path) -> \(response.status) admin API")
+            return ServerResponse(status: response.status, headers: response.headers, body: response.body)
+        }
+        let actual = ActualRequest.make(method: request.method, path: request.path, rawQuery: request.rawQuery,
+                                        headers: request.headers, body: request.body, hasBody: request.hasBody)
+        let (response, entry) = respond(to: actual, requestedState: requestedState(request.headers))
+        lineSink?(LogLine.format(entry, stateHeader: options.providerStateHeader))
+        return ServerResponse(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    /// The answer to an arrived request and its log entry (already recorded).
+    /// - Parameter requestedState: the provider-state header's value, if the request had one.
+    public func respond(to request: HTTPRequest, requestedState: String? = nil) -> (MockResponse, RequestLogEntry) {
+        let catalogue = self.catalogue
+        let outcome = catalogue.match(request, requestedState: requestedState, stateHeader: options.providerStateHeader)
+        var response: MockResponse
+        var entry = RequestLogEntry(method: request.method, path: request.path, query: request.rawQuery, status: 500,
+                                    outcome: .preflight)
+        switch outcome {
+        case .matched(let chosen, let alternatives, let selection):
+            let entryOfChosen = catalogue.entries[chosen]
+            var warnings: [String] = []
+            response = entryOfChosen.template.render(mockServerURL: serverURL.withLock { $0 }, warnings: &warnings)
+            entry.outcome = .matched(entryOfChosen.summary, alternatives: alternatives.map { catalogue.entries[$0].summary },
+                                     selection: selection)
+        case .mismatched(let closest, let mismatches):
+            entry.outcome = .mismatched(closest: catalogue.entries[closest].summary, mismatches: mismatches)
+            response = StandaloneErrors.response(for: entry)
+        case .unexpected(let closest, let mismatches):
+            entry.outcome = .unexpected(closest: closest.map { catalogue.entries[$0].summary }, mismatches: mismatches)
+            response = StandaloneErrors.response(for: entry)
+        }
+        if options.cors, entry.outcome.isFailure, CatalogueIndex.upperCased(request.method) == "OPTIONS" {
+            entry.outcome = .preflight
+            response = CORS.preflight(for: request)
+        } else if options.cors {
+            response.headers += CORS.headers(for: request)
+        }
+        entry.status = response.status
+        entry.sequence = log.record(entry, catalogue: catalogue)
+        return (response, entry)
+    }
+
+    /// The provider-state header's first value, trimmed; nil when absent or empty.
+    private func requestedState(_ headers: [(name: String, value: String)]) -> String? {
+        let wanted = options.providerStateHeader
+        guard let field = headers.first(where: { sameLetters($0.name, wanted) }) else { return nil }
+        let value = field.value.trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    private func sameLetters(_ a: String, _ b: String) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+}
+
+/// Reloads so far and the last one that failed.
+struct ReloadStatus: Sendable {
+    var count = 0
+    var lastProblem: String?
+}

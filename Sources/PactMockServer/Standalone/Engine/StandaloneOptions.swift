@@ -1,0 +1,15 @@
+/// How a standalone mock answers and records.
+public struct StandaloneOptions: Sendable {
+    /// Answer pre-flight `OPTIONS` requests no interaction covers with 204, and add CORS headers to every response.
+    public var cors: Bool
+    /// The request header whose value names the provider state to answer with.
+    public var providerStateHeader: String
+    /// Requests kept in the request log (the newest); failures are kept apart, up to the same number.
+    public var logLimit: Int
+
+    public init(cors: Bool = false, providerStateHeader: String = "X-Pact-Provider-State", logLimit: Int = 10_000) {
+        self.cors = cors
+        self.providerStateHeader = providerStateHeader
+        self.logLimit = logLimit
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PactModel
+
+/// Builds the URLRequest for an interaction: the provider's base URL and base path, the pact's path and query
+/// (percent-encoded again), its headers and body bytes, then the configured extra headers.
+struct ProviderRequestBuilder: Sendable {
+    /// `scheme://host:port/prefix`, without a trailing slash.
+    private let prefix: String
+    private let customHeaders: [(name: String, value: String)]
+
+    init(baseURL: URL, basePath: String, customHeaders: [(name: String, value: String)]) {
+        var base = baseURL.absoluteString
+        if let query = base.firstIndex(where: { $0 == "?" || $0 == "#" }) { base = String(base[..<query]) }
+        while base.hasSuffix("/") { base.removeLast() }
+        var path = basePath.trimmingCharacters(in: .whitespaces)
+        while path.hasSuffix("/") { path.removeLast() }
+        if !path.isEmpty, !path.hasPrefix("/") { path = "/" + path }
+        prefix = base + Self.encodePath(path)
+        self.customHeaders = customHeaders
+    }
+
+    /// The request as the pact describes it; throws when the path makes no valid URL.
+    func urlRequest(for request: HTTPRequest) throws(VerificationError) -> URLRequest {
+        var text = prefix + Self.encodePath(request.path.hasPrefix("/") || request.path.isEmpty ? request.path : "/" + request.path)
+        if let query = request.query, !query.isEmpty {
+            text += "?" + Self.encodeQuery(query)
+        }
+        guard let url = URL(string: text) else {
+            throw VerificationError(kind: .request, message: "\(request.method) \(request.path): '\(text)' is not a valid URL")
+        }
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method.uppercased()
+        for name in request.headers.keys.sorted() {
+            urlRequest.setValue(request.headers[name]?.joined(separator: ", ") ?? "", forHTTPHeaderField: name)
+        }
+        let body = Self.bytes(of: request.body)
+        if let body {
+            urlRequest.httpBody = body
+            if !body.isEmpty, request.headers.values(forHeader: "Content-Type") == nil,
+               let contentType = Self.defaultContentType(request.body)
+            {
+                // Without it URLSession labels every POST body as a form.
+                urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type")
+            }
+        }
+        if request.headers.values(forHeader: "User-Agent") == nil {
+            urlRequest.setValue("pactkit-verifier", forHTTPHeaderField: "User-Agent")
+        }
+        for (name, value) in customHeaders {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
+        return urlRequest
+    }
+
+    /// The bytes to send, nil for no body. A V1–V3 `"body": ""` read as a JSON string is an empty body.
+    static func bytes(of body: Body) -> Data? {
+        switch body {
+        case .missing: nil
+        case .json(.string(""), _): Data()
+        default: body.bytes
+        }
+    }
+
+    static func defaultContentType(_ body: Body) -> String? {
+        if let stored = body.contentType { return stored.description }
+        switch body {
+        case .json: return "application/json"
+        case .text: return "text/plain; charset=utf-8"
+        case .binary: return "application/octet-stream"
+        case .missing, .null, .empty: return nil
+        }
+    }
+
+    /// Path characters that need no escaping; `%` is escaped because pact paths are already decoded.
+    private static let pathAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "%;")
+        return set
+    }()
+
+    /// Query name and value characters that need no escaping: the unreserved ones and a few delimiters that carry no
+    /// meaning inside a value. `+`, `&`, `=` and `;` are escaped so the provider decodes exactly the pact's text.
+    private static let queryAllowed = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:@/!$'()*,")
+
+    static func encodePath(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+    }
+
+    static func encodeQuery(_ query: [QueryParameter]) -> String {
+        var pairs: [String] = []
+        for parameter in query {
+            let name = parameter.name.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? parameter.name
+            if parameter.values.isEmpty { pairs.append(name) }
+            for value in parameter.values {
+                if let value {
+                    pairs.append(name + "=" + (value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value))
+                } else {
+                    pairs.append(name)
+                }
+            }
+        }
+        return pairs.joined(separator: "&")
+    }
+}

@@ -1,0 +1,34 @@
+/// Something that stopped an interaction from being verified, or went wrong around it.
+public struct VerificationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A provider state's setup call failed; the request was not sent.
+        case stateSetup = "state-setup"
+        /// A provider state's teardown call failed.
+        case stateTeardown = "state-teardown"
+        /// The request could not be built: a generator failed, the URL is invalid, the request filter threw.
+        case request
+        /// No connection could be made to the provider (refused, unknown host).
+        case providerUnreachable = "provider-unreachable"
+        /// The provider did not answer within the request timeout.
+        case timeout
+        /// The connection failed after it was made: closed without a response, reset, malformed response.
+        case transport
+    }
+
+    public var kind: Kind
+    /// A sentence saying what went wrong and where.
+    public var message: String
+    /// The HTTP status of the provider's answer, for state change calls that were answered.
+    public var status: Int?
+    /// The body of the provider's answer, for state change calls that were answered.
+    public var body: String?
+
+    public init(kind: Kind, message: String, status: Int? = nil, body: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.body = body
+    }
+
+    public var description: String { message }
+}

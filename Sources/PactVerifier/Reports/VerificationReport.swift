@@ -1,0 +1,153 @@
+import PactMatching
+import PactModel
+
+/// The outcome of one verification run: a result per interaction, grouped by pact, plus the pact sources that could
+/// not be read.
+public struct VerificationReport: Sendable {
+    /// The pacts that were read, in source order.
+    public var pacts: [PactResult]
+    /// The sources that could not be read or parsed; any of them makes the run an error (exit code 2).
+    public var sourceErrors: [SourceError]
+    /// How many pacts the consumer filter left out.
+    public var pactsFilteredOut: Int
+
+    public init(pacts: [PactResult] = [], sourceErrors: [SourceError] = [], pactsFilteredOut: Int = 0) {
+        self.pacts = pacts
+        self.sourceErrors = sourceErrors
+        self.pactsFilteredOut = pactsFilteredOut
+    }
+
+    /// Every interaction result of every pact.
+    public var interactions: [InteractionResult] { pacts.flatMap(\.interactions) }
+
+    /// Counts per status.
+    public var summary: Summary { Summary(interactions) }
+
+    /// The process exit code: 0 every interaction verified (pending and skipped ones aside), 1 a verification
+    /// failed, 2 the run itself went wrong: a pact could not be read, no pact was found, the provider could not be
+    /// reached, or the state setup failed for every interaction.
+    public var exitCode: Int32 {
+        if !sourceErrors.isEmpty || pacts.isEmpty { return 2 }
+        let all = interactions
+        if all.contains(where: { $0.errors.contains { $0.kind == .providerUnreachable } }) { return 2 }
+        let counted = all.filter { !$0.pending && $0.status != .skipped }
+        if !counted.isEmpty, counted.allSatisfy({ $0.errors.contains { $0.kind == .stateSetup } }) { return 2 }
+        return counted.contains { $0.status == .failed || $0.status == .error } ? 1 : 0
+    }
+
+    /// How many interactions ended in each status.
+    public struct Summary: Sendable, Hashable {
+        public var total = 0
+        public var passed = 0
+        public var failed = 0
+        public var pending = 0
+        public var skipped = 0
+        public var errors = 0
+
+        init(_ results: [InteractionResult]) {
+            total = results.count
+            for result in results {
+                switch result.status {
+                case .passed: passed += 1
+                case .failed: failed += 1
+                case .pendingFailed: pending += 1
+                case .skipped: skipped += 1
+                case .error: errors += 1
+                }
+            }
+        }
+    }
+}
+
+/// A pact source that could not be used.
+public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file, directory or URL.
+    public var source: String
+    /// Why, naming the JSON path for malformed pacts.
+    public var message: String
+
+    public init(source: String, message: String) {
+        self.source = source
+        self.message = message
+    }
+
+    public var description: String { "\(source): \(message)" }
+}
+
+/// The results of one pact.
+public struct PactResult: Sendable {
+    public var consumer: String
+    public var provider: String
+    /// Where the pact came from (file path or URL), or nil for a pact given in memory.
+    public var source: String?
+    public var specVersion: PactSpecVersion
+    /// The interactions that passed the filters, in file order.
+    public var interactions: [InteractionResult]
+    /// How many interactions the filters left out.
+    public var filteredOut: Int
+
+    public init(
+        consumer: String, provider: String, source: String?, specVersion: PactSpecVersion,
+        interactions: [InteractionResult], filteredOut: Int = 0
+    ) {
+        self.consumer = consumer
+        self.provider = provider
+        self.source = source
+        self.specVersion = specVersion
+        self.interactions = interactions
+        self.filteredOut = filteredOut
+    }
+}
+
+/// How an interaction's verification ended.
+public enum InteractionStatus: String, Sendable, Hashable, CaseIterable {
+    /// The provider's response matched.
+    case passed
+    /// The response differed: see `mismatches`.
+    case failed
+    /// A V4 pending interaction that did not verify; it never fails the run.
+    case pendingFailed = "pending-failed"
+    /// Not verified (message interactions).
+    case skipped
+    /// Verification could not be carried out: state setup failed, the request could not be sent or no response came.
+    case error
+}
+
+/// The result of verifying one interaction.
+public struct InteractionResult: Sendable {
+    public var description: String
+    public var providerStates: [ProviderState]
+    /// The V4 interaction type (`Synchronous/HTTP`, …).
+    public var interactionType: String
+    public var pending: Bool
+    public var status: InteractionStatus
+    /// `METHOD path` of the request sent (or that would have been sent), for the report.
+    public var request: String?
+    /// How the response differed from the pact, when it did.
+    public var mismatches: [Mismatch]
+    /// What went wrong besides mismatches: state change failures, transport errors.
+    public var errors: [VerificationError]
+    /// Warnings and skip reasons.
+    public var notes: [String]
+    /// V4 `comments` as written in the pact (`testname`, `text`).
+    public var comments: [String: JSONValue]
+    public var duration: Duration
+
+    public init(
+        description: String, providerStates: [ProviderState], interactionType: String, pending: Bool,
+        status: InteractionStatus, request: String? = nil, mismatches: [Mismatch] = [], errors: [VerificationError] = [],
+        notes: [String] = [], comments: [String: JSONValue] = [:], duration: Duration = .zero
+    ) {
+        self.description = description
+        self.providerStates = providerStates
+        self.interactionType = interactionType
+        self.pending = pending
+        self.status = status
+        self.request = request
+        self.mismatches = mismatches
+        self.errors = errors
+        self.notes = notes
+        self.comments = comments
+        self.duration = duration
+    }
+}

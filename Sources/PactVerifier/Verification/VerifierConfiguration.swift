@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Changes each request just before it is sent, e.g. to add a fresh auth token. A thrown error fails the
+/// interaction with the error's description.
+public typealias RequestFilter = @Sendable (inout URLRequest) async throws -> Void
+
+/// How to reach the provider and what to verify.
+public struct VerifierConfiguration: Sendable {
+    /// `http://host:port` (or `https://…`), optionally with a path prefix.
+    public var providerBaseURL: URL
+    /// A path prefix put before every interaction's path (`/api`).
+    public var basePath: String
+    /// How long each request (and each state change call) may take; 5 s by default, as in pact-reference.
+    public var requestTimeout: Duration
+    /// Where to POST `{"state","params","action"}` to set provider states up (used when `stateHandler` is nil).
+    public var stateChangeURL: URL?
+    /// Whether to POST a teardown call to `stateChangeURL` after each interaction.
+    public var stateChangeTeardown: Bool
+    /// In-process provider state setup and teardown; takes precedence over `stateChangeURL`.
+    public var stateHandler: (any ProviderStateHandler)?
+    /// Headers set on every request, replacing any the pact gives with the same name.
+    public var customHeaders: [(name: String, value: String)]
+    /// Runs on every request last, after the custom headers.
+    public var requestFilter: RequestFilter?
+    /// Which interactions to verify.
+    public var filter: InteractionFilter
+
+    public init(
+        providerBaseURL: URL, basePath: String = "", requestTimeout: Duration = .seconds(5), stateChangeURL: URL? = nil,
+        stateChangeTeardown: Bool = false, stateHandler: (any ProviderStateHandler)? = nil,
+        customHeaders: [(name: String, value: String)] = [], requestFilter: RequestFilter? = nil,
+        filter: InteractionFilter = InteractionFilter()
+    ) {
+        self.providerBaseURL = providerBaseURL
+        self.basePath = basePath
+        self.requestTimeout = requestTimeout
+        self.stateChangeURL = stateChangeURL
+        self.stateChangeTeardown = stateChangeTeardown
+        self.stateHandler = stateHandler
+        self.customHeaders = customHeaders
+        self.requestFilter = requestFilter
+        self.filter = filter
+    }
+}
+
+/// A configuration the verifier cannot run with.
+public struct VerifierConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var reason: String
+
+    public var description: String { "\(field): \(reason)" }
+
+    static func validate(_ configuration: VerifierConfiguration) throws(VerifierConfigurationError) {
+        try validateHTTPURL(configuration.providerBaseURL, field: "provider base URL")
+        if let url = configuration.stateChangeURL { try validateHTTPURL(url, field: "state change URL") }
+        if configuration.requestTimeout <= .zero {
+            throw VerifierConfigurationError(field: "request timeout", reason: "must be positive")
+        }
+    }
+
+    private static func validateHTTPURL(_ url: URL, field: String) throws(VerifierConfigurationError) {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw VerifierConfigurationError(field: field, reason: "'\(url.absoluteString)' must be an http or https URL")
+        }
+        guard let host = url.host, !host.isEmpty else {
+            throw VerifierConfigurationError(field: field, reason: "'\(url.absoluteString)' has no host")
+        }
+    }
+}

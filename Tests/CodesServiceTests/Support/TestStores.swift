@@ -1,0 +1,65 @@
+import CodesService
+import Foundation
+
+/// Always draws index 0, so every code is the same: for exhausting the ten attempts.
+struct ConstantRandomSource: RandomSource {
+    func nextIndex(below upperBound: Int) -> Int { 0 }
+}
+
+/// A store that fails the `failOnInsert`-th activation-code insert of each write transaction, to prove a batch
+/// that fails half way writes nothing.
+final class FailingCodeStore: CodeStore {
+    struct InjectedFailure: Error, CustomStringConvertible {
+        var description: String { "injected failure" }
+    }
+
+    let base: any CodeStore
+    let failOnInsert: Int
+
+    init(wrapping base: any CodeStore, failOnInsert: Int) {
+        self.base = base
+        self.failOnInsert = failOnInsert
+    }
+
+    func read<Value: Sendable>(_ body: @escaping @Sendable (any CodeStoreReader) throws -> Value) async throws -> Value {
+        try await base.read(body)
+    }
+
+    func write<Value: Sendable>(_ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value) async throws -> Value {
+        let failOnInsert = failOnInsert
+        return try await base.write { writer in try body(FailingWriter(base: writer, failOnInsert: failOnInsert)) }
+    }
+
+    func close() async { await base.close() }
+}
+
+/// Passes everything through but throws on the n-th activation-code insert.
+private final class FailingWriter: CodeStoreWriter {
+    let base: any CodeStoreWriter
+    let failOnInsert: Int
+    var inserts = 0
+
+    init(base: any CodeStoreWriter, failOnInsert: Int) {
+        self.base = base
+        self.failOnInsert = failOnInsert
+    }
+
+    func activationCode(_ code: String) throws -> ActivationCode? { try base.activationCode(code) }
+    func activationCodes(lpa: String, actor: String) throws -> [ActivationCode] { try base.activationCodes(lpa: lpa, actor: actor) }
+    func paperCode(_ code: String) throws -> PaperVerificationCode? { try base.paperCode(code) }
+    func paperCodes(lpa: String, actor: String) throws -> [PaperVerificationCode] { try base.paperCodes(lpa: lpa, actor: actor) }
+
+    func insert(_ code: ActivationCode) throws {
+        inserts += 1
+        if inserts == failOnInsert { throw FailingCodeStore.InjectedFailure() }
+        try base.insert(code)
+    }
+
+    func put(_ code: ActivationCode) throws { try base.put(code) }
+    func deleteActivationCode(_ code: String) throws { try base.deleteActivationCode(code) }
+    func deleteActivationCodes(lpa: String, actor: String) throws { try base.deleteActivationCodes(lpa: lpa, actor: actor) }
+    func insert(_ code: PaperVerificationCode) throws { try base.insert(code) }
+    func put(_ code: PaperVerificationCode) throws { try base.put(code) }
+    func deletePaperCode(_ code: String) throws { try base.deletePaperCode(code) }
+    func deleteAll() throws { try base.deleteAll() }
+}
