@@ -5,7 +5,8 @@
 # Targets (2 cores): >= 30,000 requests/s and p99 < 5 ms at every size; < 64 MB resident at 1,000 interactions;
 # 10,000 interactions load in under a second.
 # Environment: SIZES (default "10 100 1000 10000"), DURATION per wrk run (default 10s), RUNS per size (default 1;
-# the best is shown), SCRATCH (build scratch path, default .build). Needs wrk (apt-get install wrk) and python3.
+# the best is shown), SCRATCH (build scratch path, default .build), MOCK_ARGS (extra `pactkit mock` options, e.g.
+# --no-match-cache to match every request afresh). Needs wrk (apt-get install wrk) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
@@ -25,7 +26,7 @@ for size in $SIZES; do
     python3 scripts/gen-items-pact.py "$size" "$work/items-$size.json"
     best=""
     for _ in $(seq "$RUNS"); do
-        "$pactkit" mock --file "$work/items-$size.json" >"$work/out" 2>"$work/err" &
+        "$pactkit" mock --file "$work/items-$size.json" ${MOCK_ARGS:-} >"$work/out" 2>"$work/err" &
         pid=$!
         for _ in $(seq 200); do grep -q '^listening on' "$work/out" 2>/dev/null && break; sleep 0.05; done
         url=$(sed -n '1s/^listening on //p' "$work/out")

@@ -5,10 +5,13 @@
 #
 # The suites write in overwrite mode: the first write of a `swift test` run starts each file afresh. Run the whole
 # target as below; running a single test rewrites the file with that test's interactions only.
+# With --already-regenerated (CI, right after a full `swift test`), only the comparison runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! swift test --filter CodesContractTests "$@"; then
+if [ "${1:-}" = "--already-regenerated" ]; then
+    shift
+elif ! swift test --filter CodesContractTests "$@"; then
     echo "check-pacts: the contract suites failed, so the pacts were not (fully) regenerated" >&2
     exit 1
 fi

@@ -54,6 +54,9 @@ struct MockCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
     var maxBodyBytes = 8 * 1024 * 1024
 
+    @Flag(help: "Match every request afresh instead of remembering which interaction answered an identical one.")
+    var noMatchCache = false
+
     func validate() throws {
         guard !files.isEmpty || !directories.isEmpty else {
             throw ValidationError("nothing to serve: give at least one --file or --dir")
@@ -91,11 +94,13 @@ struct MockCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let loadTime = clock.now - loadStart
+        MockMemory.releaseFreePages()
         for warning in catalogue.warnings { MockDiagnostics.line("warning: \(warning)") }
 
         let mock = StandaloneMock(
             catalogue: catalogue,
-            options: StandaloneOptions(cors: cors, providerStateHeader: providerStateHeaderName, logLimit: logLimit),
+            options: StandaloneOptions(cors: cors, providerStateHeader: providerStateHeaderName, logLimit: logLimit,
+                                       memoizeMatches: !noMatchCache),
             lineSink: { output.write($0) })
         let server: StandaloneMockServer
         do {

@@ -67,11 +67,11 @@ final class VerifyCommandTests: XCTestCase {
         }
         let pact = try CLIPacts.write(self, interactions: [CLIPacts.get("slow", path: "/slow"), CLIPacts.get("fast", path: "/fast")])
         let result = try await PactkitBinary.verify([
-            "--file", pact.path, "--provider-base-url", provider.url.absoluteString, "--request-timeout", "250",
+            "--file", pact.path, "--provider-base-url", provider.url.absoluteString, "--request-timeout", "500",
         ])
         await provider.stop()
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("/slow: no response within 250 ms"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("/slow: no response within 500 ms"), result.stdout)
         XCTAssertTrue(result.stdout.contains("1 passed"), result.stdout)
     }
 

@@ -18,6 +18,8 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
     public let method: String
     /// The expected path (an example when the path has a matching rule).
     public let path: String
+    /// `'get item 1' given 'item 1 exists'`: built once, as every log line names the interaction.
+    public let label: String
     /// Identifies "the same interaction" across reloads: file, description and states (not the position, so
     /// adding an interaction above it does not make it a new one).
     let identity: String
@@ -40,6 +42,8 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
         self.identity = Self.identity(file: file, consumer: consumer, provider: provider, description: description,
                                       providerStates: providerStates)
         self.canonicalOrdinal = canonicalOrdinal ?? ordinal
+        let states = providerStates.map { "'\($0)'" }.joined(separator: " and ")
+        label = states.isEmpty ? "'\(description)'" : "'\(description)' given \(states)"
     }
 
     static func identity(
@@ -48,11 +52,6 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
         ([file, consumer, provider, description] + providerStates).joined(separator: "\u{1F}")
     }
 
-    /// `'get item 1' given 'item 1 exists'`.
-    public var label: String {
-        let states = providerStates.map { "'\($0)'" }.joined(separator: " and ")
-        return states.isEmpty ? "'\(description)'" : "'\(description)' given \(states)"
-    }
 
     public static func == (lhs: InteractionSummary, rhs: InteractionSummary) -> Bool {
         lhs.ordinal == rhs.ordinal && lhs.identity == rhs.identity && lhs.method == rhs.method && lhs.path == rhs.path

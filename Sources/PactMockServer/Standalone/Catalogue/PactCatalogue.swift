@@ -35,6 +35,8 @@ public final class PactCatalogue: Sendable {
     let entries: [CatalogueEntry]
     let index: CatalogueIndex
     let nearest: NearestPathIndex
+    /// Matches already made against this catalogue.
+    let memo = MatchMemo()
 
     private init(pacts: [PactSummary], warnings: [String], entries: [CatalogueEntry]) {
         self.pacts = pacts

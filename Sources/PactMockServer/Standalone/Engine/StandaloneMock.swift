@@ -57,11 +57,34 @@ public final class StandaloneMock: Sendable {
             lineSink?("\(request.method) \(request.path) -> \(response.status) admin API")
             return ServerResponse(status: response.status, headers: response.headers, body: response.body)
         }
-        let actual = ActualRequest.make(method: request.method, path: request.path, rawQuery: request.rawQuery,
-                                        headers: request.headers, body: request.body, hasBody: request.hasBody)
-        let (response, entry) = respond(to: actual, requestedState: requestedState(request.headers))
+        let catalogue = self.catalogue
+        let key = options.memoizeMatches ? MatchMemo.Key(request) : nil
+        let response: MockResponse
+        let entry: RequestLogEntry
+        if let key, let answer = catalogue.memo.answer(for: key) {
+            (response, entry) = answerMatched(
+                answer, catalogue: catalogue, method: request.method, path: request.path, query: request.rawQuery,
+                origin: options.cors ? request.header("Origin") : nil)
+        } else {
+            let actual = ActualRequest.make(method: request.method, path: request.path, rawQuery: request.rawQuery,
+                                            headers: request.headers, body: request.body, hasBody: request.hasBody)
+            let outcome = catalogue.match(actual, requestedState: requestedState(request.headers),
+                                          stateHeader: options.providerStateHeader)
+            if let key, case .matched(let chosen, let alternatives, let selection) = outcome {
+                catalogue.memo.remember(.init(chosen: chosen, alternatives: alternatives, selection: selection), for: key)
+            }
+            (response, entry) = answer(outcome, to: actual, catalogue: catalogue)
+        }
         lineSink?(LogLine.format(entry, stateHeader: options.providerStateHeader))
         return ServerResponse(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    /// `handle(_:)` for a request given in parts, for callers without a server (tests, embedding).
+    public func handle(
+        method: String, target: String, headers: [(name: String, value: String)] = [], body: Data = Data()
+    ) -> MockResponse {
+        let response = handle(ServerRequest(method: method, target: target, headers: headers, body: body))
+        return MockResponse(status: response.status, headers: response.headers, body: response.body)
     }
 
     /// The answer to an arrived request and its log entry (already recorded).
@@ -69,16 +92,21 @@ public final class StandaloneMock: Sendable {
     public func respond(to request: HTTPRequest, requestedState: String? = nil) -> (MockResponse, RequestLogEntry) {
         let catalogue = self.catalogue
         let outcome = catalogue.match(request, requestedState: requestedState, stateHeader: options.providerStateHeader)
-        var response: MockResponse
+        return answer(outcome, to: request, catalogue: catalogue)
+    }
+
+    private func answer(
+        _ outcome: CatalogueOutcome, to request: HTTPRequest, catalogue: PactCatalogue
+    ) -> (MockResponse, RequestLogEntry) {
         var entry = RequestLogEntry(method: request.method, path: request.path, query: request.rawQuery, status: 500,
                                     outcome: .preflight)
+        var response: MockResponse
         switch outcome {
         case .matched(let chosen, let alternatives, let selection):
-            let entryOfChosen = catalogue.entries[chosen]
-            var warnings: [String] = []
-            response = entryOfChosen.template.render(mockServerURL: serverURL.withLock { $0 }, warnings: &warnings)
-            entry.outcome = .matched(entryOfChosen.summary, alternatives: alternatives.map { catalogue.entries[$0].summary },
-                                     selection: selection)
+            let origin = options.cors ? request.headers.values(forHeader: "Origin")?.first : nil
+            return answerMatched(.init(chosen: chosen, alternatives: alternatives, selection: selection),
+                                 catalogue: catalogue, method: request.method, path: request.path,
+                                 query: request.rawQuery, origin: origin)
         case .mismatched(let closest, let mismatches):
             entry.outcome = .mismatched(closest: catalogue.entries[closest].summary, mismatches: mismatches)
             response = StandaloneErrors.response(for: entry)
@@ -86,13 +114,31 @@ public final class StandaloneMock: Sendable {
             entry.outcome = .unexpected(closest: closest.map { catalogue.entries[$0].summary }, mismatches: mismatches)
             response = StandaloneErrors.response(for: entry)
         }
-        if options.cors, entry.outcome.isFailure, CatalogueIndex.upperCased(request.method) == "OPTIONS" {
+        if options.cors, CatalogueIndex.upperCased(request.method) == "OPTIONS" {
             entry.outcome = .preflight
             response = CORS.preflight(for: request)
         } else if options.cors {
             response.headers += CORS.headers(for: request)
         }
         entry.status = response.status
+        entry.sequence = log.record(entry, catalogue: catalogue)
+        return (response, entry)
+    }
+
+    private func answerMatched(
+        _ answer: MatchMemo.Answer, catalogue: PactCatalogue, method: String, path: String, query: String?,
+        origin: String?
+    ) -> (MockResponse, RequestLogEntry) {
+        let chosen = catalogue.entries[answer.chosen]
+        var warnings: [String] = []
+        var response = chosen.template.render(mockServerURL: serverURL.withLock { $0 }, warnings: &warnings)
+        if options.cors {
+            response.headers += CORS.headers(for: HTTPRequest(headers: origin.map { ["Origin": [$0]] } ?? [:]))
+        }
+        var entry = RequestLogEntry(
+            method: method, path: path, query: query, status: response.status,
+            outcome: .matched(chosen.summary, alternatives: answer.alternatives.map { catalogue.entries[$0].summary },
+                              selection: answer.selection))
         entry.sequence = log.record(entry, catalogue: catalogue)
         return (response, entry)
     }

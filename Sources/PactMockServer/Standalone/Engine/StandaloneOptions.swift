@@ -6,10 +6,17 @@ public struct StandaloneOptions: Sendable {
     public var providerStateHeader: String
     /// Requests kept in the request log (the newest); failures are kept apart, up to the same number.
     public var logLimit: Int
+    /// Remember which interaction answered each distinct request (byte for byte), so a repeated request skips
+    /// matching. Off only to measure or debug matching itself.
+    public var memoizeMatches: Bool
 
-    public init(cors: Bool = false, providerStateHeader: String = "X-Pact-Provider-State", logLimit: Int = 10_000) {
+    public init(
+        cors: Bool = false, providerStateHeader: String = "X-Pact-Provider-State", logLimit: Int = 10_000,
+        memoizeMatches: Bool = true
+    ) {
         self.cors = cors
         self.providerStateHeader = providerStateHeader
         self.logLimit = logLimit
+        self.memoizeMatches = memoizeMatches
     }
 }
