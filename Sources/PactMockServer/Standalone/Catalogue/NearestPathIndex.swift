@@ -4,19 +4,25 @@ struct NearestPathIndex: Sendable {
     /// A few interactions per path prefix are enough to name a closest one.
     private static let perPrefix = 8
     private let byPrefix: [String: [Int]]
+    /// Interactions by their whole path: the same path with another method is the closest of all.
+    private let byPath: [String: [Int]]
 
     init(paths: [String]) {
         var byPrefix: [String: [Int]] = [:]
+        var byPath: [String: [Int]] = [:]
         for (index, path) in paths.enumerated() {
+            if (byPath[path]?.count ?? 0) < Self.perPrefix { byPath[path, default: []].append(index) }
             for prefix in Self.prefixes(path) where (byPrefix[prefix]?.count ?? 0) < Self.perPrefix {
                 byPrefix[prefix, default: []].append(index)
             }
         }
         self.byPrefix = byPrefix
+        self.byPath = byPath
     }
 
     /// The interactions sharing the longest segment prefix with `path` (the whole path first), in catalogue order.
     func nearest(to path: String) -> [Int] {
+        if let samePath = byPath[path] { return samePath }
         for prefix in Self.prefixes(path).reversed() {
             if let found = byPrefix[prefix] { return found }
         }
