@@ -79,6 +79,8 @@ struct MockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A reader that goes away (`pactkit mock | head -1`) must not kill the server mid-request.
+        signal(SIGPIPE, SIG_IGN)
         let signals = MockSignalWaiter()
         let output = MockLineWriter(descriptor: STDOUT_FILENO)
         let preferredState = try providerState.map(ProviderStatePattern.init)
@@ -86,8 +88,10 @@ struct MockCommand: AsyncParsableCommand {
         let loadStart = clock.now
         let library: PactLibrary
         let catalogue: PactCatalogue
+        let readTime: Duration
         do {
             library = try PactLibrary(sources: PactSources(files: files, directories: directories))
+            readTime = clock.now - loadStart
             catalogue = try PactCatalogue.build(library.pacts, preferredState: preferredState)
         } catch {
             MockDiagnostics.line("error: \(error)")
@@ -110,7 +114,7 @@ struct MockCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         output.open(firstLine: "listening on \(server.url.absoluteString)")
-        MockDiagnostics.line(summary(catalogue, loadTime: loadTime))
+        MockDiagnostics.line(summary(catalogue, loadTime: loadTime, readTime: readTime))
         let watcher = watch
             ? PactWatcher(library: library, mock: mock, preferredState: preferredState,
                           interval: .milliseconds(watchInterval), report: MockDiagnostics.line)
@@ -131,13 +135,14 @@ struct MockCommand: AsyncParsableCommand {
         MockDiagnostics.line("stopped")
     }
 
-    private func summary(_ catalogue: PactCatalogue, loadTime: Duration) -> String {
-        let (seconds, attoseconds) = loadTime.components
-        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    private func summary(_ catalogue: PactCatalogue, loadTime: Duration, readTime: Duration) -> String {
+        func milliseconds(_ duration: Duration) -> Int64 {
+            duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        }
         let providers = Set(catalogue.pacts.map(\.provider)).sorted().map { "'\($0)'" }.joined(separator: ", ")
         var text = "serving \(catalogue.count) interactions from \(catalogue.pacts.count) pact(s)"
         if !providers.isEmpty { text += " (provider \(providers))" }
-        text += ", loaded in \(milliseconds) ms"
+        text += ", loaded in \(milliseconds(loadTime)) ms (reading \(milliseconds(readTime)) ms)"
         if watch { text += "; watching for changes" }
         if catalogue.count == 0 { text += "; no interactions yet, every request will be unexpected" }
         return text

@@ -51,6 +51,22 @@ final class StandaloneCatalogueTests: XCTestCase {
         XCTAssertEqual(mock.handle(method: "DELETE", target: "/whatever/else").status, 204)
     }
 
+    func testPathPatternsWithOptionalOrEscapedLeadingCharactersMatchEveryPathTheyAccept() throws {
+        func rule(_ regex: String) -> String {
+            #", "matchingRules": {"path": {"combine": "AND", "matchers": [{"match": "regex", "regex": "\#(regex)"}]}}"#
+        }
+        let mock = try StandalonePacts.mock([StandalonePacts.pact("""
+        [\(StandalonePacts.interaction("optional s", path: "/items/1", requestExtra: rule("^/items?/[0-9]+$"), status: 201)),
+         \(StandalonePacts.interaction("escaped", path: "/v1.2/x", requestExtra: rule("/v1\\\\.2/[a-z]+"), status: 202)),
+         \(StandalonePacts.interaction("case-insensitive", path: "/ABC", requestExtra: rule("(?i)/abc"), status: 203))]
+        """)])
+        XCTAssertEqual(mock.handle(method: "GET", target: "/item/7").status, 201)
+        XCTAssertEqual(mock.handle(method: "GET", target: "/items/7").status, 201)
+        XCTAssertEqual(mock.handle(method: "GET", target: "/v1.2/abc").status, 202)
+        XCTAssertEqual(mock.handle(method: "GET", target: "/v1x2/abc").status, 500)
+        XCTAssertEqual(mock.handle(method: "GET", target: "/aBc").status, 203)
+    }
+
     func testInteractionsOfDifferentProvidersThatCanAnswerTheSameRequestAreRefused() throws {
         let orders = try StandalonePacts.pact("[\(StandalonePacts.interaction("list orders", path: "/orders"))]",
                                               file: "pacts/app-orders.json", provider: "orders")

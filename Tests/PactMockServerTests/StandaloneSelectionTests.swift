@@ -107,4 +107,20 @@ final class StandaloneSelectionTests: XCTestCase {
         XCTAssertEqual(uncached.handle(method: "GET", target: "/codes/abc").status, 200)
         XCTAssertEqual(uncached.receivedCounts(), [2, 0])
     }
+
+    func testRememberedMatchesStillDependOnEveryHeaderMatchingLooksAt() throws {
+        let accept = #", "headers": {"Accept": ["application/json"]}"#
+        let mock = try StandalonePacts.mock([StandalonePacts.pact(
+            "[\(StandalonePacts.interaction("json", path: "/doc", requestExtra: accept, status: 200))]")])
+        for id in 1...3 {
+            let response = mock.handle(method: "GET", target: "/doc",
+                                       headers: [("Accept", "application/json"), ("X-Request-Id", "\(id)")])
+            XCTAssertEqual(response.status, 200)
+        }
+        let xml = mock.handle(method: "GET", target: "/doc", headers: [("accept", "application/xml")])
+        XCTAssertEqual(xml.status, 500)
+        XCTAssertEqual(xml.header("X-Pact"), "Request-Mismatch")
+        XCTAssertEqual(mock.handle(method: "GET", target: "/doc", headers: [("ACCEPT", "application/json")]).status, 200)
+        XCTAssertEqual(mock.receivedCounts(), [4])
+    }
 }

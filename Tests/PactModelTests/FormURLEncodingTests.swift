@@ -17,4 +17,10 @@ final class FormURLEncodingTests: XCTestCase {
         XCTAssertEqual(FormURLEncoding.decode("100%"), "100%")
         XCTAssertEqual(FormURLEncoding.decode("%zz%4"), "%zz%4")
     }
+
+    func testEncodingRoundTripsThroughDecoding() {
+        let text = "a b&c=d/é~_-."
+        XCTAssertEqual(FormURLEncoding.encode(text), "a+b%26c%3Dd%2F%C3%A9~_-.")
+        XCTAssertEqual(FormURLEncoding.decode(FormURLEncoding.encode(text)), text)
+    }
 }

@@ -83,7 +83,7 @@ extension PartCompiler {
                          part: part)
                     return .missing
                 }
-                pairs.append("\(Self.formEncode(name))=\(Self.formEncode(text))")
+                pairs.append("\(FormURLEncoding.encode(name))=\(FormURLEncoding.encode(text))")
             }
         }
         for path in compiler.rules.keys where path.tokens.count > 2 || path.isRoot {
@@ -92,23 +92,6 @@ extension PartCompiler {
         rules[.body] = compiler.ruleLists
         generators[.body] = compiler.generatorsByPath
         return .text(pairs.joined(separator: "&"), contentType: contentType)
-    }
-
-    static func formEncode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                out += "+"
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
     }
 
     // MARK: Status

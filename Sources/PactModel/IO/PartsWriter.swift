@@ -73,28 +73,11 @@ enum PartsWriter {
         var pieces: [String] = []
         for parameter in query {
             for value in parameter.values {
-                let name = formEncode(parameter.name)
-                pieces.append(value.map { "\(name)=\(formEncode($0))" } ?? name)
+                let name = FormURLEncoding.encode(parameter.name)
+                pieces.append(value.map { "\(name)=\(FormURLEncoding.encode($0))" } ?? name)
             }
         }
         return pieces.joined(separator: "&")
-    }
-
-    private static func formEncode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                out += "+"
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
     }
 
     /// V4 writes every header as an array; earlier versions join multiple values with ", " (pact-reference).

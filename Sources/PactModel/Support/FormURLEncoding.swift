@@ -1,3 +1,5 @@
+import Foundation
+
 /// `application/x-www-form-urlencoded` text, the encoding of query strings and form bodies.
 public enum FormURLEncoding {
     /// Parses `a=1&b=2&a=3` into parameters in order of first appearance, decoding `+` and `%XX`. Empty pieces
@@ -49,5 +51,23 @@ public enum FormURLEncoding {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+
+    /// Form encoding: unreserved characters as they are, a space as `+`, every other byte as `%XX`.
+    public static func encode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " "):
+                out += "+"
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
     }
 }

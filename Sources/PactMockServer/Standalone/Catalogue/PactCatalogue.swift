@@ -11,8 +11,9 @@ public struct PactSummary: Sendable, Hashable {
     public var skippedMessages: Int
 }
 
-/// An interaction ready to answer requests.
-struct CatalogueEntry: Sendable {
+/// An interaction ready to answer requests. A class: requests read it from the catalogue's array, and a reference
+/// costs one retain where a struct of this size would cost a dozen.
+final class CatalogueEntry: Sendable {
     let summary: InteractionSummary
     let interaction: HTTPInteraction
     /// The rules the interaction's requests are matched by: its pact's version.
@@ -23,6 +24,16 @@ struct CatalogueEntry: Sendable {
     let specificity: Int
     /// A provider state matches the `--provider-state` default.
     let preferred: Bool
+
+    init(summary: InteractionSummary, interaction: HTTPInteraction, version: PactSpecVersion, template: ResponseTemplate,
+         specificity: Int, preferred: Bool) {
+        self.summary = summary
+        self.interaction = interaction
+        self.version = version
+        self.template = template
+        self.specificity = specificity
+        self.preferred = preferred
+    }
 }
 
 /// Everything a standalone mock serves, immutable once built: interactions of every pact in serving order, with the
@@ -36,7 +47,7 @@ public final class PactCatalogue: Sendable {
     let index: CatalogueIndex
     let nearest: NearestPathIndex
     /// Matches already made against this catalogue.
-    let memo = MatchMemo()
+    let memo: MatchMemo
 
     private init(pacts: [PactSummary], warnings: [String], entries: [CatalogueEntry]) {
         self.pacts = pacts
@@ -44,6 +55,9 @@ public final class PactCatalogue: Sendable {
         self.entries = entries
         index = CatalogueIndex(entries.map(\.interaction.request))
         nearest = NearestPathIndex(paths: entries.map(\.interaction.request.path))
+        var headerNames: Set<String> = ["content-type"]
+        for entry in entries { headerNames.formUnion(entry.interaction.request.headers.keys.map { $0.lowercased() }) }
+        memo = MatchMemo(headerNames: headerNames.sorted())
     }
 
     /// The interactions, in serving order.

@@ -2,9 +2,11 @@ import Foundation
 import HTTPServerCore
 import PactModel
 
-/// Remembers which interaction answered a request with exactly these bytes (method, target, header fields in
-/// order, body), so a repeated request skips decoding and matching. Choosing is a pure function of the request and
-/// the catalogue, and each catalogue has its own memo, so a reload forgets everything. Responses are still rendered
+/// Remembers which interaction answered a request with exactly these bytes (method, target, body, and the header
+/// fields matching can look at, in order), so a repeated request skips decoding and matching. Choosing is a pure
+/// function of those and the catalogue: only headers some interaction expects are compared (extra ones are allowed),
+/// plus `Content-Type` (it decides how the body is read) and the provider-state header. Each catalogue has its own
+/// memo, so a reload forgets everything. Responses are still rendered
 /// (generators run) and every request is still recorded. Only matches are remembered; failures are matched afresh
 /// to report their mismatches. The memo stops growing at `byteLimit` bytes of remembered requests.
 final class MatchMemo: Sendable {
@@ -17,10 +19,13 @@ final class MatchMemo: Sendable {
         /// Hashed once, outside the lock.
         private let hash: Int
 
-        init(_ request: ServerRequest) {
+        /// - Parameter headerNames: lower-cased names of the headers that can change the outcome.
+        init(_ request: ServerRequest, headerNames: [String], stateHeader: String) {
             method = request.method
             target = request.target
-            headers = request.headers
+            headers = request.headers.filter { field in
+                Self.sameLetters(field.name, stateHeader) || headerNames.contains { Self.sameLetters(field.name, $0) }
+            }
             body = request.body
             hasBody = request.hasBody
             var hasher = Hasher()
@@ -43,6 +48,11 @@ final class MatchMemo: Sendable {
 
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
+        private static func sameLetters(_ a: String, _ b: String) -> Bool {
+            func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+            return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
+        }
+
         static func == (lhs: Key, rhs: Key) -> Bool {
             lhs.hash == rhs.hash && lhs.method == rhs.method && lhs.target == rhs.target && lhs.hasBody == rhs.hasBody
                 && lhs.body == rhs.body && lhs.headers.count == rhs.headers.count
@@ -62,10 +72,17 @@ final class MatchMemo: Sendable {
     }
 
     let byteLimit: Int
+    /// Lower-cased names of the headers a key keeps.
+    let headerNames: [String]
     private let state = Locked(State())
 
-    init(byteLimit: Int = 8 * 1024 * 1024) {
+    init(headerNames: [String], byteLimit: Int = 8 * 1024 * 1024) {
+        self.headerNames = headerNames
         self.byteLimit = byteLimit
+    }
+
+    func key(for request: ServerRequest, stateHeader: String) -> Key {
+        Key(request, headerNames: headerNames, stateHeader: stateHeader)
     }
 
     func answer(for key: Key) -> Answer? {

@@ -58,7 +58,7 @@ public final class StandaloneMock: Sendable {
             return ServerResponse(status: response.status, headers: response.headers, body: response.body)
         }
         let catalogue = self.catalogue
-        let key = options.memoizeMatches ? MatchMemo.Key(request) : nil
+        let key = options.memoizeMatches ? catalogue.memo.key(for: request, stateHeader: options.providerStateHeader) : nil
         let response: MockResponse
         let entry: RequestLogEntry
         if let key, let answer = catalogue.memo.answer(for: key) {
