@@ -30,6 +30,7 @@ for size in $SIZES; do
         pid=$!
         for _ in $(seq 200); do grep -q '^listening on' "$work/out" 2>/dev/null && break; sleep 0.05; done
         url=$(sed -n '1s/^listening on //p' "$work/out")
+        if [ -z "$url" ]; then echo "pactkit mock did not start:" >&2; cat "$work/err" >&2; kill $pid 2>/dev/null; exit 1; fi
         load=$(sed -n 's/.*loaded in \([0-9]*\) ms.*/\1/p' "$work/err")
         out=$(INTERACTIONS=$size wrk -t2 -c16 -d"$DURATION" --latency -s scripts/wrk/items.lua "$url")
         rss=$(awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$pid/status)

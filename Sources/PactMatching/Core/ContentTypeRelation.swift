@@ -18,6 +18,7 @@ enum ContentTypeRelation {
     /// is in the actual value with the same value (charset compared ignoring case); extra actual parameters and
     /// parameter order do not matter. Values that are not media types are compared as written.
     static func parameterAwareMatch(expected: String, actual: String) -> Bool {
+        if expected == actual { return true }
         let e = String(expected.trimmingWhitespace)
         let a = String(actual.trimmingWhitespace)
         guard let expectedType = ContentType(e), let actualType = ContentType(a) else { return e == a }

@@ -22,11 +22,13 @@ public struct StandaloneVerification: Sendable {
                 + "\(missing.count) interaction(s) never received.")
         }
         for failure in failures {
-            lines.append("  \(StandaloneErrors.summary(failure))")
-            if case .mismatched(_, let mismatches) = failure.outcome {
-                for mismatch in mismatches {
-                    lines.append("    - \(ProblemText.location(mismatch)): \(mismatch.message)")
-                }
+            guard case .mismatched(let closest, let mismatches) = failure.outcome else {
+                lines.append("  \(StandaloneErrors.summary(failure))")
+                continue
+            }
+            lines.append("  \(failure.requestLine) does not match \(closest.label) [\(closest.file)]:")
+            for mismatch in mismatches {
+                lines.append("    - \(ProblemText.location(mismatch)): \(mismatch.message)")
             }
         }
         for summary in missing {
