@@ -48,13 +48,13 @@ let package = Package(
         .target(name: "CodesClient"),
         .executableTarget(
             name: "codes-service",
-            dependencies: ["CodesService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CodesService", "HTTPServerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/CodesServiceCLI"
         ),
         .executableTarget(
             name: "pactkit-bench",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer",
+                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactBench"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodesService
 import Foundation
+import HTTPServerCore
 
 /// `codes-service`: serves the OPG codes API over HTTP with a SQLite store.
 @main
@@ -41,7 +42,7 @@ struct CodesServiceCommand: AsyncParsableCommand {
     func run() async throws {
         let token = try authToken()
         // Installed before the server starts, so an early signal is not lost or fatal.
-        let signals = SignalWaiter(signals: [SIGINT, SIGTERM])
+        let signals = TerminationSignals()
         let service = try await CodesServiceApp.start(configuration: CodesServiceConfiguration(
             host: host, port: port, storage: .sqlite(path: db), providerStatesEnabled: enableProviderStates,
             authToken: token, maxBodyBytes: maxBodyBytes,
@@ -51,11 +52,11 @@ struct CodesServiceCommand: AsyncParsableCommand {
         if token != nil { StandardStreams.error("bearer-token auth enabled") }
 
         let received = await signals.next()
-        StandardStreams.error("received \(SignalWaiter.name(received)), stopping")
+        StandardStreams.error("received \(TerminationSignals.name(received)), stopping")
         // A second signal means "now": skip the graceful shutdown.
         Task.detached {
             let again = await signals.next()
-            StandardStreams.error("received \(SignalWaiter.name(again)) again, exiting at once")
+            StandardStreams.error("received \(TerminationSignals.name(again)) again, exiting at once")
             Foundation.exit(1)
         }
         try await service.shutdown()

@@ -1,6 +1,6 @@
-@preconcurrency import Dispatch
 import ArgumentParser
 import Foundation
+import HTTPServerCore
 import PactMockServer
 import PactModel
 
@@ -59,40 +59,16 @@ extension PactKitBench {
         @Option(help: "Port (0 picks one).") var port = 0
 
         func run() async throws {
+            let signals = TerminationSignals()
             let server = try await MockServer.start(
                 interactions: benchmarkInteractions(count: interactions),
                 configuration: MockServerConfiguration(port: port))
             FileHandle.standardOutput.write(Data("listening on \(server.url.absoluteString)\n".utf8))
-            await waitForTermination()
+            _ = await signals.next()
             let verification = server.verification()
             print("matched \(verification.matchedCount), mismatched \(verification.mismatched.count), "
                 + "unexpected \(verification.unexpected.count)")
             try await server.shutdown()
         }
     }
-}
-
-/// Suspends until the process receives SIGTERM or SIGINT.
-func waitForTermination() async {
-    signal(SIGTERM, SIG_IGN)
-    signal(SIGINT, SIG_IGN)
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        let resumed = Locked(false)
-        for number in [SIGTERM, SIGINT] {
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                let first = resumed.withLock { done in
-                    defer { done = true }
-                    return !done
-                }
-                if first { continuation.resume() }
-            }
-            source.resume()
-            SignalSources.shared.withLock { $0.append(source) }  // kept alive for the process's lifetime
-        }
-    }
-}
-
-enum SignalSources {
-    static let shared = Locked<[any DispatchSourceSignal]>([])
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTTPServerCore
 import PactMockServer
 
 /// `pactkit mock`: serves pacts as a standalone mock provider.
@@ -81,7 +82,7 @@ struct MockCommand: AsyncParsableCommand {
     func run() async throws {
         // A reader that goes away (`pactkit mock | head -1`) must not kill the server mid-request.
         signal(SIGPIPE, SIG_IGN)
-        let signals = MockSignalWaiter()
+        let signals = TerminationSignals()
         let output = MockLineWriter(descriptor: STDOUT_FILENO)
         let preferredState = try providerState.map(ProviderStatePattern.init)
         let clock = ContinuousClock()
@@ -121,12 +122,12 @@ struct MockCommand: AsyncParsableCommand {
             : nil
 
         let received = await signals.next()
-        MockDiagnostics.line("received \(MockSignalWaiter.name(received)), stopping")
+        MockDiagnostics.line("received \(TerminationSignals.name(received)), stopping")
         watcher?.stop()
         // A second signal means "now": skip the graceful shutdown.
         Task.detached {
             let again = await signals.next()
-            MockDiagnostics.line("received \(MockSignalWaiter.name(again)) again, exiting at once")
+            MockDiagnostics.line("received \(TerminationSignals.name(again)) again, exiting at once")
             output.flush()
             Foundation.exit(1)
         }

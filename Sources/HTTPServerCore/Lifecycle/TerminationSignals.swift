@@ -1,14 +1,17 @@
 import Dispatch
 import Foundation
 
-/// Turns SIGINT/SIGTERM into awaitable events through dispatch signal sources (the default action, which kills
-/// the process, is disabled for them). Unchecked Sendable: `sources` is only written in `init` and kept to hold the
-/// sources alive; dispatch sources are thread-safe.
-final class SignalWaiter: @unchecked Sendable {
+/// SIGINT and SIGTERM as awaitable events, for server executables that stop cleanly on either.
+///
+/// The signals' default action (killing the process without a clean shutdown) is disabled and dispatch signal sources
+/// deliver them instead. Create it before the server starts, so that an early signal is kept.
+public final class TerminationSignals: @unchecked Sendable {
+    // Unchecked: `sources` is written only in `init` and kept to hold the sources alive; dispatch sources are
+    // thread-safe.
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
 
-    init(signals: [Int32]) {
+    public init(signals: [Int32] = [SIGINT, SIGTERM]) {
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
         self.stream = stream
         sources = signals.map { number in
@@ -21,12 +24,13 @@ final class SignalWaiter: @unchecked Sendable {
     }
 
     /// The next signal received (nil only if the stream ends, which it does not).
-    func next() async -> Int32? {
+    public func next() async -> Int32? {
         var iterator = stream.makeAsyncIterator()
         return await iterator.next()
     }
 
-    static func name(_ number: Int32?) -> String {
+    /// `SIGINT`, `SIGTERM` or `signal N`, for log lines.
+    public static func name(_ number: Int32?) -> String {
         switch number {
         case SIGINT?: "SIGINT"
         case SIGTERM?: "SIGTERM"
@@ -34,10 +38,4 @@ final class SignalWaiter: @unchecked Sendable {
         case nil: "end of signals"
         }
     }
-}
-
-/// Whole lines to the standard streams, each in one write so concurrent lines never interleave.
-enum StandardStreams {
-    static func output(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-    static func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 }
