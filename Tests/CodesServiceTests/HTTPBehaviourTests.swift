@@ -91,9 +91,11 @@ final class HTTPBehaviourTests: XCTestCase {
             XCTAssertEqual(response.firstErrorDetail, "request body larger than 1024 bytes")
             let atLimit = #"{"lpas":[]}"# + String(repeating: " ", count: 1024 - 11)
             expectEqual(try await service.post("/v1/create", atLimit).status, 200)
-            // Far over the limit, the HTTP core itself refuses the body (plain text) and closes the connection.
+            // Far over the limit, the HTTP core itself refuses the body before reading it, in the service's format.
             let huge = try await service.client.send("POST", "/v1/create", body: Data(count: 4 << 20))
             XCTAssertEqual(huge.status, 413)
+            XCTAssertEqual(huge.header("Content-Type"), "application/vnd.opg-data.v1+json")
+            XCTAssertNotNil(huge.header("Date"))
             expectEqual(try await service.client.send("GET", "/v1/healthcheck").status, 200)
         }
     }

@@ -25,14 +25,22 @@ public enum CodesServiceApp {
             auth: configuration.authToken.map(BearerAuth.init(token:)), maxBodyBytes: configuration.maxBodyBytes,
             clock: configuration.clock, log: configuration.requestLogger)
         let limit = configuration.maxBodyBytes
-        // The core answers bodies over its own limit with a plain-text 413 before the handler runs; its limit sits
-        // above ours so that bodies just over our limit get the service's JSON 413.
+        // The core answers bodies over its own limit before the handler runs; its limit sits above ours so that bodies
+        // just over our limit still go through routing and method checks first, as in the real service. Either way
+        // the answer is the service's JSON 413 with a Date header.
         let coreLimit = limit > Int.max / 2 ? Int.max : max(limit * 2, limit + 64 * 1024)
+        let clock = configuration.clock
+        let oversized: @Sendable (Int) -> ServerResponse = { _ in
+            var response = APIResponses.payloadTooLarge(limit: limit)
+            response.headers.append(("Date", UTC.httpDate(clock.now())))
+            return response
+        }
         let server: HTTPServer
         do {
             server = try await HTTPServer.start(
                 configuration: HTTPServerConfiguration(
-                    host: configuration.host, port: configuration.port, maxBodyBytes: coreLimit),
+                    host: configuration.host, port: configuration.port, maxBodyBytes: coreLimit,
+                    oversizedBodyResponse: oversized),
                 handler: .async { request in await handler.respond(request) })
         } catch {
             if ownsStore { await store.close() }

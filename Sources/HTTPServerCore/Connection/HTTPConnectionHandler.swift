@@ -31,7 +31,10 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private var isActive = true
     private var asyncTask: Task<Void, Never>?
 
-    init(handler: RequestHandler, maxBodyBytes: Int) {
+    private let oversizedBodyResponse: @Sendable (Int) -> ServerResponse
+
+    init(handler: RequestHandler, maxBodyBytes: Int, oversizedBodyResponse: @escaping @Sendable (Int) -> ServerResponse) {
+        self.oversizedBodyResponse = oversizedBodyResponse
         self.handler = handler
         self.maxBodyBytes = maxBodyBytes
     }
@@ -89,8 +92,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         guard let head else { return }
         self.body = nil
         self.phase = .discarding(remaining: min(declaredLength ?? maxBodyBytes, Self.maxDiscardedBytes))
-        let message = "request body larger than \(maxBodyBytes) bytes\n"
-        write(.text(message, status: 413), for: head, close: true, context: context, closeAfterWrite: false)
+        var response = oversizedBodyResponse(maxBodyBytes)
+        response.status = 413
+        write(response, for: head, close: true, context: context, closeAfterWrite: false)
     }
 
     private func finishRequest(context: ChannelHandlerContext) {

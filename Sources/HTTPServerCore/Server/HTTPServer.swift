@@ -32,6 +32,7 @@ public final class HTTPServer: Sendable {
         try validate(configuration)
         let connections = ConnectionRegistry()
         let maxBodyBytes = configuration.maxBodyBytes
+        let oversizedBodyResponse = configuration.oversizedBodyResponse
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: Int32(clamping: configuration.backlog))
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -41,7 +42,8 @@ public final class HTTPServer: Sendable {
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                    try pipeline.addHandler(HTTPConnectionHandler(handler: handler, maxBodyBytes: maxBodyBytes))
+                    try pipeline.addHandler(HTTPConnectionHandler(
+                        handler: handler, maxBodyBytes: maxBodyBytes, oversizedBodyResponse: oversizedBodyResponse))
                 }
             }
         let channel: any Channel

@@ -10,16 +10,23 @@ public struct HTTPServerConfiguration: Sendable {
     public var backlog: Int
     /// How long `shutdown()` lets in-flight requests finish before closing their connections.
     public var shutdownGracePeriod: Duration
+    /// The 413 answer to a body over `maxBodyBytes` (the limit is passed in), so a service can answer in its own
+    /// error format; plain text by default. The connection is closed after it.
+    public var oversizedBodyResponse: @Sendable (_ limit: Int) -> ServerResponse
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024, backlog: Int = 256,
-        shutdownGracePeriod: Duration = .seconds(2)
+        shutdownGracePeriod: Duration = .seconds(2),
+        oversizedBodyResponse: @escaping @Sendable (_ limit: Int) -> ServerResponse = { limit in
+            .text("request body larger than \(limit) bytes\n", status: 413)
+        }
     ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.backlog = backlog
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.oversizedBodyResponse = oversizedBodyResponse
     }
 }
 
