@@ -29,3 +29,16 @@ public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
         path.isEmpty ? "\(kind.rawValue): \(message)" : "\(kind.rawValue) \(path): \(message)"
     }
 }
+
+extension Mismatch {
+    /// The mismatch as reported in JSON bodies and reports: `type`, `path`, `expected`, `actual`, `mismatch`.
+    public var json: JSONValue {
+        .object([
+            "type": .string(kind.rawValue),
+            "path": .string(path),
+            "expected": expected.map(JSONValue.string) ?? .null,
+            "actual": actual.map(JSONValue.string) ?? .null,
+            "mismatch": .string(message),
+        ])
+    }
+}

@@ -12,15 +12,7 @@ enum ErrorResponses {
             summary += ": \(ProblemText.location(first)): \(first.message)"
             if mismatches.count > 1 { summary += " (and \(mismatches.count - 1) more)" }
         }
-        let items: [JSONValue] = mismatches.map { mismatch in
-            .object([
-                "type": .string(mismatch.kind.rawValue),
-                "path": .string(mismatch.path),
-                "expected": mismatch.expected.map(JSONValue.string) ?? .null,
-                "actual": mismatch.actual.map(JSONValue.string) ?? .null,
-                "mismatch": .string(mismatch.message),
-            ])
-        }
+        let items: [JSONValue] = mismatches.map(\.json)
         let body: JSONValue = .object([
             "error": .string(summary),
             "type": "request-mismatch",

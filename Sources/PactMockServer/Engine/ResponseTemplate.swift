@@ -71,19 +71,9 @@ struct ResponseTemplate: Sendable {
         for name in headers.keys.sorted() {
             for value in headers[name] ?? [] { fields.append((name, value)) }
         }
-        if headers.values(forHeader: "Content-Type") == nil, let contentType = defaultContentType(body) {
+        if headers.values(forHeader: "Content-Type") == nil, let contentType = body.headerContentType {
             fields.append(("Content-Type", contentType))
         }
         return MockResponse(status: status, headers: fields, body: body.bytes)
-    }
-
-    private static func defaultContentType(_ body: Body) -> String? {
-        if let stored = body.contentType { return stored.description }
-        switch body {
-        case .json: return "application/json"
-        case .text: return "text/plain; charset=utf-8"
-        case .binary: return "application/octet-stream"
-        case .missing, .null, .empty: return nil
-        }
     }
 }

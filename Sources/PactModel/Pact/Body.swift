@@ -59,4 +59,16 @@ public enum Body: Sendable, Hashable {
         case .binary(let d, _): .binary(d, contentType: contentType)
         }
     }
+
+    /// The `Content-Type` to send with this body when the interaction's headers name none: the stored content type,
+    /// else one that fits the kind of body; nil for bodies with no content.
+    public var headerContentType: String? {
+        if let stored = contentType { return stored.description }
+        switch self {
+        case .json: return "application/json"
+        case .text: return "text/plain; charset=utf-8"
+        case .binary: return "application/octet-stream"
+        case .missing, .null, .empty: return nil
+        }
+    }
 }

@@ -40,7 +40,7 @@ struct ProviderRequestBuilder: Sendable {
         if let body {
             urlRequest.httpBody = body
             if !body.isEmpty, request.headers.values(forHeader: "Content-Type") == nil,
-               let contentType = Self.defaultContentType(request.body)
+               let contentType = request.body.headerContentType
             {
                 // Without it URLSession labels every POST body as a form.
                 urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type")
@@ -61,16 +61,6 @@ struct ProviderRequestBuilder: Sendable {
         case .missing: nil
         case .json(.string(""), _): Data()
         default: body.bytes
-        }
-    }
-
-    static func defaultContentType(_ body: Body) -> String? {
-        if let stored = body.contentType { return stored.description }
-        switch body {
-        case .json: return "application/json"
-        case .text: return "text/plain; charset=utf-8"
-        case .binary: return "application/octet-stream"
-        case .missing, .null, .empty: return nil
         }
     }
 

@@ -17,15 +17,7 @@ enum AdminJSON {
         ])
     }
 
-    static func mismatch(_ mismatch: Mismatch) -> JSONValue {
-        .object([
-            "type": .string(mismatch.kind.rawValue),
-            "path": .string(mismatch.path),
-            "expected": mismatch.expected.map(JSONValue.string) ?? .null,
-            "actual": mismatch.actual.map(JSONValue.string) ?? .null,
-            "mismatch": .string(mismatch.message),
-        ])
-    }
+    static func mismatch(_ mismatch: Mismatch) -> JSONValue { mismatch.json }
 
     static func entry(_ entry: RequestLogEntry) -> JSONValue {
         var object: [String: JSONValue] = [
