@@ -31,6 +31,8 @@ public struct CodesClient: Sendable {
     public let timeout: TimeInterval
     private let session: URLSession
 
+    /// Builds a client for `baseURL`: no `Authorization` or trace header, a 30 s timeout and the shared session
+    /// unless told otherwise.
     public init(
         baseURL: URL, authorization: String? = nil, traceID: String? = nil, timeout: TimeInterval = 30,
         session: URLSession = .shared

@@ -23,6 +23,7 @@ public enum CodesClientError: Error, Sendable, Hashable, CustomStringConvertible
         return CodesAPIError.decodeEnvelope(Data(body.utf8))
     }
 
+    /// A one-line message saying what failed, with the status and body for API errors.
     public var description: String {
         switch self {
         case .notFound: "codes service: not found (404)"
@@ -36,10 +37,14 @@ public enum CodesClientError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// One entry of the service's error envelope, e.g. `OPGDATA-API-INVALIDREQUEST` / `Bad payload`.
 public struct CodesAPIError: Sendable, Hashable, Codable {
+    /// The machine-readable error code, e.g. `OPGDATA-API-INVALIDREQUEST`.
     public var code: String
+    /// A short human-readable summary, e.g. `Bad payload`.
     public var title: String
+    /// A longer explanation, when the service gives one.
     public var detail: String?
 
+    /// Builds an entry; `detail` is optional.
     public init(code: String, title: String, detail: String? = nil) {
         self.code = code
         self.title = title

@@ -7,6 +7,7 @@ public struct CodeRequest: Sendable, Hashable, Codable {
     /// The actor's date of birth, `YYYY-MM-DD`.
     public var dob: String
 
+    /// Builds a create entry for the actor on the LPA.
     public init(lpa: String, actor: String, dob: String) {
         self.lpa = lpa
         self.actor = actor
@@ -16,10 +17,14 @@ public struct CodeRequest: Sendable, Hashable, Codable {
 
 /// An activation code the service created for an actor.
 public struct CreatedCode: Sendable, Hashable, Codable {
+    /// The LPA the code is for, as sent in the request.
     public var lpa: String
+    /// The actor the code is for, as sent in the request.
     public var actor: String
+    /// The new 12-character activation code.
     public var code: String
 
+    /// Builds a created code, e.g. for tests and fakes.
     public init(lpa: String, actor: String, code: String) {
         self.lpa = lpa
         self.actor = actor
@@ -42,6 +47,7 @@ public struct CodeValidation: Sendable, Hashable {
     /// Whether the actor also holds an unexpired paper verification code (LPA-store LPAs only).
     public var hasPaperVerificationCode: Bool
 
+    /// Builds an answer; `hasPaperVerificationCode` defaults to false.
     public init(actor: String?, hasPaperVerificationCode: Bool = false) {
         self.actor = actor
         self.hasPaperVerificationCode = hasPaperVerificationCode
@@ -56,8 +62,10 @@ public struct CodeExistence: Sendable, Hashable {
     /// The `YYYY-MM-DD` day the actor's live code was created, or nil when the actor has none.
     public var created: String?
 
+    /// Builds an answer; a nil `created` means the actor has no live code.
     public init(created: String?) { self.created = created }
 
+    /// Whether the actor has a live code.
     public var exists: Bool { created != nil }
 }
 
@@ -70,15 +78,23 @@ public enum ActivationCodeStatus: String, Sendable, Hashable, Codable, CaseItera
 
 /// Every field the service keeps for an activation code (`POST /v1/code`).
 public struct ActivationCodeDetails: Sendable, Hashable, Codable {
+    /// True until the code is revoked or superseded.
     public var active: Bool
+    /// The actor the code belongs to.
     public var actor: String
+    /// The 12-character activation code.
     public var code: String
+    /// The actor's date of birth, `YYYY-MM-DD`.
     public var dob: String
     /// Unix seconds; the code stops working at the start of the UTC day after this instant.
     public var expiryDate: Int64
+    /// The UTC day the code was created, `YYYY-MM-DD`.
     public var generatedDate: String
+    /// The UTC day of the code's last status change, `YYYY-MM-DD`.
     public var lastUpdatedDate: String
+    /// The LPA the code gives access to.
     public var lpa: String
+    /// Whether the code is as generated, revoked or superseded.
     public var status: ActivationCodeStatus
 
     enum CodingKeys: String, CodingKey {
@@ -89,6 +105,7 @@ public struct ActivationCodeDetails: Sendable, Hashable, Codable {
         case status = "status_details"
     }
 
+    /// Builds a record with every field given, e.g. for tests and fakes.
     public init(
         active: Bool, actor: String, code: String, dob: String, expiryDate: Int64, generatedDate: String,
         lastUpdatedDate: String, lpa: String, status: ActivationCodeStatus

@@ -12,11 +12,14 @@ public enum PaperVerificationCodeExpiryReason: String, Sendable, Hashable, Codab
 
 /// A paper verification code the service created.
 public struct CreatedPaperVerificationCode: Sendable, Hashable, Codable {
+    /// The LPA the code is for, as sent in the request.
     public var lpa: String
+    /// The actor the code is for, as sent in the request.
     public var actor: String
     /// `P-XXXX-XXXX-XXXX-XX`.
     public var code: String
 
+    /// Builds a created code, e.g. for tests and fakes.
     public init(lpa: String, actor: String, code: String) {
         self.lpa = lpa
         self.actor = actor
@@ -27,10 +30,13 @@ public struct CreatedPaperVerificationCode: Sendable, Hashable, Codable {
 /// What the service knows about a paper verification code (`POST /v1/paper-verification-code/validate`). Expired
 /// codes are returned too: whether an expiry in the past makes the code unusable is the caller's decision.
 public struct PaperVerificationCodeValidation: Sendable, Hashable, Codable {
+    /// The LPA the code belongs to.
     public var lpa: String
+    /// The actor the code belongs to.
     public var actor: String
     /// `YYYY-MM-DD`, when the code has an expiry.
     public var expiryDate: String?
+    /// Why the code was given its expiry, when it has one.
     public var expiryReason: PaperVerificationCodeExpiryReason?
 
     enum CodingKeys: String, CodingKey {
@@ -39,6 +45,7 @@ public struct PaperVerificationCodeValidation: Sendable, Hashable, Codable {
         case expiryReason = "expiry_reason"
     }
 
+    /// Builds an answer; a code without an expiry has neither a date nor a reason.
     public init(lpa: String, actor: String, expiryDate: String? = nil, expiryReason: PaperVerificationCodeExpiryReason? = nil) {
         self.lpa = lpa
         self.actor = actor

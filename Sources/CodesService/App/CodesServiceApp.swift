@@ -63,6 +63,7 @@ public final class RunningCodesService: Sendable {
     public let providerStates: ProviderStates
     /// The domain operations, without HTTP.
     public let activationCodes: ActivationCodeService
+    /// The paper verification code operations, without HTTP.
     public let paperCodes: PaperCodeService
     /// The store the service uses.
     public let store: any CodeStore

@@ -31,6 +31,8 @@ public struct CodesServiceConfiguration: Sendable {
     /// Called once per answered request (for example to print `entry.line`).
     public var requestLogger: (@Sendable (RequestLogEntry) -> Void)?
 
+    /// Builds a configuration: loopback on a free port, in-memory storage, provider states off, no auth, 1 MiB bodies,
+    /// the system clock and CSPRNG, and no request log unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 0, storage: Storage = .inMemory, providerStatesEnabled: Bool = false,
         authToken: String? = nil, maxBodyBytes: Int = 1 << 20, clock: any CodeClock = SystemClock(),

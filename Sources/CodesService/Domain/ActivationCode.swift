@@ -20,6 +20,7 @@ public struct ActivationCode: Sendable, Hashable {
     public var dob: String
     /// True until revoked or superseded.
     public var active: Bool
+    /// Why the code is active or not: generated, revoked or superseded.
     public var status: ActivationCodeStatus
     /// `YYYY-MM-DD` (UTC) of creation.
     public var generatedDate: String
@@ -28,6 +29,7 @@ public struct ActivationCode: Sendable, Hashable {
     /// Unix seconds: creation instant plus one calendar year. 0 means "never expires on lookup".
     public var expiryDate: Int64
 
+    /// Builds a record with every field given; `ActivationCodeService.create` fills them in for new codes.
     public init(
         code: String, lpa: String, actor: String, dob: String, active: Bool, status: ActivationCodeStatus,
         generatedDate: String, lastUpdatedDate: String, expiryDate: Int64

@@ -4,10 +4,14 @@ import Foundation
 public struct ActivationCodeService: Sendable {
     /// One entry of a batch create.
     public struct NewCode: Sendable, Hashable {
+        /// The LPA the code is for.
         public var lpa: String
+        /// The actor the code is for.
         public var actor: String
+        /// The actor's date of birth, `YYYY-MM-DD`; validation must give exactly the same.
         public var dob: String
 
+        /// Builds a create entry for the actor on the LPA.
         public init(lpa: String, actor: String, dob: String) {
             self.lpa = lpa
             self.actor = actor
@@ -18,7 +22,9 @@ public struct ActivationCodeService: Sendable {
     /// The outcome of validating a code: the actor when the code is good, and whether that actor also holds an
     /// unexpired paper verification code for the (LPA-store) LPA.
     public struct Validation: Sendable, Hashable {
+        /// The code's actor, or nil when the code is not good.
         public var actor: String?
+        /// Whether that actor also holds an unexpired paper verification code.
         public var hasPaperVerificationCode: Bool
     }
 
@@ -26,6 +32,7 @@ public struct ActivationCodeService: Sendable {
     let clock: any CodeClock
     let generator: CodeGenerator
 
+    /// Builds the service over `store`, reading "now" from `clock` and drawing new codes from `generator`.
     public init(store: any CodeStore, clock: any CodeClock, generator: CodeGenerator) {
         self.store = store
         self.clock = clock

@@ -7,7 +7,9 @@ public protocol CodeClock: Sendable {
 
 /// The real wall clock.
 public struct SystemClock: CodeClock {
+    /// Creates the wall clock; it holds no state.
     public init() {}
+    /// The current system time.
     public func now() -> Date { Date() }
 }
 
@@ -15,6 +17,7 @@ public struct SystemClock: CodeClock {
 public final class ManualClock: CodeClock {
     private let current: Locked<Date>
 
+    /// Starts the clock at `start`.
     public init(_ start: Date) { current = Locked(start) }
 
     /// Starts at a UTC instant written `YYYY-MM-DDTHH:MM:SSZ`; nil when the text is not such an instant.
@@ -23,9 +26,12 @@ public final class ManualClock: CodeClock {
         self.init(date)
     }
 
+    /// The instant last set; it does not move on its own.
     public func now() -> Date { current.withLock { $0 } }
 
+    /// Moves the clock to `date`, forwards or back.
     public func set(_ date: Date) { current.withLock { $0 = date } }
 
+    /// Moves the clock on by `seconds` (back when negative).
     public func advance(by seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

@@ -4,14 +4,18 @@ public struct CodeGenerator: Sendable {
     /// How many fresh codes are tried before a create gives up (as the real service).
     public static let maxAttempts = 10
 
+    /// Where each character's position in the alphabet comes from.
     public let random: any RandomSource
 
+    /// Builds a generator; the system CSPRNG by default, a seeded source in tests.
     public init(random: any RandomSource = SystemRandomSource()) { self.random = random }
 
+    /// A fresh 12-character activation code, e.g. `39KM4PCQT4NR`; not checked for uniqueness.
     public func activationCode() -> String {
         String(decoding: (0..<12).map { _ in symbol() }, as: UTF8.self)
     }
 
+    /// A fresh `P-XXXX-XXXX-XXXX-XX` paper verification code; not checked for uniqueness.
     public func paperVerificationCode() -> String {
         var bytes: [UInt8] = [UInt8(ascii: "P")]
         for group in [4, 4, 4, 2] {

@@ -5,6 +5,7 @@ public enum CodesServiceError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The store failed; `reason` carries its message.
     case storage(String)
 
+    /// A one-line message for the service log; the caller only sees a generic 500.
     public var description: String {
         switch self {
         case .codeGenerationExhausted(let attempts): "generate code reached max attempts (\(attempts))"

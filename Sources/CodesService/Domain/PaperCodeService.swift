@@ -13,6 +13,7 @@ public struct PaperCodeService: Sendable {
     let clock: any CodeClock
     let generator: CodeGenerator
 
+    /// Builds the service over `store`, reading "now" from `clock` and drawing new codes from `generator`.
     public init(store: any CodeStore, clock: any CodeClock, generator: CodeGenerator) {
         self.store = store
         self.clock = clock

@@ -21,13 +21,20 @@ public enum ExpiryReason: String, Sendable, CaseIterable {
 /// One paper verification code (`P-XXXX-XXXX-XXXX-XX`) for one actor on one LPA-store LPA. It has no expiry until
 /// it is used, superseded or cancelled, and its expiry can only ever move earlier.
 public struct PaperVerificationCode: Sendable, Hashable {
+    /// `P-XXXX-XXXX-XXXX-XX` (the primary key).
     public var code: String
+    /// The LPA-store UID (`M-xxxx-xxxx-xxxx`) the code gives access to.
     public var lpa: String
+    /// The actor the code is for.
     public var actor: String
+    /// When the code was created or its expiry last changed.
     public var updatedAt: Date
+    /// When the code stops being valid; nil until it is used, superseded or cancelled.
     public var expiresAt: Date?
+    /// Why the code was given its expiry; nil while it has none.
     public var expiryReason: ExpiryReason?
 
+    /// Builds a code; without an expiry (as a new code is) by default.
     public init(
         code: String, lpa: String, actor: String, updatedAt: Date, expiresAt: Date? = nil, expiryReason: ExpiryReason? = nil
     ) {

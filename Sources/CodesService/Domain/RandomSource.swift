@@ -7,8 +7,10 @@ public protocol RandomSource: Sendable {
 
 /// The operating system's cryptographically secure generator (`SystemRandomNumberGenerator`).
 public struct SystemRandomSource: RandomSource {
+    /// Creates the source; it holds no state.
     public init() {}
 
+    /// Draws from `SystemRandomNumberGenerator`.
     public func nextIndex(below upperBound: Int) -> Int {
         var generator = SystemRandomNumberGenerator()
         return Int.random(in: 0..<upperBound, using: &generator)
@@ -30,8 +32,10 @@ public final class SeededRandomSource: RandomSource {
 
     private let generator: Locked<SplitMix64>
 
+    /// Starts the sequence at `seed`.
     public init(seed: UInt64) { generator = Locked(SplitMix64(state: seed)) }
 
+    /// The next draw of the seeded sequence; calls are serialised, so the order of calls decides the values.
     public func nextIndex(below upperBound: Int) -> Int {
         generator.withLock { Int.random(in: 0..<upperBound, using: &$0) }
     }

@@ -4,10 +4,13 @@ import Foundation
 public struct RequestLogEntry: Sendable {
     /// When the request arrived (wall clock, not the service's injectable clock).
     public var received: Date
+    /// The request method, as sent.
     public var method: String
     /// The request target as sent (path and query).
     public var target: String
+    /// The HTTP status the service answered with.
     public var status: Int
+    /// How long the service took to answer, measured on the continuous clock.
     public var duration: Duration
     /// For 500 responses: the internal failure, which the caller is not shown.
     public var failure: String?

@@ -9,6 +9,7 @@ public enum ProviderStateError: Error, Sendable, Hashable, CustomStringConvertib
     /// The action is neither `setup` nor `teardown`.
     case unknownAction(String)
 
+    /// A message naming the state and what is wrong, listing the known states or allowed parameters where useful.
     public var description: String {
         switch self {
         case .unknownState(let state):

@@ -10,6 +10,7 @@ public final class ProviderStates: Sendable {
     private let store: any CodeStore
     private let clock: any CodeClock
 
+    /// Builds the set-up over `store`, with "now" (for creation and expiry dates) from `clock`.
     public init(store: any CodeStore, clock: any CodeClock) {
         self.store = store
         self.clock = clock

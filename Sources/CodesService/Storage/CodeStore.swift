@@ -46,6 +46,7 @@ public enum CodeStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case corruptRecord(code: String, reason: String)
     case closed
 
+    /// A one-line message naming the code concerned, when there is one.
     public var description: String {
         switch self {
         case .duplicateCode(let code): "code \(code) already exists"

@@ -10,8 +10,10 @@ public final class InMemoryCodeStore: CodeStore {
 
     private let tables = Locked(Tables())
 
+    /// Creates an empty store.
     public init() {}
 
+    /// Runs `body` under the store's lock; throws `CodeStoreError.closed` after `close()`.
     public func read<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
     ) async throws -> Value {
@@ -21,6 +23,7 @@ public final class InMemoryCodeStore: CodeStore {
         }
     }
 
+    /// Runs `body` on a copy under the store's lock and keeps the copy only if `body` returns.
     public func write<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
     ) async throws -> Value {
@@ -33,6 +36,7 @@ public final class InMemoryCodeStore: CodeStore {
         }
     }
 
+    /// Marks the store closed; later reads and writes throw `CodeStoreError.closed`.
     public func close() async { tables.withLock { $0.isClosed = true } }
 }
 

@@ -24,18 +24,21 @@ public final class SQLiteCodeStore: CodeStore, @unchecked Sendable {
         self.connection = connection
     }
 
+    /// Runs `body` in a deferred (`BEGIN`) transaction on the store's queue.
     public func read<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
     ) async throws -> Value {
         try await transaction(begin: "BEGIN") { try body($0) }
     }
 
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction on the store's queue; rolls back if it throws.
     public func write<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
     ) async throws -> Value {
         try await transaction(begin: "BEGIN IMMEDIATE") { try body($0) }
     }
 
+    /// Closes the connection once queued transactions have run; later calls throw `CodeStoreError.closed`.
     public func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {

@@ -11,6 +11,7 @@ public final class TerminationSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
 
+    /// Starts catching `signals` (SIGINT and SIGTERM by default) in place of their default action.
     public init(signals: [Int32] = [SIGINT, SIGTERM]) {
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
         self.stream = stream

@@ -12,10 +12,13 @@ public struct ServerRequest: Sendable {
     public var rawQuery: String?
     /// Header fields in received order; names keep the client's spelling.
     public var headers: [(name: String, value: String)]
+    /// The whole body as bytes; empty when there is none (see `hasBody`).
     public var body: Data
     /// Whether the request carried a body (a length or chunked framing), even an empty one.
     public var hasBody: Bool
 
+    /// A request for `target`, with `path` and `rawQuery` split out of it; `hasBody` defaults to whether `body` is
+    /// non-empty.
     public init(
         method: String, target: String, headers: [(name: String, value: String)] = [], body: Data = Data(),
         hasBody: Bool? = nil

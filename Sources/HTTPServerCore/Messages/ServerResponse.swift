@@ -3,11 +3,14 @@ import Foundation
 /// A complete HTTP response. The server adds `Content-Length` (and `Connection` when needed); any framing headers
 /// set here (`Content-Length`, `Transfer-Encoding`) are replaced.
 public struct ServerResponse: Sendable {
+    /// The HTTP status code.
     public var status: Int
     /// Header fields in the order they are sent.
     public var headers: [(name: String, value: String)]
+    /// The body bytes; the server sets `Content-Length` from them.
     public var body: Data
 
+    /// A response; 200 with no headers and an empty body by default.
     public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data()) {
         self.status = status
         self.headers = headers

@@ -14,6 +14,8 @@ public struct HTTPServerConfiguration: Sendable {
     /// error format; plain text by default. The connection is closed after it.
     public var oversizedBodyResponse: @Sendable (_ limit: Int) -> ServerResponse
 
+    /// A configuration; by default loopback on an OS-chosen port, an 8 MiB body limit, a backlog of 256, a 2-second
+    /// grace period and a plain-text 413.
     public init(
         host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024, backlog: Int = 256,
         shutdownGracePeriod: Duration = .seconds(2),
@@ -46,6 +48,7 @@ public enum HTTPServerError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The OS refused the address, e.g. the port is in use.
     case bindFailed(host: String, port: Int, reason: String)
 
+    /// A one-line message for logs and startup failures.
     public var description: String {
         switch self {
         case .invalidConfiguration(let field, let reason): "invalid HTTP server configuration: \(field) \(reason)"

@@ -47,14 +47,17 @@ public struct PactBody: Sendable, Hashable {
 }
 
 extension PactBody: ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral, ExpressibleByStringLiteral {
+    /// A dictionary literal is a JSON object body; its values may hold matchers and a repeated key keeps the last.
     public init(dictionaryLiteral elements: (String, PactValue)...) {
         self.init(kind: .json(PactValue(Dictionary(elements, uniquingKeysWith: { _, last in last }))), contentType: nil)
     }
 
+    /// An array literal is a JSON array body; its items may hold matchers.
     public init(arrayLiteral elements: PactValue...) {
         self.init(kind: .json(PactValue(elements)), contentType: nil)
     }
 
+    /// A string literal is a plain-text body.
     public init(stringLiteral value: String) {
         self.init(kind: .text(PactValue(value)), contentType: nil)
     }
@@ -62,19 +65,30 @@ extension PactBody: ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral, E
 
 /// An HTTP method; `.get`, `.post`… or any other name as a string literal.
 public struct PactHTTPMethod: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The method name, upper-cased.
     public let name: String
 
+    /// Any method by name; the name is upper-cased.
     public init(_ name: String) { self.name = name.uppercased() }
+    /// A method written as a string literal (`"PROPFIND"`), upper-cased.
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// `GET`: read a resource.
     public static let get = PactHTTPMethod("GET")
+    /// `POST`: create or submit.
     public static let post = PactHTTPMethod("POST")
+    /// `PUT`: replace a resource.
     public static let put = PactHTTPMethod("PUT")
+    /// `PATCH`: change part of a resource.
     public static let patch = PactHTTPMethod("PATCH")
+    /// `DELETE`: remove a resource.
     public static let delete = PactHTTPMethod("DELETE")
+    /// `HEAD`: like `GET`, without the body.
     public static let head = PactHTTPMethod("HEAD")
+    /// `OPTIONS`: ask what is allowed, as CORS pre-flights do.
     public static let options = PactHTTPMethod("OPTIONS")
 
+    /// The upper-cased name, as sent.
     public var description: String { name }
 }
 
@@ -84,6 +98,7 @@ public struct PactStatus: Sendable, Hashable, ExpressibleByIntegerLiteral {
     let statusClass: StatusCodeClass?
     let location: PactSourceLocation?
 
+    /// An integer literal is an exact status.
     public init(integerLiteral value: Int) {
         code = value
         statusClass = nil

@@ -28,16 +28,20 @@ public enum PactWriteMode: Sendable, Hashable {
 /// The builder is safe to share between tasks. Each `run` consumes the interactions declared since the previous one,
 /// so one builder can serve several tests.
 public final class PactBuilder: Sendable {
+    /// The consumer's name, as written in the pact file and its file name.
     public let consumer: String
+    /// The provider's name, as written in the pact file and its file name.
     public let provider: String
     /// The Pact specification version of the file and of the mock provider's matching: `.v4` (default) or `.v3`.
     public let specVersion: PactSpecVersion
     /// Where the pact file goes. nil: `$PACT_OUTPUT_DIR`, else `pacts/` under the current directory (for
     /// `swift test`, the package root).
     public let directory: URL?
+    /// How an existing pact file is treated; `PACT_OVERWRITE=true` forces `.overwrite`.
     public let writeMode: PactWriteMode
     /// Where the mock provider listens: 127.0.0.1 and an OS-chosen port by default.
     public let host: String
+    /// The mock provider's port; 0 lets the OS choose, so parallel tests never clash.
     public let port: Int
     /// Whether the mock provider answers CORS pre-flight `OPTIONS` requests itself.
     public let corsPreflight: Bool
@@ -53,6 +57,8 @@ public final class PactBuilder: Sendable {
         var errors: [PactUsageError] = []
     }
 
+    /// Builds a V4 builder that merges into the default pact directory and mocks on 127.0.0.1 at an OS-chosen port.
+    /// Empty names, versions other than V3/V4 and invalid ports fail every `run`, reported at this line.
     public init(
         consumer: String, provider: String, directory: URL? = nil, specVersion: PactSpecVersion = .v4,
         writeMode: PactWriteMode = .merge, host: String = "127.0.0.1", port: Int = 0, corsPreflight: Bool = false,

@@ -7,9 +7,12 @@ public struct PactSourceLocation: Sendable, Hashable, CustomStringConvertible {
     public let fileID: StaticString
     /// The full path, as XCTest expects.
     public let filePath: StaticString
+    /// The line of the call site.
     public let line: UInt
+    /// The column of the call site.
     public let column: UInt
 
+    /// Captures the caller's location by default; pass the parameters through to report at a caller's caller.
     public init(
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
     ) {
@@ -26,10 +29,12 @@ public struct PactSourceLocation: Sendable, Hashable, CustomStringConvertible {
         return "\(name):\(line)"
     }
 
+    /// Same file path, line and column (`StaticString` is compared by its text).
     public static func == (lhs: PactSourceLocation, rhs: PactSourceLocation) -> Bool {
         "\(lhs.filePath)" == "\(rhs.filePath)" && lhs.line == rhs.line && lhs.column == rhs.column
     }
 
+    /// Hashes the file path, line and column, as `==` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine("\(filePath)")
         hasher.combine(line)

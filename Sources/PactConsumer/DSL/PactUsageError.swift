@@ -13,6 +13,7 @@ public struct PactUsageError: Error, Sendable, Hashable, CustomStringConvertible
     /// What is wrong and how to fix it.
     public var reason: String
 
+    /// Builds an error at `location`; the interaction and part add context when known.
     public init(location: PactSourceLocation, interaction: String? = nil, part: String? = nil, reason: String) {
         self.location = location
         self.interaction = interaction
@@ -20,6 +21,7 @@ public struct PactUsageError: Error, Sendable, Hashable, CustomStringConvertible
         self.reason = reason
     }
 
+    /// `File.swift:12: interaction '…': part: reason`, leaving out what is unknown.
     public var description: String {
         var text = "\(location): "
         if let interaction { text += "interaction '\(interaction)': " }

@@ -15,9 +15,13 @@ public struct PactValue: Sendable, Hashable {
 
     /// A plain JSON value without matchers (compared by equality).
     public init(_ json: JSONValue) { node = .json(json) }
+    /// A plain JSON string (compared by equality).
     public init(_ value: String) { node = .json(.string(value)) }
+    /// A plain JSON integer (compared by equality).
     public init(_ value: Int) { node = .json(.int(value)) }
+    /// A plain JSON decimal number (compared by equality).
     public init(_ value: Double) { node = .json(.double(value)) }
+    /// A plain JSON boolean (compared by equality).
     public init(_ value: Bool) { node = .json(.bool(value)) }
     /// An object whose members may hold matchers.
     public init(_ members: [String: PactValue]) { node = .object(members) }
@@ -60,14 +64,21 @@ extension PactValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral,
     ExpressibleByStringInterpolation
 {
+    /// A string literal is a plain JSON string.
     public init(stringLiteral value: String) { node = .json(.string(value)) }
+    /// An integer literal is a plain JSON integer.
     public init(integerLiteral value: Int) { node = .json(.int(value)) }
+    /// A float literal is a plain JSON decimal number.
     public init(floatLiteral value: Double) { node = .json(.double(value)) }
+    /// `true` or `false` is a plain JSON boolean.
     public init(booleanLiteral value: Bool) { node = .json(.bool(value)) }
+    /// An array literal is an array whose items may hold matchers.
     public init(arrayLiteral elements: PactValue...) { node = .array(elements) }
+    /// A dictionary literal is an object whose members may hold matchers; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, PactValue)...) {
         node = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+    /// `nil` is JSON `null`.
     public init(nilLiteral: ()) { node = .json(.null) }
 }
 

@@ -76,13 +76,17 @@ final class PactFileLock {
 
 /// A pact file that could not be read, merged or written.
 public struct PactFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The pact file's path.
     public var file: String
+    /// What went wrong, as a sentence.
     public var reason: String
 
+    /// Builds an error saying why `file` could not be used.
     public init(file: String, reason: String) {
         self.file = file
         self.reason = reason
     }
 
+    /// `file: reason`, as shown in test failures.
     public var description: String { "\(file): \(reason)" }
 }

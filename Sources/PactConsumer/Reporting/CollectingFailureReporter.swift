@@ -3,8 +3,10 @@ import PactModel
 public final class CollectingFailureReporter: PactFailureReporter {
     private let collected = Locked<[PactFailure]>([])
 
+    /// Creates a reporter with no failures collected.
     public init() {}
 
+    /// Keeps `failure` instead of failing the test.
     public func report(_ failure: PactFailure) {
         collected.withLock { $0.append(failure) }
     }

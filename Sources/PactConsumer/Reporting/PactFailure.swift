@@ -2,6 +2,7 @@ import PactMatching
 
 /// One reason a pact test failed, with the place in the test it belongs to.
 public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The sorts of problem that fail a pact test.
     public enum Kind: String, Sendable, Hashable {
         /// The pact was declared wrongly (`PactUsageError`).
         case usage
@@ -19,6 +20,7 @@ public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
         case pactFile
     }
 
+    /// What sort of problem this is, for tests that inspect failures through `CollectingFailureReporter`.
     public var kind: Kind
     /// The interaction's description, when the failure concerns one.
     public var interaction: String?
@@ -31,6 +33,7 @@ public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
     /// Where the failure is reported: the interaction's `uponReceiving`, a matcher, or the `run` call.
     public var location: PactSourceLocation
 
+    /// Builds a failure; the interaction, request and mismatch are optional context.
     public init(
         kind: Kind, interaction: String? = nil, request: String? = nil, mismatch: Mismatch? = nil, message: String,
         location: PactSourceLocation
@@ -43,6 +46,7 @@ public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
+    /// `File.swift:12: message`.
     public var description: String { "\(location): \(message)" }
 }
 

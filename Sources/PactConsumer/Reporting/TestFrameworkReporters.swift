@@ -7,8 +7,10 @@ import XCTest
 
 /// Records failures with `XCTFail` at their file and line.
 public struct XCTestFailureReporter: PactFailureReporter {
+    /// Creates the reporter; it holds no state.
     public init() {}
 
+    /// Fails the running XCTest test at the failure's file and line; prints it where XCTest is unavailable.
     public func report(_ failure: PactFailure) {
         #if canImport(XCTest)
         XCTFail(failure.message, file: failure.location.filePath, line: failure.location.line)
@@ -20,8 +22,10 @@ public struct XCTestFailureReporter: PactFailureReporter {
 
 /// Records failures with Swift Testing's `Issue.record` at their source location.
 public struct SwiftTestingFailureReporter: PactFailureReporter {
+    /// Creates the reporter; it holds no state.
     public init() {}
 
+    /// Records an issue at the failure's source location; falls back to XCTest where Swift Testing is unavailable.
     public func report(_ failure: PactFailure) {
         #if canImport(Testing)
         let location = failure.location
@@ -38,8 +42,10 @@ public struct SwiftTestingFailureReporter: PactFailureReporter {
 
 /// The default: Swift Testing when a Swift Testing test is running, XCTest otherwise.
 public struct AutomaticFailureReporter: PactFailureReporter {
+    /// Creates the reporter; it holds no state.
     public init() {}
 
+    /// Sends the failure to Swift Testing or XCTest, whichever runs the current test.
     public func report(_ failure: PactFailure) {
         if TestFramework.isSwiftTestingRunning {
             SwiftTestingFailureReporter().report(failure)

@@ -4,10 +4,13 @@ import PactModel
 
 /// The failures of a pact run, thrown by `PactBuilder.run` after they were reported one by one.
 public struct PactRunError: Error, Sendable, CustomStringConvertible {
+    /// Every failure of the run, in the order they were reported.
     public var failures: [PactFailure]
 
+    /// Builds an error listing `failures`.
     public init(failures: [PactFailure]) { self.failures = failures }
 
+    /// A count line, then each failure on its own line.
     public var description: String {
         "pact run failed with \(failures.count) problem(s):\n" + failures.map { "- \($0)" }.joined(separator: "\n")
     }

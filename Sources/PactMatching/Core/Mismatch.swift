@@ -7,6 +7,7 @@ public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
         case method, path, query, header, body, bodyType, status, metadata
     }
 
+    /// Which part of the interaction differs; also the `type` in JSON reports.
     public var kind: Kind
     /// The JSON path of a body node (`$.items[0].id`), a header, query parameter or metadata name, or empty.
     public var path: String
@@ -17,6 +18,7 @@ public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
     /// A sentence saying what is wrong, like "Expected 'c' (String) to be equal to 'b' (String)".
     public var message: String
 
+    /// A mismatch of `kind`; the path is empty and the expected and actual values absent unless given.
     public init(kind: Kind, path: String = "", expected: String? = nil, actual: String? = nil, message: String) {
         self.kind = kind
         self.path = path
@@ -25,6 +27,7 @@ public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One log line: the kind, the path when there is one, and the message.
     public var description: String {
         path.isEmpty ? "\(kind.rawValue): \(message)" : "\(kind.rawValue) \(path): \(message)"
     }

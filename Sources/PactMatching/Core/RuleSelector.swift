@@ -8,12 +8,14 @@ import PactModel
 public struct RuleSelector: Sendable {
     /// The rules chosen for one node.
     public struct Selection: Sendable, Hashable {
+        /// The rule list of the winning expression.
         public var rules: RuleList
         /// True when the winning expression names an ancestor of the node rather than the node itself; size limits
         /// (`min`/`max`) and collection rules (`values`, `eachKey`, `eachValue`, `arrayContains`) only act on the node
         /// their expression names.
         public var cascaded: Bool
 
+        /// A selection of `rules`, cascaded from an ancestor when `cascaded` is true.
         public init(rules: RuleList, cascaded: Bool) {
             self.rules = rules
             self.cascaded = cascaded
@@ -43,6 +45,7 @@ public struct RuleSelector: Sendable {
     /// A selector without rules.
     public static let empty = RuleSelector(entries: [])
 
+    /// True when no expression has rules, so every lookup finds none.
     public var isEmpty: Bool { entries.isEmpty }
 
     /// The winning rules for the node at `path` (root segment excluded), naming the node itself or an ancestor.

@@ -3,12 +3,14 @@ import PactModel
 
 /// A request that matched an interaction exactly.
 public struct MatchedRequest: Sendable, Hashable {
+    /// The request as it arrived.
     public var request: HTTPRequest
     /// The interaction's description.
     public var interaction: String
     /// The interaction's position in the list the server was started with.
     public var interactionIndex: Int
 
+    /// Builds a record of `request` matching the interaction at `interactionIndex`.
     public init(request: HTTPRequest, interaction: String, interactionIndex: Int) {
         self.request = request
         self.interaction = interaction
@@ -18,13 +20,16 @@ public struct MatchedRequest: Sendable, Hashable {
 
 /// A request with an interaction for its method and path that differed in something else.
 public struct MismatchedRequest: Sendable, Hashable {
+    /// The request as it arrived.
     public var request: HTTPRequest
     /// The description of the closest interaction (fewest mismatches).
     public var interaction: String
+    /// That interaction's position in the list the server was started with.
     public var interactionIndex: Int
     /// How the request differs from that interaction's.
     public var mismatches: [Mismatch]
 
+    /// Builds a record of `request` and how it differs from the closest interaction.
     public init(request: HTTPRequest, interaction: String, interactionIndex: Int, mismatches: [Mismatch]) {
         self.request = request
         self.interaction = interaction
@@ -35,8 +40,10 @@ public struct MismatchedRequest: Sendable, Hashable {
 
 /// A request no interaction expects: none has its method and path (exactly or by a path rule).
 public struct UnexpectedRequest: Sendable, Hashable {
+    /// The request as it arrived.
     public var request: HTTPRequest
 
+    /// Builds a record of a request no interaction expects.
     public init(request: HTTPRequest) {
         self.request = request
     }
@@ -48,7 +55,9 @@ public struct MockServerVerification: Sendable {
     public var matched: [MatchedRequest]
     /// How many requests matched, including those not kept in `matched`.
     public var matchedCount: Int
+    /// Requests that reached an interaction but differed from it, in arrival order.
     public var mismatched: [MismatchedRequest]
+    /// Requests no interaction expects, in arrival order.
     public var unexpected: [UnexpectedRequest]
     /// Interactions never matched by any request, in their original order.
     public var missing: [HTTPInteraction]
@@ -57,6 +66,7 @@ public struct MockServerVerification: Sendable {
     /// The server's base URL, for the report.
     public var serverURL: String?
 
+    /// Builds a verification, empty by default; `matchedCount` defaults to the number of `matched` requests.
     public init(
         matched: [MatchedRequest] = [], matchedCount: Int? = nil, mismatched: [MismatchedRequest] = [],
         unexpected: [UnexpectedRequest] = [], missing: [HTTPInteraction] = [], warnings: [String] = [],

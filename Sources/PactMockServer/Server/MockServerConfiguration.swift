@@ -17,6 +17,8 @@ public struct MockServerConfiguration: Sendable {
     /// Requests with a larger body get 413.
     public var maxBodyBytes: Int
 
+    /// Builds a configuration: loopback on an OS-chosen port, no CORS, V4 matching, 10,000 matches kept in full
+    /// and bodies up to 8 MiB, unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 0, corsPreflight: Bool = false, specVersion: PactSpecVersion = .v4,
         maxRecordedMatches: Int = 10_000, maxBodyBytes: Int = 8 * 1024 * 1024

@@ -173,16 +173,20 @@ private enum DateUnit {
 
 /// A date expression that could not be understood.
 public struct DateExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The expression text as given.
     public var expression: String
     /// Character offset of the problem in `expression`.
     public var offset: Int
+    /// What was wrong at `offset`, as a phrase.
     public var reason: String
 
+    /// An error in `expression` at character `offset`, with `reason`.
     public init(expression: String, offset: Int, reason: String) {
         self.expression = expression
         self.offset = offset
         self.reason = reason
     }
 
+    /// A one-line message naming the expression, the offset and the reason.
     public var description: String { "invalid date expression '\(expression)' at offset \(offset): \(reason)" }
 }

@@ -30,6 +30,7 @@ public struct JavaDateTimePattern: Sendable, Hashable, CustomStringConvertible {
         self.tokens = try JavaDateTimePattern.tokenize(pattern)
     }
 
+    /// The pattern text as given.
     public var description: String { pattern }
 
     /// The ISO date pattern used when a date matcher or generator has no format (as pact-reference: `yyyy-MM-dd`).
@@ -126,13 +127,16 @@ public struct DateTimePatternError: Error, Sendable, Hashable, CustomStringConve
     public var pattern: String
     /// The character offset of the problem in `pattern`.
     public var offset: Int
+    /// What is wrong at `offset`, as a phrase.
     public var reason: String
 
+    /// An error in `pattern` at character `offset`, with `reason`.
     public init(pattern: String, offset: Int, reason: String) {
         self.pattern = pattern
         self.offset = offset
         self.reason = reason
     }
 
+    /// A one-line message naming the pattern, the offset and the reason.
     public var description: String { "invalid date/time pattern '\(pattern)' at offset \(offset): \(reason)" }
 }

@@ -52,14 +52,18 @@ public enum GeneratorCategoryName: String, Sendable, Hashable, CaseIterable {
 /// Generators by category. Body generators are keyed by path expression, query and header generators by name, and
 /// `path`/`status` by the empty string.
 public struct Generators: Sendable, Hashable {
+    /// The generators of each category, keyed by path expression or name.
     public var categories: [GeneratorCategoryName: [String: Generator]]
 
+    /// Generators from `categories`; empty by default.
     public init(categories: [GeneratorCategoryName: [String: Generator]] = [:]) {
         self.categories = categories
     }
 
+    /// True when no category holds a generator.
     public var isEmpty: Bool { categories.values.allSatisfy(\.isEmpty) }
 
+    /// The generators of one category; setting an empty map removes the category.
     public subscript(category: GeneratorCategoryName) -> [String: Generator] {
         get { categories[category] ?? [:] }
         set { categories[category] = newValue.isEmpty ? nil : newValue }

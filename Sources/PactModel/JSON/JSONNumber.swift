@@ -6,16 +6,19 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// True when the literal has no fraction and no exponent (`1`, `-42`), false for `1.0`, `1e3`.
     public let isInteger: Bool
 
+    /// An integer number written in decimal.
     public init(_ value: Int) {
         literal = String(value)
         isInteger = true
     }
 
+    /// An integer number from a 64-bit value.
     public init(_ value: Int64) {
         literal = String(value)
         isInteger = true
     }
 
+    /// A decimal number; whole values gain `.0` and non-finite values become `0.0`.
     public init(_ value: Double) {
         if value.isFinite {
             var text = "\(value)"
@@ -50,8 +53,11 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The value as a Double (possibly rounded for very large or very precise literals).
     public var doubleValue: Double { Double(literal) ?? .nan }
 
+    /// The literal text, as written or normalised.
     public var description: String { literal }
 
+    /// Integers never equal decimals; otherwise numbers are equal when their values are, and numbers beyond `Int64`
+    /// or `Double` precision only when their literals are.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         guard lhs.isInteger == rhs.isInteger else { return false }
         if lhs.literal == rhs.literal { return true }
@@ -64,6 +70,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// Hashes the kind and value, so equal numbers written differently (`1.0`, `1.00`) hash alike.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(isInteger)
         if let value = int64Value { hasher.combine(value) } else { hasher.combine(doubleValue) }

@@ -2,10 +2,14 @@ import Foundation
 
 /// A JSON syntax error with the 1-based line and column where it was found.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line where the error was found.
     public let line: Int
+    /// The 1-based column, in characters, within `line`.
     public let column: Int
+    /// What was expected or found, as a phrase.
     public let reason: String
 
+    /// `line L, column C: reason`, for error messages.
     public var description: String { "line \(line), column \(column): \(reason)" }
 }
 

@@ -15,11 +15,17 @@ public enum JSONValue: Sendable, Hashable {
     /// A JSON decimal.
     public static func double(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
 
+    /// The string, when this is a string.
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The Boolean, when this is a Boolean.
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+    /// The number, when this is a number.
     public var numberValue: JSONNumber? { if case .number(let n) = self { n } else { nil } }
+    /// The elements, when this is an array.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    /// The members, when this is an object.
     public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    /// True for JSON `null`.
     public var isNull: Bool { if case .null = self { true } else { false } }
 
     /// The integer value of an integer number, or nil.
@@ -55,17 +61,25 @@ public enum JSONValue: Sendable, Hashable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A string literal becomes a JSON string.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer literal becomes a JSON integer.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A floating-point literal becomes a JSON decimal.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A Boolean literal becomes a JSON Boolean.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An array literal becomes a JSON array.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// A dictionary literal becomes a JSON object; for a repeated key the last value wins.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+    /// `nil` becomes JSON `null`.
     public init(nilLiteral: ()) { self = .null }
 }
 
 extension JSONValue: CustomStringConvertible {
+    /// The value as compact JSON text with sorted keys.
     public var description: String { JSONWriter.compact(self) }
 }

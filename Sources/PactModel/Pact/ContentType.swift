@@ -17,6 +17,7 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
         var value: String
     }
 
+    /// A media type from its parts; type, subtype and parameter names are lower-cased.
     public init(type: String, subtype: String, parameters: [(name: String, value: String)] = []) {
         self.type = type.lowercased()
         self.subtype = subtype.lowercased()
@@ -42,11 +43,17 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
         self.init(type: String(typeParts[0]), subtype: String(typeParts[1]), parameters: parameters)
     }
 
+    /// `application/json`.
     public static let json = ContentType(type: "application", subtype: "json")
+    /// `application/xml`.
     public static let xml = ContentType(type: "application", subtype: "xml")
+    /// `text/plain`.
     public static let plainText = ContentType(type: "text", subtype: "plain")
+    /// `text/html`.
     public static let html = ContentType(type: "text", subtype: "html")
+    /// `application/x-www-form-urlencoded`, for form bodies.
     public static let formURLEncoded = ContentType(type: "application", subtype: "x-www-form-urlencoded")
+    /// `application/octet-stream`, for arbitrary bytes.
     public static let octetStream = ContentType(type: "application", subtype: "octet-stream")
 
     /// `type/subtype` without parameters.
@@ -58,12 +65,15 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
         return parameterList.first { $0.name == lower }?.value
     }
 
+    /// True for `*/json`, `*/…+json` and other `application/json…` subtypes.
     public var isJSON: Bool {
         subtype == "json" || subtype.hasSuffix("+json") || (type == "application" && subtype.hasPrefix("json"))
     }
 
+    /// True for `*/xml` and `*/…+xml`.
     public var isXML: Bool { subtype == "xml" || subtype.hasSuffix("+xml") }
 
+    /// True for `application/x-www-form-urlencoded` form bodies.
     public var isFormURLEncoded: Bool { essence == "application/x-www-form-urlencoded" }
 
     /// Types whose bodies are text and are compared as strings.
@@ -75,6 +85,7 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
     /// Types whose bodies are bytes (images, octet streams, PDFs…).
     public var isBinary: Bool { !isText }
 
+    /// The header form: `type/subtype` followed by `;name=value` for each parameter.
     public var description: String {
         parameterList.reduce(essence) { $0 + ";\($1.name)=\($1.value)" }
     }

@@ -7,12 +7,14 @@ public struct PactError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, as a sentence.
     public var reason: String
 
+    /// An error at `jsonPath` with `reason`, in `file` when known.
     public init(file: String? = nil, jsonPath: String, reason: String) {
         self.file = file
         self.jsonPath = jsonPath
         self.reason = reason
     }
 
+    /// `file: path: reason`, leaving out the file when unknown.
     public var description: String {
         let location = file.map { "\($0): " } ?? ""
         return "\(location)\(jsonPath): \(reason)"

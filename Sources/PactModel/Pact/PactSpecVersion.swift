@@ -35,8 +35,10 @@ public enum PactSpecVersion: Int, Sendable, Hashable, Comparable, CaseIterable, 
         }
     }
 
+    /// `V` and the version string (`V3.0.0`), for messages.
     public var description: String { "V\(versionString)" }
 
+    /// Orders versions from V1 to V4.
     public static func < (lhs: PactSpecVersion, rhs: PactSpecVersion) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -13,6 +13,7 @@ public struct ArrayContainsVariant: Sendable, Hashable {
     /// Generators keyed by path expression relative to the element.
     public var generators: [String: Generator]
 
+    /// A variant for the expected element at `index`, with no rules or generators by default.
     public init(index: Int, rules: [String: RuleList] = [:], generators: [String: Generator] = [:]) {
         self.index = index
         self.rules = rules
@@ -92,14 +93,18 @@ public enum RuleLogic: String, Sendable, Hashable {
 
 /// The rules at one path or name, with how they combine.
 public struct RuleList: Sendable, Hashable {
+    /// The matchers, in the order the pact file lists them.
     public var rules: [MatchingRule]
+    /// Whether every rule must pass (`AND`) or any one of them (`OR`).
     public var logic: RuleLogic
 
+    /// A list of `rules` combined with `logic`, `AND` by default.
     public init(_ rules: [MatchingRule], logic: RuleLogic = .and) {
         self.rules = rules
         self.logic = logic
     }
 
+    /// True when the list holds no rules; selectors skip such lists.
     public var isEmpty: Bool { rules.isEmpty }
 }
 
@@ -111,12 +116,15 @@ public enum RuleCategoryName: String, Sendable, Hashable, CaseIterable {
 /// Matching rules by category. Body rules are keyed by path expression (`$.a[*].b`), query and header rules by name,
 /// and the single-value categories `path`, `status` and `method` by the empty string.
 public struct MatchingRules: Sendable, Hashable {
+    /// The rule lists of each category, keyed by path expression or name.
     public var categories: [RuleCategoryName: [String: RuleList]]
 
+    /// Rules from `categories`; empty by default.
     public init(categories: [RuleCategoryName: [String: RuleList]] = [:]) {
         self.categories = categories
     }
 
+    /// True when no category holds a non-empty rule list.
     public var isEmpty: Bool { categories.values.allSatisfy { $0.values.allSatisfy(\.isEmpty) } }
 
     /// The rules of one category.

@@ -4,6 +4,7 @@
 /// the highest weight wins (PACT-SPEC §3.2: `$`, a field name and an index weigh 2, `*` weighs 1, and the weight of a
 /// path is the product of its tokens').
 public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
+    /// One step of an expression: the root `$`, a field, an index, or a wildcard.
     public enum Token: Sendable, Hashable {
         case root
         case field(String)
@@ -14,6 +15,7 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         case anyIndex
     }
 
+    /// The expression's steps in order; a parsed expression starts with `.root`.
     public let tokens: [Token]
     /// The text the expression was parsed from.
     public let text: String
@@ -24,11 +26,13 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
+    /// An expression from already parsed `tokens`, with `text` as its written form (not checked against them).
     public init(tokens: [Token], text: String) {
         self.tokens = tokens
         self.text = text
     }
 
+    /// The expression as written (`text`).
     public var description: String { text }
 
     /// Parses an expression. An expression not starting with `$` is taken relative to the root (`a.b` is `$.a.b`),
@@ -139,9 +143,13 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
 
 /// A rule path that could not be parsed.
 public struct PathExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The text that failed to parse.
     public var expression: String
+    /// The character offset in `expression` where parsing stopped.
     public var offset: Int
+    /// What was wrong at `offset`, as a phrase.
     public var reason: String
 
+    /// A one-line message naming the expression, the offset and the reason.
     public var description: String { "invalid path expression '\(expression)' at offset \(offset): \(reason)" }
 }

@@ -5,6 +5,7 @@ public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
+    /// Wraps `value`, which is then reached only through `withLock(_:)`.
     public init(_ value: Value) { self.value = value }
 
     /// Runs `body` with exclusive access to the value.

@@ -66,9 +66,12 @@ public struct InteractionFilter: Sendable {
 public struct InvalidFilterPattern: Error, Sendable, Hashable, CustomStringConvertible {
     /// `description` or `state`.
     public var option: String
+    /// The pattern as given, which did not compile.
     public var pattern: String
+    /// Why the pattern was rejected.
     public var reason: String
 
+    /// A one-line message naming the option, the pattern and the reason.
     public var description: String { "invalid \(option) filter '\(pattern)': \(reason)" }
 }
 

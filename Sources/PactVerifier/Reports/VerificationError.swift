@@ -1,5 +1,6 @@
 /// Something that stopped an interaction from being verified, or went wrong around it.
 public struct VerificationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The step that went wrong; the raw value is the name used in reports.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A provider state's setup call failed; the request was not sent.
         case stateSetup = "state-setup"
@@ -15,6 +16,7 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         case transport
     }
 
+    /// Which step went wrong; `providerUnreachable` and `stateSetup` can make the run exit with 2.
     public var kind: Kind
     /// A sentence saying what went wrong and where.
     public var message: String
@@ -23,6 +25,7 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
     /// The body of the provider's answer, for state change calls that were answered.
     public var body: String?
 
+    /// Builds an error; `status` and `body` are only given for state change calls the provider answered.
     public init(kind: Kind, message: String, status: Int? = nil, body: String? = nil) {
         self.kind = kind
         self.message = message
@@ -30,5 +33,6 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         self.body = body
     }
 
+    /// The message, as shown in reports.
     public var description: String { message }
 }

@@ -11,6 +11,7 @@ public struct VerificationReport: Sendable {
     /// How many pacts the consumer filter left out.
     public var pactsFilteredOut: Int
 
+    /// Builds a report, empty by default; the verifier fills it in as it runs.
     public init(pacts: [PactResult] = [], sourceErrors: [SourceError] = [], pactsFilteredOut: Int = 0) {
         self.pacts = pacts
         self.sourceErrors = sourceErrors
@@ -37,11 +38,17 @@ public struct VerificationReport: Sendable {
 
     /// How many interactions ended in each status.
     public struct Summary: Sendable, Hashable {
+        /// Every interaction that passed the filters, whatever its status.
         public var total = 0
+        /// Interactions whose response matched.
         public var passed = 0
+        /// Interactions whose response differed from the pact.
         public var failed = 0
+        /// Pending interactions that did not verify.
         public var pending = 0
+        /// Interactions that were not verified (message interactions).
         public var skipped = 0
+        /// Interactions that could not be verified at all.
         public var errors = 0
 
         init(_ results: [InteractionResult]) {
@@ -66,26 +73,32 @@ public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why, naming the JSON path for malformed pacts.
     public var message: String
 
+    /// Builds an error saying why `source` could not be used.
     public init(source: String, message: String) {
         self.source = source
         self.message = message
     }
 
+    /// `source: message`, as shown in reports.
     public var description: String { "\(source): \(message)" }
 }
 
 /// The results of one pact.
 public struct PactResult: Sendable {
+    /// The consumer named in the pact.
     public var consumer: String
+    /// The provider named in the pact.
     public var provider: String
     /// Where the pact came from (file path or URL), or nil for a pact given in memory.
     public var source: String?
+    /// The Pact specification version the pact was written in.
     public var specVersion: PactSpecVersion
     /// The interactions that passed the filters, in file order.
     public var interactions: [InteractionResult]
     /// How many interactions the filters left out.
     public var filteredOut: Int
 
+    /// Builds the results of one pact; `filteredOut` defaults to 0.
     public init(
         consumer: String, provider: String, source: String?, specVersion: PactSpecVersion,
         interactions: [InteractionResult], filteredOut: Int = 0
@@ -115,11 +128,15 @@ public enum InteractionStatus: String, Sendable, Hashable, CaseIterable {
 
 /// The result of verifying one interaction.
 public struct InteractionResult: Sendable {
+    /// The interaction's description, as written in the pact.
     public var description: String
+    /// The provider states set up for the interaction, in pact order.
     public var providerStates: [ProviderState]
     /// The V4 interaction type (`Synchronous/HTTP`, …).
     public var interactionType: String
+    /// Whether the interaction is V4 pending, so its failure does not fail the run.
     public var pending: Bool
+    /// How the verification ended.
     public var status: InteractionStatus
     /// `METHOD path` of the request sent (or that would have been sent), for the report.
     public var request: String?
@@ -131,8 +148,10 @@ public struct InteractionResult: Sendable {
     public var notes: [String]
     /// V4 `comments` as written in the pact (`testname`, `text`).
     public var comments: [String: JSONValue]
+    /// How long verifying the interaction took, state changes included.
     public var duration: Duration
 
+    /// Builds a result; everything after `status` defaults to empty (and a zero duration).
     public init(
         description: String, providerStates: [ProviderState], interactionType: String, pending: Bool,
         status: InteractionStatus, request: String? = nil, mismatches: [Mismatch] = [], errors: [VerificationError] = [],

@@ -48,16 +48,21 @@ public struct ClosureStateHandler: ProviderStateHandler {
         }
     }
 
+    /// Runs the setup closure for `state`.
     public func setup(_ state: ProviderState) async throws -> [String: JSONValue] { try await setupAction(state) }
 
+    /// Runs the teardown closure for `state`.
     public func teardown(_ state: ProviderState) async throws { try await teardownAction(state) }
 }
 
 /// A provider state the handler has no setup for.
 public struct UnknownProviderState: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The state name the pact asked for.
     public var name: String
+    /// The state names the handler does have, sorted, to help spot a typo.
     public var known: [String]
 
+    /// A message naming the missing state and listing the known ones.
     public var description: String {
         "no handler for provider state '\(name)' (known states: \(known.map { "'\($0)'" }.joined(separator: ", ")))"
     }

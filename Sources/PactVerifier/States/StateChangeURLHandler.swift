@@ -48,6 +48,7 @@ struct StateChangeURLHandler: ProviderStateHandler {
 
 /// A state change that the provider refused or did not answer; carries the provider's answer for the report.
 public struct StateChangeFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The provider state being changed.
     public var state: ProviderState
     /// `setup` or `teardown`.
     public var action: String
@@ -55,8 +56,10 @@ public struct StateChangeFailure: Error, Sendable, Hashable, CustomStringConvert
     public var status: Int?
     /// The body the provider answered with, if it answered.
     public var body: String?
+    /// Why the change failed: the transport error or the unexpected status.
     public var reason: String
 
+    /// The reason, followed by the provider's answer body when there is one.
     public var description: String {
         var text = reason
         if let body, !body.isEmpty { text += ": \(body)" }

@@ -11,6 +11,7 @@ import PactModel
 /// print(report.renderConsole(colour: false))
 /// ```
 public struct Verifier: Sendable {
+    /// The validated configuration every verification run uses.
     public let configuration: VerifierConfiguration
 
     /// Throws when the base URL or state change URL is not http(s), or the timeout is not positive.

@@ -28,6 +28,8 @@ public struct VerifierConfiguration: Sendable {
     /// Which interactions to verify.
     public var filter: InteractionFilter
 
+    /// Builds a configuration; only the base URL is required. Requests time out after 5 s, no state changes
+    /// are made and every interaction is verified unless told otherwise.
     public init(
         providerBaseURL: URL, basePath: String = "", requestTimeout: Duration = .seconds(5), stateChangeURL: URL? = nil,
         stateChangeTeardown: Bool = false, stateHandler: (any ProviderStateHandler)? = nil,
@@ -48,9 +50,12 @@ public struct VerifierConfiguration: Sendable {
 
 /// A configuration the verifier cannot run with.
 public struct VerifierConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The setting at fault, in words (`provider base URL`, `request timeout`).
     public var field: String
+    /// What is wrong with it.
     public var reason: String
 
+    /// `field: reason`, as shown to the user.
     public var description: String { "\(field): \(reason)" }
 
     static func validate(_ configuration: VerifierConfiguration) throws(VerifierConfigurationError) {

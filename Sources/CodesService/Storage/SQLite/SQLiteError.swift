@@ -4,10 +4,12 @@ import CSQLite
 public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The extended result code (`SQLITE_CONSTRAINT_PRIMARYKEY`, …).
     public var code: Int32
+    /// SQLite's own description of the failure.
     public var message: String
     /// The statement that failed, when there was one.
     public var sql: String?
 
+    /// `SQLite error <code>: <message>`, plus the statement when there was one.
     public var description: String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " (in: \(sql))" }

@@ -10,6 +10,7 @@ public struct StandaloneVerification: Sendable {
     /// Interactions never received, in serving order (identical duplicates once).
     public var missing: [InteractionSummary]
 
+    /// True when every request was answered and every interaction expected was received.
     public var isSuccess: Bool { failureCount == 0 && missing.isEmpty }
 
     /// A readable account: a summary line, then each failure and each interaction never received.

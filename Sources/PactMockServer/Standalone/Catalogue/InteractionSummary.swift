@@ -5,10 +5,13 @@ import PactModel
 public final class InteractionSummary: Sendable, Hashable, CustomStringConvertible {
     /// Position in the catalogue (serving order).
     public let ordinal: Int
+    /// The interaction's description, as written in the pact.
     public let description: String
     /// The provider-state names, in pact order.
     public let providerStates: [String]
+    /// The consumer named in the interaction's pact.
     public let consumer: String
+    /// The provider named in the interaction's pact.
     public let provider: String
     /// The pact file, as given on the command line.
     public let file: String
@@ -26,6 +29,7 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
     /// The ordinal of the first interaction with the same identity: identical duplicates share one received count.
     let canonicalOrdinal: Int
 
+    /// Builds a summary and its label; `canonicalOrdinal` (the first identical interaction's) defaults to `ordinal`.
     public init(
         ordinal: Int, description: String, providerStates: [String], consumer: String, provider: String, file: String,
         indexInFile: Int, method: String, path: String, canonicalOrdinal: Int? = nil
@@ -53,11 +57,13 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
     }
 
 
+    /// Same position, identity, request line and place in the file.
     public static func == (lhs: InteractionSummary, rhs: InteractionSummary) -> Bool {
         lhs.ordinal == rhs.ordinal && lhs.identity == rhs.identity && lhs.method == rhs.method && lhs.path == rhs.path
             && lhs.indexInFile == rhs.indexInFile
     }
 
+    /// Hashes the position and identity, which equal summaries share.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ordinal)
         hasher.combine(identity)

@@ -3,11 +3,17 @@ import PactModel
 
 /// One pact file as served.
 public struct PactSummary: Sendable, Hashable {
+    /// The pact file, as given on the command line.
     public var file: String
+    /// The consumer named in the pact.
     public var consumer: String
+    /// The provider named in the pact.
     public var provider: String
+    /// The version the pact's interactions are matched by.
     public var specVersion: PactSpecVersion
+    /// HTTP interactions served from the file.
     public var interactionCount: Int
+    /// Message interactions in the file, which are not served.
     public var skippedMessages: Int
 }
 

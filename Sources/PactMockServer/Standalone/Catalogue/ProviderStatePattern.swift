@@ -2,6 +2,7 @@ import Foundation
 
 /// The `--provider-state` default: a regular expression that must match a whole provider-state name.
 public final class ProviderStatePattern: Sendable, CustomStringConvertible {
+    /// The regular expression, as given.
     public let pattern: String
     private let regex: NSRegularExpression
 
@@ -21,11 +22,14 @@ public final class ProviderStatePattern: Sendable, CustomStringConvertible {
         return regex.firstMatch(in: name, options: [], range: whole) != nil
     }
 
+    /// The pattern, as given.
     public var description: String { pattern }
 }
 
 /// A `--provider-state` value that is not a valid regular expression.
 public struct ProviderStatePatternError: Error, Sendable, CustomStringConvertible {
+    /// The value given, which did not compile.
     public var pattern: String
+    /// A message quoting the rejected pattern.
     public var description: String { "'\(pattern)' is not a valid regular expression" }
 }

@@ -34,7 +34,9 @@ public enum RequestOutcome: Sendable {
 public struct RequestLogEntry: Sendable {
     /// 1 for the first request since start (clearing the log does not restart the count).
     public var sequence: Int
+    /// When the request arrived.
     public var time: Date
+    /// The request method, as sent.
     public var method: String
     /// The percent-decoded path.
     public var path: String
@@ -42,8 +44,10 @@ public struct RequestLogEntry: Sendable {
     public var query: String?
     /// The status answered.
     public var status: Int
+    /// Which interaction answered, or why none did.
     public var outcome: RequestOutcome
 
+    /// Builds an entry; `sequence` is 0 until the log records it, and `time` defaults to now.
     public init(
         sequence: Int = 0, time: Date = Date(), method: String, path: String, query: String?, status: Int,
         outcome: RequestOutcome

@@ -6,6 +6,7 @@ import PactModel
 /// API), records it, and reports it as one log line. The catalogue can be replaced at any moment (a reload):
 /// requests already being answered finish with the one they started with.
 public final class StandaloneMock: Sendable {
+    /// How the mock answers and records; fixed for its lifetime.
     public let options: StandaloneOptions
     let log: RequestLog
     private let current: Locked<PactCatalogue>

@@ -10,6 +10,7 @@ public struct StandaloneOptions: Sendable {
     /// matching. Off only to measure or debug matching itself.
     public var memoizeMatches: Bool
 
+    /// Builds options: no CORS, state named by `X-Pact-Provider-State`, 10,000 requests logged, matches memoized.
     public init(
         cors: Bool = false, providerStateHeader: String = "X-Pact-Provider-State", logLimit: Int = 10_000,
         memoizeMatches: Bool = true

@@ -3,15 +3,20 @@ import PactModel
 
 /// The HTTP interactions of one pact file, ready to serve.
 public struct LoadedPact: Sendable {
+    /// The pact file's path, as given.
     public var file: String
+    /// The consumer named in the pact.
     public var consumer: String
+    /// The provider named in the pact.
     public var provider: String
     /// The version the file declares (or was read as); its interactions are matched by that version's rules.
     public var specVersion: PactSpecVersion
+    /// The HTTP interactions to serve, in file order.
     public var interactions: [HTTPInteraction]
     /// Message interactions in the file, which a mock HTTP provider cannot serve.
     public var skippedMessages: Int
 
+    /// Builds a pact ready to serve; `skippedMessages` defaults to 0.
     public init(
         file: String, consumer: String, provider: String, specVersion: PactSpecVersion,
         interactions: [HTTPInteraction], skippedMessages: Int = 0

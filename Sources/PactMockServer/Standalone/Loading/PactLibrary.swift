@@ -12,6 +12,7 @@ public struct PactLibrary: Sendable {
         var pending: FileSignature?
     }
 
+    /// The files and directories the library reads, fixed at start-up.
     public let sources: PactSources
     private var files: [String: FileState] = [:]
     private var order: [String] = []

@@ -7,6 +7,7 @@ public struct PactSources: Sendable, Hashable {
     /// Directories; every `*.json` file directly inside (not in subfolders, not hidden) is read as a pact.
     public var directories: [String]
 
+    /// Builds a set of sources; both lists are empty by default.
     public init(files: [String] = [], directories: [String] = []) {
         self.files = files
         self.directories = directories
@@ -55,6 +56,7 @@ public struct PactFileReference: Sendable, Hashable {
     /// Named with `--file` rather than found in a directory: if it disappears, that is an error, not a removal.
     public var isExplicit: Bool
 
+    /// Builds a reference; `isExplicit` is true for files named with `--file`.
     public init(path: String, isExplicit: Bool) {
         self.path = path
         self.isExplicit = isExplicit

@@ -10,6 +10,7 @@ public enum StandaloneLoadError: Error, Sendable, Hashable, CustomStringConverti
     /// Two providers' interactions answer the same request.
     case collision(ProviderCollision)
 
+    /// A message naming the file or directory and what is wrong, fit to show the user.
     public var description: String {
         switch self {
         case .pact(let error): error.description
@@ -22,14 +23,18 @@ public enum StandaloneLoadError: Error, Sendable, Hashable, CustomStringConverti
 /// Two interactions of different providers that the same request could reach. One port serves one API, so a
 /// request must never depend on which provider's pact happened to be read first.
 public struct ProviderCollision: Sendable, Hashable, CustomStringConvertible {
+    /// The colliding interaction served first.
     public var first: InteractionSummary
+    /// The colliding interaction served second.
     public var second: InteractionSummary
 
+    /// Builds a collision between two interactions, in serving order.
     public init(first: InteractionSummary, second: InteractionSummary) {
         self.first = first
         self.second = second
     }
 
+    /// Names both interactions and their pacts, and suggests serving each provider from its own process.
     public var description: String {
         """
         interactions of different providers collide: \(first.method) \(first.path) of '\(first.description)' \

@@ -3,6 +3,7 @@ import HTTPServerCore
 
 /// A `StandaloneMock` on a port.
 public final class StandaloneMockServer: Sendable {
+    /// The mock answering the requests, for its log, verification and reloads.
     public let mock: StandaloneMock
     private let server: HTTPServer
 
@@ -25,6 +26,7 @@ public final class StandaloneMockServer: Sendable {
 
     /// `http://HOST:PORT` with the port actually bound.
     public var url: URL { server.url }
+    /// The port actually bound (the OS's choice when 0 was asked for).
     public var port: Int { server.port }
 
     /// Stops listening, lets in-flight requests finish, closes connections.
