@@ -6,8 +6,8 @@ enum TextMatchers {
     /// The whole text form of the value must match (PACT-SPEC §5, §9).
     static func regex(_ pattern: String, _ actual: JSONValue) -> String? {
         let text = ValueText.matchable(actual)
-        if RegexCache.matchesWhole(pattern, text) { return nil }
-        if !RegexCache.isValid(pattern) { return "'\(pattern)' is not a valid regular expression" }
+        if PactRegex.matchesWhole(pattern, text) { return nil }
+        if !PactRegex.isValid(pattern) { return "'\(pattern)' is not a valid regular expression" }
         return "Expected '\(text)' to match '\(pattern)'"
     }
 

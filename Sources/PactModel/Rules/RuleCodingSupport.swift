@@ -2,9 +2,6 @@ import Foundation
 
 /// Field readers shared by the matching-rule and generator codecs. Every failure names the JSON path of the field.
 enum RuleCodingSupport {
-    /// Regex patterns already known to compile.
-    private static let compiledPatterns = Locked<Set<String>>([])
-
     /// The path of member `key` under `path`: `.name` for plain names, `['$.a b']` otherwise.
     static func child(_ path: String, _ key: String) -> String { JSONPath.child(path, key) }
 
@@ -58,16 +55,8 @@ enum RuleCodingSupport {
 
     /// Checks that `pattern` compiles, as every matcher and generator regex must before it is used.
     static func checkRegex(_ pattern: String, at path: String) throws(PactError) {
-        // Large pacts repeat the same few patterns thousands of times; compiling each once is enough.
-        if compiledPatterns.withLock({ $0.contains(pattern) }) { return }
-        do {
-            _ = try NSRegularExpression(pattern: pattern)
-            compiledPatterns.withLock { known in
-                if known.count > 10_000 { known.removeAll() }
-                known.insert(pattern)
-            }
-        } catch {
-            throw PactError(jsonPath: path, reason: "regex '\(pattern)' does not compile: \(error.localizedDescription)")
+        if let error = PactRegex.compileError(pattern) {
+            throw PactError(jsonPath: path, reason: "regex '\(pattern)' does not compile: \(error)")
         }
     }
 
