@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "PactMockServer", targets: ["PactMockServer"]),
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
         .library(name: "PactVerifier", targets: ["PactVerifier"]),
+        .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
@@ -25,6 +26,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
     ],
     targets: [
         // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
@@ -33,6 +36,17 @@ let package = Package(
         .target(name: "HTTPServerCore", dependencies: nio),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore"]),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
+        // Every outgoing HTTP call (verifier, pact downloads, broker) goes through this one AsyncHTTPClient wrapper.
+        .target(
+            name: "OutboundHTTP",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching"]),
         .executableTarget(
             name: "pactkit",
@@ -62,6 +76,7 @@ let package = Package(
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),
+        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore"]),
         .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
