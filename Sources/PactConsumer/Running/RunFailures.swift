@@ -13,8 +13,21 @@ enum RunFailures {
         PactFailure(kind: .mockServer, message: "Pact: \(message)", location: location)
     }
 
-    static func testError(_ error: any Error, at location: PactSourceLocation) -> PactFailure {
-        PactFailure(kind: .testError, message: "Pact: the test closure threw an error: \(error)", location: location)
+    /// The closure's error, shortened: client errors often embed the mock's whole 500 answer as escaped JSON, and
+    /// the failures before this one already say what it holds.
+    static func testError(_ error: any Error, afterMockFindings: Bool, at location: PactSourceLocation) -> PactFailure {
+        let lead = afterMockFindings
+            ? "Pact: the test closure then threw (most likely because of the mock provider's answer to the request above)"
+            : "Pact: the test closure threw an error"
+        return PactFailure(kind: .testError, message: "\(lead): \(shortened("\(error)"))", location: location)
+    }
+
+    /// `text` on one line (runs of white space made one space), at most `limit` characters, saying how much was
+    /// left out.
+    static func shortened(_ text: String, limit: Int = 160) -> String {
+        let oneLine = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard oneLine.count > limit else { return oneLine }
+        return "\(oneLine.prefix(limit))… (\(oneLine.count - limit) more characters)"
     }
 
     static func verification(

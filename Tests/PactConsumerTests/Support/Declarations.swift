@@ -8,7 +8,7 @@ import XCTest
 func declaredResponse(
     _ body: PactBody, status: PactStatus = 200, headers: [String: PactValue] = [:], version: PactSpecVersion = .v4
 ) -> (response: HTTPResponse?, errors: [PactUsageError]) {
-    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version)
+    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version, reporter: CollectingFailureReporter())
     pact.uponReceiving("an interaction")
         .withRequest(.get, "/")
         .willRespondWith(status: status, headers: headers, body: body)
@@ -20,7 +20,7 @@ func declaredRequest(
     _ method: PactHTTPMethod = .post, _ path: PactValue = "/", query: [String: PactValue] = [:],
     headers: [String: PactValue] = [:], body: PactBody? = nil, version: PactSpecVersion = .v4
 ) -> (request: HTTPRequest?, errors: [PactUsageError]) {
-    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version)
+    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version, reporter: CollectingFailureReporter())
     pact.uponReceiving("an interaction")
         .withRequest(method, path, query: query, headers: headers, body: body)
     return (pact.interactions.first?.request, pact.usageErrors)
