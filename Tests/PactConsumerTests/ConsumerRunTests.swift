@@ -1,5 +1,5 @@
 import Foundation
-import PactConsumer
+@testable import PactConsumer
 import PactMatching
 import PactModel
 import XCTest
@@ -214,7 +214,7 @@ final class ConsumerRunTests: XCTestCase {
                                            response: HTTPResponse())
             try PactWriter.write(Pact(consumer: "use-an-lpa", provider: "data-lpa-codes", interactions: [.http(stale), .http(replaced)]),
                                  version: .v4, to: pactFile(directory))
-            try Data("an earlier run".utf8).write(to: directory.appendingPathComponent("use-an-lpa-data-lpa-codes.json.lock"))
+            try pretendAnEarlierRunWrote(directory.appendingPathComponent("use-an-lpa-data-lpa-codes.json"))
             let pact = makePact(directory, CollectingFailureReporter(), mode: mode)
             pact.uponReceiving("health").withRequest(.get, "/health").willRespondWith(status: 200)
             try await pact.run { _ = try await TestClient(baseURL: $0.url).send("GET", "/health") }

@@ -44,18 +44,26 @@ enum RunFailures {
                     location: declared?.location ?? runLocation))
             }
         }
+        // An interaction that got a wrong request is already reported by its mismatches; "never received" would
+        // only repeat it. Likewise one the client meant to call at a wrong path: an unexpected request with the
+        // same method takes the first such interaction into its own report.
+        var attempted = Set(verification.mismatched.map(\.interactionIndex))
+        let missingIndices = verification.missing.compactMap { missing in interactions.firstIndex { $0.interaction == missing } }
         for unexpected in verification.unexpected {
             let request = summary(of: unexpected.request)
             let declared = interactions.map { "'\($0.description)' (\(summary(of: $0.interaction.request)))" }
-            failures.append(PactFailure(
-                kind: .unexpectedRequest, request: request,
-                message: "Pact: unexpected request \(request): no interaction has this method and path. Declared: "
-                    + declared.joined(separator: ", "),
-                location: runLocation))
+            var message = "Pact: unexpected request \(request): no interaction has this method and path. Declared: "
+                + declared.joined(separator: ", ")
+            let meant = missingIndices.first { index in
+                !attempted.contains(index) && interactions[index].interaction.request.method == unexpected.request.method
+            }
+            if let meant {
+                attempted.insert(meant)
+                message += "; '\(interactions[meant].description)' was never received, so this request was probably "
+                    + "meant for it"
+            }
+            failures.append(PactFailure(kind: .unexpectedRequest, request: request, message: message, location: runLocation))
         }
-        // An interaction that got a wrong request is already reported by its mismatches; "never received" would
-        // only repeat it.
-        let attempted = Set(verification.mismatched.map(\.interactionIndex))
         for missing in verification.missing {
             let index = interactions.firstIndex { $0.interaction == missing }
             if let index, attempted.contains(index) { continue }

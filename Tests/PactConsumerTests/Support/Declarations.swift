@@ -1,5 +1,5 @@
 import Foundation
-import PactConsumer
+@testable import PactConsumer
 import PactModel
 import XCTest
 
@@ -37,4 +37,11 @@ func temporaryDirectory(_ test: XCTestCase) throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
+}
+
+/// Records in the pact file's lock that an earlier run wrote it last, as a previous `swift test` would have.
+func pretendAnEarlierRunWrote(_ pactFile: URL) throws {
+    let lock = PactFileLock.lockURL(for: pactFile)
+    try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data("an earlier run".utf8).write(to: lock)
 }
