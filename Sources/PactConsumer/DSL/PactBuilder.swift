@@ -129,9 +129,9 @@ public final class PactBuilder: Sendable {
         state.withLock { $0.interactions.filter(\.errors.isEmpty).map(\.interaction) }
     }
 
-    /// Every usage error declared so far, in declaration order.
+    /// Every usage error declared so far, in line order (as `run` reports them).
     public var usageErrors: [PactUsageError] {
-        state.withLock { $0.errors + $0.interactions.flatMap(\.errors) }
+        RunPreparation.inLineOrder(state.withLock { $0.errors + $0.interactions.flatMap(\.errors) })
     }
 
     /// Applies `change` to the declared interaction `id`.
