@@ -35,7 +35,13 @@ func bodyRules(_ rules: MatchingRules) -> [String: JSONValue] {
 func temporaryDirectory(_ test: XCTestCase) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pact-consumer-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    test.addTeardownBlock {
+        // The pact files' locks live in the temporary folder; drop them with the pacts.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
+            try? FileManager.default.removeItem(at: PactFileLock.lockURL(for: url.appendingPathComponent(name)))
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
     return url
 }
 
