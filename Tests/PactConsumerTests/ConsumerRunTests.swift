@@ -1,5 +1,5 @@
 import Foundation
-import PactConsumer
+@testable import PactConsumer
 import PactMatching
 import PactModel
 import XCTest
@@ -139,11 +139,11 @@ final class ConsumerRunTests: XCTestCase {
         } catch let error as PactRunError {
             XCTAssertEqual(error.failures.count, 2)
         }
-        XCTAssertEqual(reporter.failures.map(\.kind), [.testError, .unexpectedRequest])
+        XCTAssertEqual(reporter.failures.map(\.kind), [.unexpectedRequest, .testError], "what the mock saw comes first")
         XCTAssertEqual(reporter.failures.map(\.location.line), [UInt(runLine), UInt(runLine)])
-        XCTAssertTrue(reporter.failures.first?.message.contains("ClientBroke") ?? false)
-        XCTAssertTrue(reporter.failures.last?.message.contains("DELETE /everything") ?? false)
-        XCTAssertTrue(reporter.failures.last?.message.contains("'a health check' (GET /health)") ?? false)
+        XCTAssertTrue(reporter.failures.last?.message.contains("ClientBroke") ?? false)
+        XCTAssertTrue(reporter.failures.first?.message.contains("DELETE /everything") ?? false)
+        XCTAssertTrue(reporter.failures.first?.message.contains("'a health check' (GET /health)") ?? false)
         XCTAssertFalse(FileManager.default.fileExists(atPath: pactFile(directory).path))
     }
 
@@ -151,9 +151,9 @@ final class ConsumerRunTests: XCTestCase {
         let reporter = CollectingFailureReporter()
         let pact = makePact(try temporaryDirectory(self), reporter)
         let line = #line + 1
-        pact.uponReceiving("x").withRequest(.get, "/", query: ["n": .eachLike("1", min: 2, max: 1)])
+        pact.uponReceiving("x").withRequest(.get, "/", query: ["n": .eachLike("1", min: 2, max: 1)]).willRespondWith(status: 200)
         let missingRequestLine = #line + 1
-        pact.uponReceiving("no request")
+        pact.uponReceiving("no request").willRespondWith(status: 200)
         do {
             try await pact.run { _ in XCTFail("the closure must not run") }
             XCTFail("run must throw")
@@ -168,10 +168,10 @@ final class ConsumerRunTests: XCTestCase {
         let reporter = CollectingFailureReporter()
         let pact = makePact(try temporaryDirectory(self), reporter)
         let firstLine = #line + 1
-        pact.uponReceiving("get a code").given("a code").withRequest(.get, "/codes/1")
+        pact.uponReceiving("get a code").given("a code").withRequest(.get, "/codes/1").willRespondWith(status: 200)
         let secondLine = #line + 1
-        pact.uponReceiving("get a code").given("a code").withRequest(.get, "/codes/2")
-        pact.uponReceiving("get a code").given("another code").withRequest(.get, "/codes/3")
+        pact.uponReceiving("get a code").given("a code").withRequest(.get, "/codes/2").willRespondWith(status: 200)
+        pact.uponReceiving("get a code").given("another code").withRequest(.get, "/codes/3").willRespondWith(status: 200)
         do {
             try await pact.run { _ in }
             XCTFail("run must throw")
@@ -186,10 +186,10 @@ final class ConsumerRunTests: XCTestCase {
         let directory = try temporaryDirectory(self)
         let reporter = CollectingFailureReporter()
         let first = makePact(directory, reporter)
-        first.uponReceiving("health").withRequest(.get, "/health")
+        first.uponReceiving("health").withRequest(.get, "/health").willRespondWith(status: 200)
         try await first.run { _ = try await TestClient(baseURL: $0.url).send("GET", "/health") }
         // The builder is reusable: the next run serves only what is declared after the first.
-        first.uponReceiving("version").withRequest(.get, "/version")
+        first.uponReceiving("version").withRequest(.get, "/version").willRespondWith(status: 200)
         try await first.run { _ = try await TestClient(baseURL: $0.url).send("GET", "/version") }
         XCTAssertEqual(try PactReader.read(contentsOf: pactFile(directory)).interactions.map(\.description), ["health", "version"])
 
@@ -214,9 +214,9 @@ final class ConsumerRunTests: XCTestCase {
                                            response: HTTPResponse())
             try PactWriter.write(Pact(consumer: "use-an-lpa", provider: "data-lpa-codes", interactions: [.http(stale), .http(replaced)]),
                                  version: .v4, to: pactFile(directory))
-            try Data("an earlier run".utf8).write(to: directory.appendingPathComponent("use-an-lpa-data-lpa-codes.json.lock"))
+            try pretendAnEarlierRunWrote(directory.appendingPathComponent("use-an-lpa-data-lpa-codes.json"))
             let pact = makePact(directory, CollectingFailureReporter(), mode: mode)
-            pact.uponReceiving("health").withRequest(.get, "/health")
+            pact.uponReceiving("health").withRequest(.get, "/health").willRespondWith(status: 200)
             try await pact.run { _ = try await TestClient(baseURL: $0.url).send("GET", "/health") }
             let written = try PactReader.read(contentsOf: pactFile(directory)).httpInteractions
             XCTAssertEqual(written.map(\.request.path), mode == .merge ? ["/health", "/gone"] : ["/health"], "\(mode)")

@@ -63,6 +63,7 @@ final class PactFileConcurrencyTests: XCTestCase {
         var expected = Set((0..<30).map { "parent \($0)" })
         for child in 0..<2 { expected.formUnion((0..<Self.writesPerChild).map { "child \(child) \($0)" }) }
         XCTAssertEqual(Set(pact.interactions.map(\.description)), expected)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["app-api.json"])
         #else
         throw XCTSkip("child-process writers are started from the Linux test binary only")
         #endif

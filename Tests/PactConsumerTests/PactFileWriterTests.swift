@@ -88,7 +88,7 @@ final class PactFileWriterTests: XCTestCase {
         let directory = try temporaryDirectory(self)
         try PactFileWriter.write(Self.request([Self.interaction("stale")], in: directory))
         // Pretend the file was last written by an earlier run.
-        try Data("an earlier run".utf8).write(to: directory.appendingPathComponent("app-api.json.lock"))
+        try pretendAnEarlierRunWrote(directory.appendingPathComponent("app-api.json"))
         try PactFileWriter.write(Self.request([Self.interaction("first")], in: directory, mode: .overwrite))
         XCTAssertEqual(try readPact(directory).interactions.map(\.description), ["first"])
         try PactFileWriter.write(Self.request([Self.interaction("second")], in: directory, mode: .overwrite))
@@ -96,10 +96,21 @@ final class PactFileWriterTests: XCTestCase {
                        "later writes in the same run merge")
     }
 
+    func testThePactFolderHoldsPactFilesOnly() throws {
+        let directory = try temporaryDirectory(self)
+        try PactFileWriter.write(Self.request([Self.interaction("first")], in: directory, mode: .overwrite))
+        try PactFileWriter.write(Self.request([Self.interaction("second")], in: directory))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["app-api.json"],
+                       "the lock and the run identity live outside the pact folder")
+        let lock = PactFileLock.lockURL(for: directory.appendingPathComponent("app-api.json"))
+        XCTAssertFalse(lock.path.hasPrefix(directory.path))
+        XCTAssertEqual(try String(contentsOf: lock, encoding: .utf8), RunIdentity.current)
+    }
+
     func testMergeModeKeepsInteractionsFromEarlierRuns() throws {
         let directory = try temporaryDirectory(self)
         try PactFileWriter.write(Self.request([Self.interaction("old")], in: directory))
-        try Data("an earlier run".utf8).write(to: directory.appendingPathComponent("app-api.json.lock"))
+        try pretendAnEarlierRunWrote(directory.appendingPathComponent("app-api.json"))
         try PactFileWriter.write(Self.request([Self.interaction("new")], in: directory))
         XCTAssertEqual(try readPact(directory).interactions.map(\.description), ["new", "old"])
     }

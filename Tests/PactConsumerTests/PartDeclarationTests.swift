@@ -101,7 +101,7 @@ final class PartDeclarationTests: XCTestCase {
     }
 
     func testStatesDescriptionPendingCommentsAndTestName() throws {
-        let pact = PactBuilder(consumer: "c", provider: "p")
+        let pact = PactBuilder(consumer: "c", provider: "p", reporter: CollectingFailureReporter())
         pact.uponReceiving("a request for a user")
             .given("a user exists", ["id": 1])
             .given("the user is an admin")
@@ -125,8 +125,8 @@ final class PartDeclarationTests: XCTestCase {
     }
 
     func testSeveralInteractionsAndBuilders() {
-        let first = PactBuilder(consumer: "c", provider: "p1")
-        let second = PactBuilder(consumer: "c", provider: "p2")
+        let first = PactBuilder(consumer: "c", provider: "p1", reporter: CollectingFailureReporter())
+        let second = PactBuilder(consumer: "c", provider: "p2", reporter: CollectingFailureReporter())
         first.uponReceiving("one").withRequest(.get, "/1")
         first.uponReceiving("two").withRequest(.get, "/2")
         second.uponReceiving("three").withRequest(.get, "/3")
@@ -135,7 +135,7 @@ final class PartDeclarationTests: XCTestCase {
     }
 
     func testV3BuilderWritesNoTestNameComment() {
-        let pact = PactBuilder(consumer: "c", provider: "p", specVersion: .v3)
+        let pact = PactBuilder(consumer: "c", provider: "p", specVersion: .v3, reporter: CollectingFailureReporter())
         pact.uponReceiving("x").withRequest(.get, "/")
         XCTAssertEqual(pact.interactions.first?.info.comments, [:])
         XCTAssertEqual(pact.usageErrors, [])

@@ -29,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let pact = PactBuilder(consumer: "app", provider: "api", directory: directory)
         let line = #line + 1
-        pact.uponReceiving("a user by id").withRequest(.get, "/users/1", query: ["full": "true"])
+        pact.uponReceiving("a user by id").withRequest(.get, "/users/1", query: ["full": "true"]).willRespondWith(status: 200)
         var thrown: (any Error)?
         await withKnownIssue {
             do {
@@ -42,7 +42,8 @@ import Testing
         } matching: { issue in
             issue.sourceLocation?.line == line && "\(issue)".contains("query full")
         }
-        #expect(thrown is PactRunError)
+        // Swift Testing's own "already recorded" error, so the thrown error is not a second issue.
+        #expect(thrown != nil && !(thrown is PactRunError))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("app-api.json").path))
     }
 }

@@ -62,14 +62,14 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testStructuredHeaderValueIsReportedAtTheRequestLine() {
-        let pact = PactBuilder(consumer: "c", provider: "p")
+        let pact = PactBuilder(consumer: "c", provider: "p", reporter: CollectingFailureReporter())
         let line = #line + 1
         pact.uponReceiving("x").withRequest(.get, "/", headers: ["X-Info": ["a": "b"]])
         assertSingleError((pact.interactions, pact.usageErrors), kept: !pact.interactions.isEmpty, line: line, contains: "got Map")
     }
 
     func testErrorPointsAtTheMatcherLineInAMultiLineTemplate() {
-        let pact = PactBuilder(consumer: "c", provider: "p")
+        let pact = PactBuilder(consumer: "c", provider: "p", reporter: CollectingFailureReporter())
         pact.uponReceiving("x")
             .withRequest(.get, "/")
             .willRespondWith(body: [
@@ -95,7 +95,7 @@ final class UsageErrorTests: XCTestCase {
         let status = declaredResponse(.empty, status: .status(.success, example: 200), version: .v3)
         assertSingleError(status, kept: status.response != nil, line: statusLine, contains: "status class needs Pact V4")
 
-        let pact = PactBuilder(consumer: "c", provider: "p", specVersion: .v3)
+        let pact = PactBuilder(consumer: "c", provider: "p", specVersion: .v3, reporter: CollectingFailureReporter())
         let pendingLine = #line + 1
         pact.uponReceiving("x").withRequest(.get, "/").pending()
         XCTAssertEqual(pact.usageErrors.map(\.location.line), [UInt(pendingLine)])
@@ -132,7 +132,7 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testBodyContentTypeConflicts() {
-        let pact = PactBuilder(consumer: "c", provider: "p")
+        let pact = PactBuilder(consumer: "c", provider: "p", reporter: CollectingFailureReporter())
         let line = #line + 1
         pact.uponReceiving("x").withRequest(.post, "/", headers: ["Content-Type": "text/plain"], body: ["a": 1])
         assertSingleError((pact.interactions, pact.usageErrors), kept: !pact.interactions.isEmpty, line: line,
@@ -144,13 +144,13 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testSecondWithRequestAndEmptyNames() {
-        let pact = PactBuilder(consumer: "c", provider: "p")
+        let pact = PactBuilder(consumer: "c", provider: "p", reporter: CollectingFailureReporter())
         let line = #line + 1
         pact.uponReceiving("x").withRequest(.get, "/").withRequest(.get, "/again")
         XCTAssertEqual(pact.usageErrors.map(\.location.line), [UInt(line)])
         XCTAssertTrue(pact.usageErrors.first?.reason.contains("second time") ?? false)
 
-        let unnamed = PactBuilder(consumer: "", provider: "p", specVersion: .v2)
+        let unnamed = PactBuilder(consumer: "", provider: "p", specVersion: .v2, reporter: CollectingFailureReporter())
         XCTAssertEqual(unnamed.usageErrors.count, 2)
         unnamed.uponReceiving(" ").withRequest(.get, "/")
         XCTAssertEqual(unnamed.usageErrors.count, 3)

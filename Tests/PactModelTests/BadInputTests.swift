@@ -76,10 +76,6 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(provider?.jsonPath, "$")
         XCTAssertEqual(provider?.reason, "missing required field 'provider'")
 
-        let method = error(v3Pact(request: #"{"path":"/"}"#, interactions: 2))
-        XCTAssertEqual(method?.jsonPath, "$.interactions[1].request")
-        XCTAssertEqual(method?.reason, "missing required field 'method'")
-
         let type = error(v4Pact(interaction: #"{"description":"d","request":{"method":"GET","path":"/"},"response":{"status":200}}"#))
         XCTAssertEqual(type?.jsonPath, "$.interactions[0]")
         XCTAssertEqual(type?.reason, "missing required field 'type'")

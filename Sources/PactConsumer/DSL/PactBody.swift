@@ -23,6 +23,30 @@ public struct PactBody: Sendable, Hashable {
         PactBody(kind: .json(value), contentType: contentType)
     }
 
+    /// A JSON document encoded from `value` with `encoder` (by default with sorted keys, so the pact file is the
+    /// same on every run), compared by equality; wrap parts in matchers with the `PactValue` form when they vary.
+    /// A value that does not encode is a usage error at this call.
+    public static func json<Value: Encodable>(
+        _ value: Value, encoder: JSONEncoder = PactBody.sortedKeysEncoder(), contentType: String? = nil,
+        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> PactBody {
+        let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        do {
+            let json = try JSONParser.parse(try encoder.encode(value))
+            return PactBody(kind: .json(PactValue(json)), contentType: contentType)
+        } catch {
+            let invalid = PactValue.invalid("json", "\(Value.self) cannot be encoded as JSON: \(error)", at: location)
+            return PactBody(kind: .json(invalid), contentType: contentType)
+        }
+    }
+
+    /// A `JSONEncoder` writing keys in sorted order.
+    public static func sortedKeysEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
     /// Plain text, or a string matcher such as `.regex(_:example:)` applied to the whole body.
     public static func text(_ value: PactValue, contentType: String? = nil) -> PactBody {
         PactBody(kind: .text(value), contentType: contentType)

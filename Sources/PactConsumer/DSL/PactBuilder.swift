@@ -26,7 +26,8 @@ public enum PactWriteMode: Sendable, Hashable {
 /// ```
 ///
 /// The builder is safe to share between tasks. Each `run` consumes the interactions declared since the previous one,
-/// so one builder can serve several tests.
+/// so one builder can serve several tests. Interactions declared and never `run` fail the test that declared them,
+/// at their `uponReceiving` line, when it ends: a forgotten `run` would otherwise pass while checking nothing.
 public final class PactBuilder: Sendable {
     /// The consumer's name, as written in the pact file and its file name.
     public let consumer: String
@@ -55,6 +56,8 @@ public final class PactBuilder: Sendable {
         var nextID = 0
         var interactions: [DeclaredInteraction] = []
         var errors: [PactUsageError] = []
+        /// The XCTest test case whose end already checks this builder for interactions never run.
+        var checkedTestCase: ObjectIdentifier?
     }
 
     /// Builds a V4 builder that merges into the default pact directory and mocks on 127.0.0.1 at an OS-chosen port.
@@ -87,6 +90,11 @@ public final class PactBuilder: Sendable {
             errors.append(PactUsageError(location: location, reason: "port \(port) is not a TCP port (0 lets the OS choose)"))
         }
         state.withLock { $0.errors = errors }
+        EndOfTest.prepare()
+    }
+
+    deinit {
+        reportInteractionsNeverRun()
     }
 
     /// Starts declaring an interaction: what the consumer sends (`withRequest`) and what it gets back
@@ -110,6 +118,9 @@ public final class PactBuilder: Sendable {
             state.interactions.append(declared)
             return id
         }
+        let checked = state.withLock { $0.checkedTestCase }
+        let arranged = EndOfTest.arrangeCheck(alreadyArranged: checked) { [weak self] in self?.reportInteractionsNeverRun() }
+        if arranged != checked { state.withLock { $0.checkedTestCase = arranged } }
         return PactInteractionBuilder(pact: self, id: id)
     }
 
@@ -118,9 +129,9 @@ public final class PactBuilder: Sendable {
         state.withLock { $0.interactions.filter(\.errors.isEmpty).map(\.interaction) }
     }
 
-    /// Every usage error declared so far, in declaration order.
+    /// Every usage error declared so far, in line order (as `run` reports them).
     public var usageErrors: [PactUsageError] {
-        state.withLock { $0.errors + $0.interactions.flatMap(\.errors) }
+        RunPreparation.inLineOrder(state.withLock { $0.errors + $0.interactions.flatMap(\.errors) })
     }
 
     /// Applies `change` to the declared interaction `id`.
@@ -129,6 +140,23 @@ public final class PactBuilder: Sendable {
             guard let index = state.interactions.firstIndex(where: { $0.id == id }) else { return }
             change(&state.interactions[index])
         }
+    }
+
+    /// Fails the test for interactions declared since the last `run`, at the first one's `uponReceiving`, and forgets
+    /// them: one failure for the forgotten `run`, however many interactions it left unchecked.
+    func reportInteractionsNeverRun() {
+        let pending = state.withLock { state in
+            defer { state.interactions = [] }
+            return state.interactions
+        }
+        guard let first = pending.first else { return }
+        let names = pending.map { "'\($0.description)'" }.joined(separator: ", ")
+        let subject = pending.count == 1 ? "interaction \(names) was" : "interactions \(names) were"
+        (reporter ?? AutomaticFailureReporter()).report(PactFailure(
+            kind: .notRun, interaction: first.description,
+            message: "Pact: \(subject) declared but never run, so nothing was checked and no pact was written; call "
+                + "run(_:) on the PactBuilder with the code that sends the requests",
+            location: first.location))
     }
 
     /// Takes the declared interactions and errors, leaving the builder empty for the next test.

@@ -14,10 +14,12 @@ public final class PactInteractionBuilder: Sendable {
         self.id = id
     }
 
-    /// Adds a provider state the interaction needs, with optional parameters. Call once per state.
+    /// Adds a provider state the interaction needs, with optional parameters given as plain Swift values
+    /// (`["code": code, "uses": 2]`) or `JSONValue`s. Call once per state.
     @discardableResult
-    public func given(_ state: String, _ params: [String: JSONValue] = [:]) -> Self {
-        pact.update(id) { $0.states.append(ProviderState(name: state, params: params)) }
+    public func given(_ state: String, _ params: [String: any PactValueConvertible] = [:]) -> Self {
+        let json = params.mapValues(\.pactValue.example)
+        pact.update(id) { $0.states.append(ProviderState(name: state, params: json)) }
         return self
     }
 

@@ -55,7 +55,7 @@ extension PartCompiler {
     private mutating func textBody(_ value: PactValue, contentType: ContentType, part: String) -> Body {
         var compiler = TemplateCompiler(version: version)
         let example = compiler.compile(value, at: .root)
-        adopt(compiler, part: part)
+        guard adopt(compiler, part: part) else { return .missing }
         guard let text = example.stringValue else {
             fail("a text body must be a string or a string matcher, got \(example.typeName)", part: part)
             return .missing
@@ -73,7 +73,7 @@ extension PartCompiler {
     private mutating func formBody(_ fields: [String: PactValue], contentType: ContentType, part: String) -> Body {
         var compiler = TemplateCompiler(version: version)
         let example = compiler.compile(PactValue(fields), at: .root)
-        adopt(compiler, part: part)
+        guard adopt(compiler, part: part) else { return .missing }
         var pairs: [String] = []
         for name in fields.keys.sorted() {
             let value = example[name] ?? .null

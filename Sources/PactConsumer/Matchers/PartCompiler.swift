@@ -22,11 +22,15 @@ struct PartCompiler {
         errors.append(PactUsageError(location: location ?? declaredAt, interaction: interaction, part: part, reason: reason))
     }
 
-    mutating func adopt(_ compiler: TemplateCompiler, part: String) {
+    /// Takes over `compiler`'s problems; returns false when there were any. A faulty matcher stands in as `null`,
+    /// so the caller then stops checking that value: "must be a string, got Null" would only repeat the problem.
+    @discardableResult
+    mutating func adopt(_ compiler: TemplateCompiler, part: String) -> Bool {
         for problem in compiler.problems {
             let where_ = problem.path.isRoot ? part : "\(part) \(problem.path.text)"
             fail(problem.reason, part: where_, at: problem.location)
         }
+        return compiler.problems.isEmpty
     }
 
     /// The call site of `value` when it is a matcher, else the part's declaration.
@@ -40,7 +44,7 @@ struct PartCompiler {
     mutating func path(_ value: PactValue) -> String {
         var compiler = TemplateCompiler(version: version)
         let example = compiler.compile(value, at: .root)
-        adopt(compiler, part: "path")
+        guard adopt(compiler, part: "path") else { return "/" }
         guard let text = example.stringValue else {
             fail("the path must be a string, got \(example.typeName) \(example)", part: "path", at: location(of: value))
             return "/"
@@ -49,7 +53,12 @@ struct PartCompiler {
             fail("the path takes a single string matcher", part: "path", at: location(of: value))
             return text
         }
-        if let list = compiler.rules[.root] { rules[.path][""] = RuleList(list) }
+        if var list = compiler.rules[.root] {
+            if case .providerState(let expression, _)? = compiler.generators[.root], list == [.type] {
+                list = [.regex(ProviderStatePath.pattern(expression: expression, example: text))]
+            }
+            rules[.path][""] = RuleList(list)
+        }
         if let generator = compiler.generators[.root] { generators[.path][""] = generator }
         return text
     }
@@ -63,7 +72,7 @@ struct PartCompiler {
     ) -> [String?]? {
         var compiler = TemplateCompiler(version: version)
         let example = compiler.compile(value, at: .root)
-        adopt(compiler, part: part)
+        guard adopt(compiler, part: part) else { return nil }
         let items = example.arrayValue ?? [example]
         var values: [String?] = []
         for item in items {

@@ -8,8 +8,13 @@ import Musl
 import Darwin
 #endif
 
-/// Exclusive access to one pact file: a lock per file inside this process (concurrent tests) and `flock` on
-/// `<file>.lock` across processes (parallel test runs). The lock file also stores the run that last wrote the file.
+/// Exclusive access to one pact file: a lock per file inside this process (concurrent tests) and `flock` on a lock
+/// file across processes (parallel test runs). The lock file also stores the run that last wrote the pact.
+///
+/// The lock file lives in the temporary directory (`pactkit-locks-<uid>/`), named after a hash of the pact's
+/// resolved path, not beside the pact: other Pact tools read every file in the pact folder (the reference verifier's
+/// `-d pacts` fails on a `.lock` file, publishing tools would upload it). Every process writing the same pact file
+/// resolves it to the same path, hence the same lock.
 final class PactFileLock {
     private static let inProcess = Locked<[String: NSLock]>([:])
 
@@ -20,7 +25,14 @@ final class PactFileLock {
     /// Blocks until both locks are held.
     init(for file: URL) throws(PactFileError) {
         let path = file.path
-        lockPath = path + ".lock"
+        let lockFile = Self.lockURL(for: file)
+        lockPath = lockFile.path
+        do {
+            try FileManager.default.createDirectory(at: lockFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw PactFileError(file: path, reason: "cannot create the lock folder \(lockFile.deletingLastPathComponent().path): "
+                                + error.localizedDescription)
+        }
         lock = Self.inProcess.withLock { locks in
             if let existing = locks[path] { return existing }
             let created = NSLock()
@@ -43,6 +55,20 @@ final class PactFileLock {
             throw PactFileError(file: path, reason: "cannot lock \(lockPath): \(reason)")
         }
         descriptor = fd
+    }
+
+    /// The lock file of the pact at `file`: `<tmp>/pactkit-locks-<uid>/<name>-<hash of the resolved path>.lock`.
+    static func lockURL(for file: URL) -> URL {
+        let folder = file.deletingLastPathComponent().resolvingSymlinksInPath()
+        let resolved = folder.appendingPathComponent(file.lastPathComponent).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across processes, unlike Hasher.
+        for byte in resolved.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        let name = "\(file.lastPathComponent)-\(String(hash, radix: 16)).lock"
+        return FileManager.default.temporaryDirectory
+            .appendingPathComponent("pactkit-locks-\(getuid())", isDirectory: true)
+            .appendingPathComponent(name)
     }
 
     /// The run identity stored by the last writer ("" when none).

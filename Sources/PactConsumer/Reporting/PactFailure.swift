@@ -18,6 +18,8 @@ public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
         case mockServer
         /// The pact file could not be written (or conflicts with an interaction written earlier in the run).
         case pactFile
+        /// Interactions were declared but the test ended without `run`: nothing was checked.
+        case notRun
     }
 
     /// What sort of problem this is, for tests that inspect failures through `CollectingFailureReporter`.
@@ -53,5 +55,19 @@ public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
 /// Where `run` sends its failures. Tests of a pact setup can pass a `CollectingFailureReporter` to inspect failures
 /// without failing themselves.
 public protocol PactFailureReporter: Sendable {
+    /// Records one failure.
     func report(_ failure: PactFailure)
+
+    /// Records the last failure of a failed run and returns the error `run` then throws. The test framework
+    /// reporters return an error their framework does not report again (XCTest: `XCTUnwrap`'s, Swift Testing:
+    /// `#require`'s), so N problems make N failures; the default reports and returns a `PactRunError`.
+    func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error
+}
+
+extension PactFailureReporter {
+    /// Reports `failure` and returns a `PactRunError` listing `failures`.
+    public func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error {
+        report(failure)
+        return PactRunError(failures: failures)
+    }
 }

@@ -18,6 +18,21 @@ public struct XCTestFailureReporter: PactFailureReporter {
         print("\(failure.location.filePath):\(failure.location.line): error: \(failure.message)")
         #endif
     }
+
+    /// Records the failure through `XCTUnwrap`, whose thrown error XCTest does not record a second time (any other
+    /// error thrown out of a test becomes one more failure, at no source line).
+    public func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error {
+        #if canImport(XCTest)
+        do {
+            _ = try XCTUnwrap(Optional<AllInteractionsVerified>.none, failure.message,
+                              file: failure.location.filePath, line: failure.location.line)
+        } catch {
+            return error
+        }
+        #endif
+        report(failure)
+        return PactRunError(failures: failures)
+    }
 }
 
 /// Records failures with Swift Testing's `Issue.record` at their source location.
@@ -28,17 +43,39 @@ public struct SwiftTestingFailureReporter: PactFailureReporter {
     /// Records an issue at the failure's source location; falls back to XCTest where Swift Testing is unavailable.
     public func report(_ failure: PactFailure) {
         #if canImport(Testing)
-        let location = failure.location
-        Issue.record(
-            Comment(rawValue: failure.message),
-            sourceLocation: SourceLocation(
-                fileID: "\(location.fileID)", filePath: "\(location.filePath)", line: Int(location.line),
-                column: Int(max(location.column, 1))))
+        Issue.record(Comment(rawValue: failure.message), sourceLocation: sourceLocation(of: failure))
         #else
         XCTestFailureReporter().report(failure)
         #endif
     }
+
+    /// Records the failure through `#require`, whose thrown error Swift Testing does not record a second time.
+    public func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error {
+        #if canImport(Testing)
+        let allInteractionsVerified = false
+        do {
+            try #require(allInteractionsVerified, Comment(rawValue: failure.message), sourceLocation: sourceLocation(of: failure))
+        } catch {
+            return error
+        }
+        return PactRunError(failures: failures)
+        #else
+        return XCTestFailureReporter().reportLast(failure, of: failures)
+        #endif
+    }
+
+    #if canImport(Testing)
+    private func sourceLocation(of failure: PactFailure) -> SourceLocation {
+        let location = failure.location
+        return SourceLocation(fileID: "\(location.fileID)", filePath: "\(location.filePath)", line: Int(location.line),
+                              column: Int(max(location.column, 1)))
+    }
+    #endif
 }
+
+/// What `XCTUnwrap` names in the last failure of a failed run: "expected non-nil value of type
+/// \"AllInteractionsVerified\"", followed by the problem.
+struct AllInteractionsVerified {}
 
 /// The default: Swift Testing when a Swift Testing test is running, XCTest otherwise.
 public struct AutomaticFailureReporter: PactFailureReporter {
@@ -51,6 +88,15 @@ public struct AutomaticFailureReporter: PactFailureReporter {
             SwiftTestingFailureReporter().report(failure)
         } else {
             XCTestFailureReporter().report(failure)
+        }
+    }
+
+    /// Ends the run through Swift Testing or XCTest, whichever runs the current test.
+    public func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error {
+        if TestFramework.isSwiftTestingRunning {
+            SwiftTestingFailureReporter().reportLast(failure, of: failures)
+        } else {
+            XCTestFailureReporter().reportLast(failure, of: failures)
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PactMockServer
 import PactModel
 
-/// The failures of a pact run, thrown by `PactBuilder.run` after they were reported one by one.
+/// The failures of a pact run, thrown by `PactBuilder.run` with a custom reporter after they were reported one by one.
 public struct PactRunError: Error, Sendable, CustomStringConvertible {
     /// Every failure of the run, in the order they were reported.
     public var failures: [PactFailure]
@@ -20,9 +20,10 @@ extension PactBuilder {
     /// Runs `test` against a fresh mock provider serving the interactions declared since the last run, then shuts it
     /// down and checks that every interaction was received and nothing else arrived.
     ///
-    /// Failures (usage errors, mismatched, unexpected or missing requests, an error thrown by `test`) go to the
-    /// reporter one by one, at the line that declared the interaction (or this call), and then `run` throws a
-    /// `PactRunError` listing them. Only a run without failures writes the pact file.
+    /// Failures (usage errors, mismatched, unexpected or missing requests, then an error thrown by `test`) go to the
+    /// reporter one by one, at the line that declared the interaction (or this call), each once. Then `run` throws
+    /// to end the test: under XCTest and Swift Testing an error the framework does not report again, with a custom
+    /// reporter a `PactRunError` listing the failures. Only a run without failures writes the pact file.
     @discardableResult
     public func run<Result>(
         isolation: isolated (any Actor)? = #isolation,
@@ -57,8 +58,12 @@ extension PactBuilder {
         } catch {
             failures.append(RunFailures.mockServer("the mock provider did not shut down cleanly: \(error)", at: runLocation))
         }
-        if case .failure(let error) = outcome { failures.append(RunFailures.testError(error, at: runLocation)) }
+        // The mock's findings come first: a client that throws on the mock's 500 answer is a consequence of them.
         failures += RunFailures.verification(verification, interactions: interactions, at: runLocation)
+        if case .failure(let error) = outcome {
+            let consequence = failures.contains { $0.kind == .mismatch || $0.kind == .unexpectedRequest }
+            failures.append(RunFailures.testError(error, afterMockFindings: consequence, at: runLocation))
+        }
         if failures.isEmpty, !interactions.isEmpty {
             do {
                 try PactFileWriter.write(PactFileWriter.Request(
@@ -80,8 +85,10 @@ extension PactBuilder {
         ProcessInfo.processInfo.environment["PACT_OVERWRITE"]?.lowercased() == "true" ? .overwrite : writeMode
     }
 
-    private func fail(_ failures: [PactFailure], reporter: any PactFailureReporter) -> PactRunError {
-        for failure in failures { reporter.report(failure) }
-        return PactRunError(failures: failures)
+    /// Reports each failure once and returns the error that ends the test.
+    private func fail(_ failures: [PactFailure], reporter: any PactFailureReporter) -> any Error {
+        guard let last = failures.last else { return PactRunError(failures: failures) }
+        for failure in failures.dropLast() { reporter.report(failure) }
+        return reporter.reportLast(last, of: failures)
     }
 }

@@ -13,8 +13,21 @@ enum RunFailures {
         PactFailure(kind: .mockServer, message: "Pact: \(message)", location: location)
     }
 
-    static func testError(_ error: any Error, at location: PactSourceLocation) -> PactFailure {
-        PactFailure(kind: .testError, message: "Pact: the test closure threw an error: \(error)", location: location)
+    /// The closure's error, shortened: client errors often embed the mock's whole 500 answer as escaped JSON, and
+    /// the failures before this one already say what it holds.
+    static func testError(_ error: any Error, afterMockFindings: Bool, at location: PactSourceLocation) -> PactFailure {
+        let lead = afterMockFindings
+            ? "Pact: the test closure then threw (most likely because of the mock provider's answer to the request above)"
+            : "Pact: the test closure threw an error"
+        return PactFailure(kind: .testError, message: "\(lead): \(shortened("\(error)"))", location: location)
+    }
+
+    /// `text` on one line (runs of white space made one space), at most `limit` characters, saying how much was
+    /// left out.
+    static func shortened(_ text: String, limit: Int = 160) -> String {
+        let oneLine = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard oneLine.count > limit else { return oneLine }
+        return "\(oneLine.prefix(limit))… (\(oneLine.count - limit) more characters)"
     }
 
     static func verification(
@@ -31,18 +44,26 @@ enum RunFailures {
                     location: declared?.location ?? runLocation))
             }
         }
+        // An interaction that got a wrong request is already reported by its mismatches; "never received" would
+        // only repeat it. Likewise one the client meant to call at a wrong path: an unexpected request with the
+        // same method takes the first such interaction into its own report.
+        var attempted = Set(verification.mismatched.map(\.interactionIndex))
+        let missingIndices = verification.missing.compactMap { missing in interactions.firstIndex { $0.interaction == missing } }
         for unexpected in verification.unexpected {
             let request = summary(of: unexpected.request)
             let declared = interactions.map { "'\($0.description)' (\(summary(of: $0.interaction.request)))" }
-            failures.append(PactFailure(
-                kind: .unexpectedRequest, request: request,
-                message: "Pact: unexpected request \(request): no interaction has this method and path. Declared: "
-                    + declared.joined(separator: ", "),
-                location: runLocation))
+            var message = "Pact: unexpected request \(request): no interaction has this method and path. Declared: "
+                + declared.joined(separator: ", ")
+            let meant = missingIndices.first { index in
+                !attempted.contains(index) && interactions[index].interaction.request.method == unexpected.request.method
+            }
+            if let meant {
+                attempted.insert(meant)
+                message += "; '\(interactions[meant].description)' was never received, so this request was probably "
+                    + "meant for it"
+            }
+            failures.append(PactFailure(kind: .unexpectedRequest, request: request, message: message, location: runLocation))
         }
-        // An interaction that got a wrong request is already reported by its mismatches; "never received" would
-        // only repeat it.
-        let attempted = Set(verification.mismatched.map(\.interactionIndex))
         for missing in verification.missing {
             let index = interactions.firstIndex { $0.interaction == missing }
             if let index, attempted.contains(index) { continue }

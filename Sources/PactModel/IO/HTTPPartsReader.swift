@@ -1,21 +1,24 @@
 import Foundation
 
-/// Reads requests and responses. `strict` is set for pact files, where `method`, `path` and `status` are required;
-/// the spec testcases leave them out (pact-reference then uses GET, "/" and 200).
+/// Reads requests and responses. Like the reference readers, an absent `method` is GET, an absent `path` is `/` and
+/// an absent `status` is 200; a present but unusable one (`null`, a status outside 100–599) is an error, as is a
+/// header that could not go on the wire (a name that is not an HTTP token, a value with CR, LF or NUL). The header
+/// check is `servable`: on for pact files, whose interactions a mock serves and a verifier sends; off for the parts
+/// of the spec's matching testcases, which fold header values over lines on purpose and never reach the wire.
 enum HTTPPartsReader {
     static func request(
-        _ json: JSONValue, version: PactSpecVersion, at path: String, file: String?, strict: Bool
+        _ json: JSONValue, version: PactSpecVersion, at path: String, file: String?, servable: Bool
     ) throws(PactError) -> HTTPRequest {
         let reader = try JSONObjectReader(json, at: path, file: file)
         var request = HTTPRequest()
-        if strict || reader.value("method") != nil { request.method = try reader.requiredString("method") }
-        if let requestPath = try reader.optionalString("path") { request.path = requestPath }
+        if let method = try reader.presentString("method") { request.method = method }
+        if let requestPath = try reader.presentString("path") { request.path = requestPath }
         if let query = reader.value("query") {
             request.query = try QueryReader.read(query, at: reader.childPath("query"), file: file)
             // Only V1/V2 matching compares the raw string; V3+ never write it, so it is not kept there.
             if version < .v3, case .string(let raw) = query { request.rawQuery = raw }
         }
-        request.headers = try headers(reader)
+        request.headers = try headers(reader, servable: servable)
         request.body = try BodyReader.read(
             reader.members["body"], version: version, fallbackContentType: request.headers.contentType,
             at: reader.childPath("body"), file: file)
@@ -25,16 +28,14 @@ enum HTTPPartsReader {
     }
 
     static func response(
-        _ json: JSONValue, version: PactSpecVersion, at path: String, file: String?, strict: Bool
+        _ json: JSONValue, version: PactSpecVersion, at path: String, file: String?, servable: Bool
     ) throws(PactError) -> HTTPResponse {
         let reader = try JSONObjectReader(json, at: path, file: file)
         var response = HTTPResponse()
-        if let status = reader.value("status") {
+        if let status = reader.members["status"] {
             response.status = try statusCode(status, at: reader.childPath("status"), file: file)
-        } else if strict {
-            throw reader.missing("status")
         }
-        response.headers = try headers(reader)
+        response.headers = try headers(reader, servable: servable)
         response.body = try BodyReader.read(
             reader.members["body"], version: version, fallbackContentType: response.headers.contentType,
             at: reader.childPath("body"), file: file)
@@ -43,10 +44,15 @@ enum HTTPPartsReader {
         return response
     }
 
-    /// An integer, or a string holding one (some writers quote it).
+    /// An integer from 100 to 599, or a string holding one (some writers quote it).
     private static func statusCode(_ json: JSONValue, at path: String, file: String?) throws(PactError) -> Int {
-        if let code = json.intValue { return code }
-        if let text = json.stringValue, let code = Int(text.trimmingCharacters(in: .whitespaces)) { return code }
+        let code = json.intValue ?? json.stringValue.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if let code {
+            guard (100...599).contains(code) else {
+                throw PactError(file: file, jsonPath: path, reason: "status \(code) is not an HTTP status (100–599)")
+            }
+            return code
+        }
         if let number = json.numberValue, number.isInteger {
             throw PactError(file: file, jsonPath: path, reason: "status \(number.literal) is out of range")
         }
@@ -55,30 +61,39 @@ enum HTTPPartsReader {
 
     /// `headers`: name → string (kept as one value, never split) or name → array of strings. Numbers and booleans
     /// (hand-written pacts) are taken as their JSON text; null values are skipped.
-    static func headers(_ reader: JSONObjectReader) throws(PactError) -> Headers {
+    static func headers(_ reader: JSONObjectReader, servable: Bool) throws(PactError) -> Headers {
         guard let members = try reader.optionalMap("headers") else { return [:] }
         let headersPath = reader.childPath("headers")
         var headers: Headers = [:]
         for (name, value) in members {
             let valuePath = JSONPath.child(headersPath, name)
+            guard !servable || HTTPToken.isToken(name) else {
+                throw PactError(file: reader.file, jsonPath: valuePath,
+                                reason: "header name '\(name)' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)")
+            }
             switch value {
             case .null: continue
             case .array(let items):
                 var values: [String] = []
                 for (index, item) in items.enumerated() {
-                    values.append(try headerValue(item, at: JSONPath.element(valuePath, index), file: reader.file))
+                    values.append(try headerValue(item, at: JSONPath.element(valuePath, index), file: reader.file, servable: servable))
                 }
                 headers[name] = values
             default:
-                headers[name] = [try headerValue(value, at: valuePath, file: reader.file)]
+                headers[name] = [try headerValue(value, at: valuePath, file: reader.file, servable: servable)]
             }
         }
         return headers
     }
 
-    private static func headerValue(_ json: JSONValue, at path: String, file: String?) throws(PactError) -> String {
+    private static func headerValue(_ json: JSONValue, at path: String, file: String?, servable: Bool) throws(PactError) -> String {
         switch json {
-        case .string(let s): return s
+        case .string(let s):
+            guard !servable || !s.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) else {
+                throw PactError(file: file, jsonPath: path, reason: "header value \(JSONWriter.compact(json)) contains CR, LF or NUL, "
+                                + "which cannot be sent in an HTTP header")
+            }
+            return s
         case .number, .bool: return JSONWriter.compact(json)
         default: throw PactError.typeMismatch(expected: "a String", got: json, at: path, file: file)
         }

@@ -35,8 +35,8 @@ enum InteractionReader {
         guard let response = reader.value("response") else { throw reader.missing("response") }
         return HTTPInteraction(
             info: info,
-            request: try HTTPPartsReader.request(request, version: version, at: reader.childPath("request"), file: reader.file, strict: true),
-            response: try HTTPPartsReader.response(response, version: version, at: reader.childPath("response"), file: reader.file, strict: true))
+            request: try HTTPPartsReader.request(request, version: version, at: reader.childPath("request"), file: reader.file, servable: true),
+            response: try HTTPPartsReader.response(response, version: version, at: reader.childPath("response"), file: reader.file, servable: true))
     }
 
     private static func synchronousMessages(_ reader: JSONObjectReader, version: PactSpecVersion) throws(PactError) -> SynchronousMessageInteraction {

@@ -91,6 +91,14 @@ struct JSONObjectReader {
         return text
     }
 
+    /// The string when the key is present; nil when absent. Unlike `optionalString`, a `null` value is an error: the
+    /// writer meant something but wrote nothing usable, and a default would hide that.
+    func presentString(_ key: String) throws(PactError) -> String? {
+        guard let value = members[key] else { return nil }
+        guard let text = value.stringValue else { throw wrongType(key, expected: "a String", got: value) }
+        return text
+    }
+
     func optionalBool(_ key: String) throws(PactError) -> Bool? {
         guard let value = value(key) else { return nil }
         guard let flag = value.boolValue else { throw wrongType(key, expected: "a Boolean", got: value) }

@@ -55,18 +55,19 @@ public enum PactReader {
     }
 
     /// A request object as it appears in an interaction (and in the spec testcases' "expected"/"actual"). A missing
-    /// `method` or `path` is GET or "/", as pact-reference reads the testcases.
+    /// `method` or `path` is GET or "/", as pact-reference reads them. Headers are taken as written (folded values
+    /// too); `read` checks that a pact file's headers could be sent.
     public static func request(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$.request", file: String? = nil
     ) throws(PactError) -> HTTPRequest {
-        try HTTPPartsReader.request(json, version: version, at: jsonPath, file: file, strict: false)
+        try HTTPPartsReader.request(json, version: version, at: jsonPath, file: file, servable: false)
     }
 
     /// A response object as it appears in an interaction or a testcase; a missing `status` is 200.
     public static func response(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$.response", file: String? = nil
     ) throws(PactError) -> HTTPResponse {
-        try HTTPPartsReader.response(json, version: version, at: jsonPath, file: file, strict: false)
+        try HTTPPartsReader.response(json, version: version, at: jsonPath, file: file, servable: false)
     }
 
     /// A message object: V3 `{"contents", "metaData"|"metadata", "matchingRules", "generators"}` or V4 (contents as

@@ -1,5 +1,5 @@
 import Foundation
-import PactConsumer
+@testable import PactConsumer
 import PactModel
 import XCTest
 
@@ -8,7 +8,7 @@ import XCTest
 func declaredResponse(
     _ body: PactBody, status: PactStatus = 200, headers: [String: PactValue] = [:], version: PactSpecVersion = .v4
 ) -> (response: HTTPResponse?, errors: [PactUsageError]) {
-    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version)
+    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version, reporter: CollectingFailureReporter())
     pact.uponReceiving("an interaction")
         .withRequest(.get, "/")
         .willRespondWith(status: status, headers: headers, body: body)
@@ -20,7 +20,7 @@ func declaredRequest(
     _ method: PactHTTPMethod = .post, _ path: PactValue = "/", query: [String: PactValue] = [:],
     headers: [String: PactValue] = [:], body: PactBody? = nil, version: PactSpecVersion = .v4
 ) -> (request: HTTPRequest?, errors: [PactUsageError]) {
-    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version)
+    let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version, reporter: CollectingFailureReporter())
     pact.uponReceiving("an interaction")
         .withRequest(method, path, query: query, headers: headers, body: body)
     return (pact.interactions.first?.request, pact.usageErrors)
@@ -35,6 +35,19 @@ func bodyRules(_ rules: MatchingRules) -> [String: JSONValue] {
 func temporaryDirectory(_ test: XCTestCase) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pact-consumer-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    test.addTeardownBlock {
+        // The pact files' locks live in the temporary folder; drop them with the pacts.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
+            try? FileManager.default.removeItem(at: PactFileLock.lockURL(for: url.appendingPathComponent(name)))
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
     return url
+}
+
+/// Records in the pact file's lock that an earlier run wrote it last, as a previous `swift test` would have.
+func pretendAnEarlierRunWrote(_ pactFile: URL) throws {
+    let lock = PactFileLock.lockURL(for: pactFile)
+    try FileManager.default.createDirectory(at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data("an earlier run".utf8).write(to: lock)
 }

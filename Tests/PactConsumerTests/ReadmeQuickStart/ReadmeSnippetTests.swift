@@ -1,0 +1,79 @@
+import Foundation
+import PactConsumer
+import XCTest
+
+/// Marks the child process in which `ReadmeSnippetTests` runs the README's first test.
+enum ReadmeQuickStart {
+    static let variable = "PACTKIT_README_SCRATCH_RUN"
+    static var isScratchRun: Bool { ProcessInfo.processInfo.environment[variable] == "1" }
+}
+
+/// The README's "Getting started" snippets are the ones that work: the Package.swift lines name this package's
+/// product, and the test file is `OrdersPactTests.swift` (but for its one `// repo only` line), which passes when run
+/// in a fresh working directory and writes its pact to `pacts/` there, and nothing else.
+final class ReadmeSnippetTests: XCTestCase {
+    private static let packageRoot: URL = {
+        var folder = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
+
+    private func swiftBlocks() throws -> [String] {
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        return readme.components(separatedBy: "```swift\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+    }
+
+    func testThePackageSnippetNamesThisPackagesProduct() throws {
+        let snippet = try XCTUnwrap(try swiftBlocks().first { $0.hasPrefix("// Package.swift") })
+        let manifest = try String(contentsOf: Self.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains(#"name: "PactKit""#))
+        XCTAssertTrue(manifest.contains(#".library(name: "PactConsumer", targets: ["PactConsumer"])"#))
+        XCTAssertTrue(snippet.contains(#".product(name: "PactConsumer", package: "PactKit")"#), snippet)
+        // SwiftPM names a path dependency after its last path component: it must be what `package:` says.
+        XCTAssertTrue(snippet.contains(#".package(path: "../PactKit")"#), snippet)
+    }
+
+    func testTheTestSnippetIsTheFileThatRuns() throws {
+        let snippet = try XCTUnwrap(try swiftBlocks().first { $0.contains("final class OrdersPactTests") })
+        let file = try String(contentsOf: URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+            .appendingPathComponent("OrdersPactTests.swift"), encoding: .utf8)
+        let withoutRepoLines = file.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasSuffix("// repo only") }.joined(separator: "\n")
+        XCTAssertEqual(withoutRepoLines, snippet)
+        XCTAssertEqual(snippet.components(separatedBy: "import ").count - 1, 4, "Foundation, FoundationNetworking, PactConsumer, XCTest")
+    }
+
+    func testTheTestSnippetPassesAndWritesItsPactUnderTheWorkingDirectory() throws {
+        #if os(Linux)
+        let binary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the test binary \(binary.path) cannot be started as a child process")
+        }
+        let scratch = try temporaryDirectory(self)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["PactConsumerTests.OrdersPactTests"]
+        process.currentDirectoryURL = scratch
+        var environment = ProcessInfo.processInfo.environment
+        environment[ReadmeQuickStart.variable] = "1"
+        environment["PACT_OUTPUT_DIR"] = nil
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, output)
+        XCTAssertTrue(output.contains("Executed 1 test, with 0 failures"), output)
+        let pacts = scratch.appendingPathComponent("pacts")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: pacts.path), ["orders-app-orders-api.json"])
+        let pact = try PactReader.read(contentsOf: pacts.appendingPathComponent("orders-app-orders-api.json"))
+        XCTAssertEqual(pact.interactions.map(\.description), ["a request for order 42"])
+        #else
+        throw XCTSkip("the README test is run from the Linux test binary only")
+        #endif
+    }
+}
