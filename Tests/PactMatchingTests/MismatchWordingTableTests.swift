@@ -192,6 +192,13 @@ final class MismatchWordingTableTests: XCTestCase {
                 referencePath: "a", reference: "Expected 'abc' to match a number", source: "matchingrules.rs DoMatch<&str>"),
             Row(kind: "query integer rule", pactKit: query([("a", ["1"])], [("a", ["1.5"])], rules: ["a": [.integer]]).first,
                 referencePath: "a", reference: "Expected '1.5' to match an integer number", source: "matchingrules.rs DoMatch<&str>"),
+            Row(kind: "query date rule", pactKit: query([("d", ["2023-07-19"])], [("d", ["23/07/19"])], rules: ["d": [.date(format: nil)]]).first,
+                referencePath: "d", reference: "Expected '23/07/19' to match a date pattern of 'yyyy-MM-dd'",
+                source: "matchingrules.rs DoMatch<&str>"),
+            Row(kind: "query datetime rule without a format", pactKit: query([("t", ["x"])], [("t", ["2020-05-01T10:11:12"])],
+                                                                           rules: ["t": [.timestamp(format: nil)]]).first,
+                referencePath: "t", reference: "Expected '2020-05-01T10:11:12' to match a timestamp pattern of 'yyyy-MM-dd'T'HH:mm:ssXXX'",
+                source: "matchingrules.rs DoMatch<&str>"),
             Row(kind: "query size", pactKit: query([("id", ["1", "2"])], [("id", ["3"])], rules: ["id": [.minType(2)]]).first,
                 referencePath: "id", reference: "Expected [3] (size 1) to have minimum size of 2", source: "matchingrules.rs display"),
             // Metadata

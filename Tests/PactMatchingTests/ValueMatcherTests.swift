@@ -145,8 +145,12 @@ final class ValueMatcherTests: XCTestCase {
         XCTAssertEqual(check(.time(format: "HH:mm"), "10:00", "23:59"), [])
         XCTAssertEqual(check(.time(format: "HH:mm"), "10:00", "25:00"), ["Expected '25:00' to match a time pattern of 'HH:mm'"])
         XCTAssertEqual(check(.timestamp(format: "yyyy-MM-dd HH:mm:ss"), "x", "2020-05-01 10:11:12"), [])
-        XCTAssertEqual(check(.timestamp(format: nil), "x", "2020-05-01T10:11:12"), [])
-        XCTAssertEqual(check(.timestamp(format: nil), "x", 12), ["Expected '12' to match a timestamp pattern of 'yyyy-MM-dd'T'HH:mm:ss'"])
+        // pact-reference's default for a date-time without a format requires the zone offset.
+        XCTAssertEqual(check(.timestamp(format: nil), "x", "2020-05-01T10:11:12Z"), [])
+        XCTAssertEqual(check(.timestamp(format: nil), "x", "2020-05-01T10:11:12+01:00"), [])
+        XCTAssertEqual(check(.timestamp(format: nil), "x", "2020-05-01T10:11:12"),
+                       ["Expected '2020-05-01T10:11:12' to match a timestamp pattern of 'yyyy-MM-dd'T'HH:mm:ssXXX'"])
+        XCTAssertEqual(check(.timestamp(format: nil), "x", 12), ["Expected '12' to match a timestamp pattern of 'yyyy-MM-dd'T'HH:mm:ssXXX'"])
     }
 
     func testInvalidDatePatternIsReported() {
