@@ -214,6 +214,16 @@ final class MismatchWordingTableTests: XCTestCase {
                 source: "matchingrules.rs DoMatch<&str>"),
             Row(kind: "query size", pactKit: query([("id", ["1", "2"])], [("id", ["3"])], rules: ["id": [.minType(2)]]).first,
                 referencePath: nil, reference: "Expected [3] (size 1) to have minimum size of 2", source: "matchingrules.rs display"),
+            // Form bodies: pact-reference's query sentences with "form post parameter"
+            Row(kind: "form parameter missing", pactKit: bodies(.text("a=1&b=2", contentType: .formURLEncoded),
+                                                                .text("a=1", contentType: .formURLEncoded)),
+                referencePath: "$.b", reference: "Expected form post parameter 'b' but was missing", source: "form_urlencoded.rs"),
+            Row(kind: "form parameter value", pactKit: bodies(.text("a=1", contentType: .formURLEncoded),
+                                                              .text("a=2", contentType: .formURLEncoded)),
+                referencePath: "$.a", reference: "Expected form post parameter 'a' with value '1' but was '2'", source: "form_urlencoded.rs"),
+            Row(kind: "form parameter size", pactKit: bodies(.text("tag=a", contentType: .formURLEncoded),
+                                                             .text("tag=b", contentType: .formURLEncoded), rules: bodyRules(["$.tag": .minType(2)])),
+                referencePath: "$.tag", reference: "Expected [b] (size 1) to have minimum size of 2", source: "form_urlencoded.rs"),
             // Metadata
             Row(kind: "metadata missing", pactKit: MetadataMatching.match(expected: ["X": "1"], actual: [:]).first, referencePath: "X",
                 reference: "Expected message metadata 'X' but was missing", source: "lib.rs match_message_metadata"),
