@@ -53,6 +53,20 @@ final class ReferenceBehaviourTests: XCTestCase {
         XCTAssertEqual(headers(["X": ["a, b"]], ["X": ["a", "b"]]), [], "a joined value and repeated values are the same list")
     }
 
+    func testKnownListHeadersAreSplitAtTheirCommasAsTheReferenceReadsThem() {
+        let rules: [String: [MatchingRule]] = ["Cache-Control": [.regex("no-(cache|store)|max-age=\\d+")]]
+        XCTAssertEqual(headers(["Cache-Control": ["no-cache"]], ["cache-control": ["no-cache, no-store", "max-age=0"]], rules: rules), [])
+        XCTAssertEqual(headers(["Cache-Control": ["no-cache"]], ["cache-control": ["no-cache, private"]], rules: rules),
+                       ["Mismatch with header 'Cache-Control': Expected 'private' to match 'no-(cache|store)|max-age=\\d+' for value at index 1"])
+        XCTAssertEqual(headers(["Accept": ["text/html, application/xml"]], ["Accept": ["text/html, application/json"]]), [
+            "Mismatch with header 'Accept': Expected header 'Accept' at index 1 to have value 'application/xml' but was 'application/json'",
+        ])
+        // Other headers keep their commas: a date is one value.
+        XCTAssertEqual(headers(["Date": ["Sun, 12 Mar 2023 01:21:35 GMT"]], ["Date": ["Sun, 12 Mar 2023 01:21:52 GMT"]]), [
+            "Mismatch with header 'Date': Expected 'Sun, 12 Mar 2023 01:21:52 GMT' to be equal to 'Sun, 12 Mar 2023 01:21:35 GMT'",
+        ])
+    }
+
     // MARK: V1, V1.1 and V2 query strings
 
     func testAV1QueryStringIsComparedParameterByParameter() {

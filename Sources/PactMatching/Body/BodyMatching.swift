@@ -21,10 +21,10 @@ public enum BodyMatching {
         let actualType = BodyContent.contentType(of: actual, headers: actualHeaders)
         let selector = RuleSelector(rules[.body])
         if actualIsEmpty, !actual.isMissing, let expectedType, BodyKind(expectedType) == .binary,
-            selector.selection(for: []) != nil
+            selector.selection(for: [])?.rules.rules.contains(.notEmpty) == true
         {
-            // A present but empty body of bytes is still bytes: rules on the whole body (notEmpty, contentType)
-            // judge it and say why, as pact-reference's binary matcher does ("Expected [] (0 bytes) to not be empty").
+            // A present but empty body of bytes under a notEmpty rule: the rules on the whole body judge it and say
+            // why, as pact-reference's binary matcher does ("Expected [] (0 bytes) to not be empty").
             return BinaryBodyMatcher.match(expected: expected, actual: .binary(Data(), contentType: actualType),
                                            rules: selector)
         }

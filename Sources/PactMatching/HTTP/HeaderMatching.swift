@@ -31,10 +31,15 @@ public enum HeaderMatching {
                 }
                 continue
             }
+            if expectedValues == actualValues { continue }
+            // pact-reference splits the values of known list headers at their commas wherever it reads them.
+            let listHeader = HeaderValues.isList(name)
+            let expectedList = listHeader ? HeaderValues.items(expectedValues) : expectedValues
+            let actualList = listHeader ? HeaderValues.items(actualValues) : actualValues
             if let list = RuleLookup.named(name, in: rules, caseInsensitive: true) {
-                mismatches += matchWithRules(name, list, expectedValues, actualValues)
+                mismatches += matchWithRules(name, list, expectedList, actualList)
             } else {
-                mismatches += matchValues(name, expectedValues, actualValues)
+                mismatches += matchValues(name, expectedList, actualList)
             }
         }
         return mismatches
@@ -125,6 +130,15 @@ public enum HeaderMatching {
 
 /// Splitting and classifying header values.
 enum HeaderValues {
+    /// pact-reference's `MULTI_VALUE_HEADERS`: headers whose value is a comma-separated list (RFC 9110).
+    private static let lists: Set<String> = [
+        "accept", "accept-encoding", "accept-language", "access-control-allow-headers", "access-control-allow-methods",
+        "access-control-expose-headers", "access-control-request-headers", "allow", "cache-control", "if-match",
+        "if-none-match", "vary",
+    ]
+
+    static func isList(_ name: String) -> Bool { lists.contains(name.lowercased()) }
+
     /// Headers whose items are media types with parameters.
     static func isParameterised(_ name: String) -> Bool {
         let lower = name.lowercased()
