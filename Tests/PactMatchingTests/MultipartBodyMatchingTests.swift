@@ -69,6 +69,15 @@ final class MultipartBodyMatchingTests: XCTestCase {
                        ["MIME part 'name': Expected multipart header 'x-part' with value '1' but was missing"])
     }
 
+    func testAFilePartOfAnotherTypeIsReportedOnce() {
+        let expected = formData(boundary: "e", [(fileHeaders, #"{"id": 1}"#)])
+        let actual = formData(boundary: "a", [([fileHeaders[0], "Content-Type: text/plain"], "id=1")])
+        XCTAssertEqual(match(expected, boundary: "e", actual, boundary: "a").map(\.message),
+                       ["MIME part 'data': Expected a body of 'application/json' but the actual content type was 'text/plain'"])
+        let charset = formData(boundary: "a", [([fileHeaders[0], "Content-Type: application/json; charset=utf-8"], #"{"id": 1}"#)])
+        XCTAssertEqual(match(expected, boundary: "e", charset, boundary: "a"), [])
+    }
+
     /// The compatibility suite's `multipart-body.xml` and `multipart2-body.xml` (MIT, Pact Foundation): unnamed
     /// `multipart/mixed` parts are found by position; the second is base64 and differs.
     func testMultipartMixedPartsAreFoundByPosition() {
