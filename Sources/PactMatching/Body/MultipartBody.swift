@@ -83,42 +83,38 @@ enum MultipartParser {
         return positions
     }
 
+    /// One part: its header lines up to the first empty line, then its body. A part without that empty line, or
+    /// whose first line is not a header, is all body.
     private static func part(index: Int, _ content: [UInt8]) -> MultipartPart {
-        var headers: [(name: String, value: String)] = []
-        var position = 0
-        // Header lines up to the first empty line; a part without one is all body.
-        var lines: [(name: String, value: String)] = []
-        var cursor = 0
-        var bodyStart: Int?
-        while cursor <= content.count {
-            var end = cursor
-            while end < content.count, content[end] != 0x0A { end += 1 }
-            var lineEnd = end
-            if lineEnd > cursor, content[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            if lineEnd == cursor {
-                bodyStart = min(end + 1, content.count)
-                break
-            }
-            let line = String(decoding: content[cursor..<lineEnd], as: UTF8.self)
-            if let first = line.first, first == " " || first == "\t", !lines.isEmpty {
-                lines[lines.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":") {
-                lines.append((line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
-                              line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-            } else {
-                break
-            }
-            if end >= content.count { break }
-            cursor = end + 1
-        }
-        if let bodyStart {
-            headers = lines
-            position = bodyStart
-        }
+        let (headers, bodyStart) = headerBlock(content) ?? ([], 0)
         let disposition = headers.first { $0.name == "content-disposition" }?.value
         return MultipartPart(index: index, name: disposition.flatMap { parameter("name", of: $0) } ?? "",
                              filename: disposition.flatMap { parameter("filename", of: $0) }, headers: headers,
-                             data: Data(content[position...]))
+                             data: Data(content[bodyStart...]))
+    }
+
+    /// The header fields (names lower-cased, folded lines joined) and where the body starts; nil when `content`
+    /// has no header block ended by an empty line.
+    private static func headerBlock(_ content: [UInt8]) -> (headers: [(name: String, value: String)], bodyStart: Int)? {
+        var fields: [(name: String, value: String)] = []
+        var cursor = 0
+        while cursor < content.count {
+            var end = cursor
+            while end < content.count, content[end] != 0x0A { end += 1 }
+            let lineEnd = end > cursor && content[end - 1] == 0x0D ? end - 1 : end
+            if lineEnd == cursor { return (fields, min(end + 1, content.count)) }
+            let line = String(decoding: content[cursor..<lineEnd], as: UTF8.self)
+            if let first = line.first, first == " " || first == "\t", !fields.isEmpty {
+                fields[fields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+            } else if let colon = line.firstIndex(of: ":") {
+                fields.append((line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
+                               line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            } else {
+                return nil
+            }
+            cursor = end + 1
+        }
+        return nil
     }
 
     /// A parameter of a header value such as `form-data; name="file"; filename="a.txt"`, unquoted.
