@@ -230,6 +230,12 @@ final class MismatchWordingTableTests: XCTestCase {
             Row(kind: "metadata value", pactKit: MetadataMatching.match(expected: ["X": "a"], actual: ["X": "b"]).first, referencePath: "X",
                 reference: #"Expected metadata key 'X' to have value '"a"' but was '"b"' - Expected 'b' to be equal to 'a'"#,
                 source: "lib.rs match_metadata_value"),
+            Row(kind: "message content type",
+                pactKit: MessageMatching.match(expected: MessageContents(contents: .json(["a": 1], contentType: nil), metadata: ["contentType": "application/json"]),
+                                               actual: MessageContents(contents: .text("<a/>", contentType: nil), metadata: ["contentType": "application/xml"]),
+                                               version: .v3).first,
+                referencePath: "$", reference: "Expected message with content type application/json but was application/xml",
+                source: "lib.rs match_message_contents"),
             // Multipart
             Row(kind: "multipart part missing", pactKit: multipart(["a", "b"], ["a"]).first, referencePath: "$",
                 reference: "Expected a MIME part 'b' but was missing", source: "binary_utils.rs match_mime_multipart_inner"),
