@@ -151,6 +151,8 @@ final class MismatchWordingTableTests: XCTestCase {
                 referencePath: "$.alligator['@name']", reference: "Expected 'Fred' to be equal to 'Mary'", source: "xml.rs compare_value"),
             Row(kind: "XML text", pactKit: bodies(.text("<a>red</a>", contentType: .xml), .text("<a>blue</a>", contentType: .xml)),
                 referencePath: "$.a['#text']", reference: "Expected 'blue' to be equal to 'red'", source: "xml.rs compare_text"),
+            Row(kind: "XML element needing quotes", pactKit: bodies(.text("<a-b>x</a-b>", contentType: .xml), .text("<a-b>y</a-b>", contentType: .xml)),
+                referencePath: "$['a-b']['#text']", reference: "Expected 'y' to be equal to 'x'", source: "xml.rs, path_exp.rs"),
             Row(kind: "XML children size", pactKit: bodies(.text("<animals><a/></animals>", contentType: .xml),
                                                            .text("<animals><a/></animals>", contentType: .xml),
                                                            rules: bodyRules(["$.animals": .minType(2)])),
