@@ -258,6 +258,16 @@ final class MismatchWordingTableTests: XCTestCase {
                                   rules: MatchingRules(), allowUnexpectedKeys: false, version: .v4)
     }
 
+    /// A multipart/mixed body whose only part has no name and lacks an expected header.
+    private func unnamedPartHeader() -> [Mismatch] {
+        let type = "multipart/mixed; boundary=b"
+        let expected = Data("--b\r\nX-Part: 1\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n".utf8)
+        let actual = Data("--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n".utf8)
+        return BodyMatching.match(expected: .binary(expected, contentType: ContentType(type)), actual: .binary(actual, contentType: ContentType(type)),
+                                  expectedHeaders: ["Content-Type": [type]], actualHeaders: ["Content-Type": [type]],
+                                  rules: MatchingRules(), allowUnexpectedKeys: false, version: .v4)
+    }
+
     func testEachMismatchKindReadsAsInTheReference() {
         for row in rows {
             XCTAssertEqual(row.pactKit?.message, row.reference, "\(row.kind) (\(row.source))")
@@ -296,6 +306,9 @@ final class MismatchWordingTableTests: XCTestCase {
             ("unexpected XML attribute", bodies(.text("<a/>", contentType: .xml), .text(#"<a id="1"/>"#, contentType: .xml))?.message,
              "Did not expect any attributes but received {\"id\": \"1\"}",
              "the reference counts unexpected attributes (in Rust's debug form); PactKit names each one"),
+            ("header of an unnamed multipart part", unnamedPartHeader().first?.message,
+             "MIME part 'unknown part': Expected multipart header 'x-part' with value '1' but was missing",
+             "the reference names a part without a name 'unknown part'; PactKit names it by its position"),
             ("missing body", bodies(.text("hello", contentType: .plainText), .missing)?.message,
              "Expected body Present(5 bytes, text/plain) but was missing",
              "the reference prints its Rust body type; PactKit shows the expected body itself"),
@@ -313,6 +326,7 @@ final class MismatchWordingTableTests: XCTestCase {
             "'(unclosed' is not a valid regular expression",
             "Expected root element <alligator> but received <crocodile>",
             "Unexpected attribute id='1'",
+            "MIME part '0': Expected multipart header 'x-part' with value '1' but was missing",
             "Expected body 'hello' but was missing",
         ]
         XCTAssertEqual(differences.map(\.pactKit), expected)
