@@ -57,7 +57,7 @@ final class BodyMatchingTests: XCTestCase {
                              actualHeaders: json), [])
         let mismatches = match(.json(["a": 1], contentType: .json), .text("{not json", contentType: .json))
         XCTAssertEqual(mismatches.count, 1)
-        XCTAssertTrue(mismatches.first?.message.hasPrefix("Failed to parse the actual body as JSON") == true)
+        XCTAssertTrue(mismatches.first?.message.hasPrefix("Failed to parse the actual body: '") == true)
     }
 
     func testContentTypeIsDetectedWhenNoneIsGiven() {

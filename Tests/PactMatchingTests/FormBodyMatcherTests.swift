@@ -72,7 +72,7 @@ final class FormBodyMatcherTests: XCTestCase {
         XCTAssertEqual(match("tag=a", "tag=b&tag=c", rules: rules), [])
         XCTAssertEqual(
             match("tag=a", "tag=b", rules: rules).map(\.message),
-            ["Expected form post parameter 'tag' to have at least 2 value(s) but received 1"])
+            ["Expected [b] (size 1) to have minimum size of 2"])
     }
 
     func testEmptyBodies() {

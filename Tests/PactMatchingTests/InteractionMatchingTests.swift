@@ -7,11 +7,11 @@ final class InteractionMatchingTests: XCTestCase {
     func testMethodIgnoresCase() {
         XCTAssertEqual(MethodMatching.match(expected: "POST", actual: "post"), [])
         XCTAssertEqual(MethodMatching.match(expected: "POST", actual: "GET"),
-                       [Mismatch(kind: .method, expected: "POST", actual: "GET", message: "Expected method 'POST' but was 'GET'")])
+                       [Mismatch(kind: .method, expected: "POST", actual: "GET", message: "expected POST but was GET")])
     }
 
     func testPathIsExactUnlessARuleApplies() {
-        XCTAssertEqual(PathMatching.match(expected: "/a/", actual: "/a").map(\.message), ["Expected path '/a/' but was '/a'"])
+        XCTAssertEqual(PathMatching.match(expected: "/a/", actual: "/a").map(\.message), ["Expected '/a' to be equal to '/a/'"])
         XCTAssertEqual(PathMatching.match(expected: "", actual: "/").count, 1)
         var rules = MatchingRules()
         rules.add(.regex("\\/path\\/to\\/\\d{4}"), category: .path)
@@ -22,7 +22,7 @@ final class InteractionMatchingTests: XCTestCase {
 
     func testStatusIsExactUnlessAStatusCodeRuleApplies() {
         XCTAssertEqual(StatusMatching.match(expected: 202, actual: 400),
-                       [Mismatch(kind: .status, expected: "202", actual: "400", message: "Expected status 202 but was 400")])
+                       [Mismatch(kind: .status, expected: "202", actual: "400", message: "expected 202 but was 400")])
         var rules = MatchingRules()
         rules.add(.statusCode(.success), category: .status)
         XCTAssertEqual(StatusMatching.match(expected: 200, actual: 201, rules: rules), [])
@@ -66,7 +66,7 @@ final class InteractionMatchingTests: XCTestCase {
                                           message: "Expected message metadata 'destination' but was missing")])
         let different = MessageMatching.match(expected: expected, actual: MessageContents(metadata: ["destination": "a/b", "priority": 2]),
                                               version: .v3)
-        XCTAssertEqual(different.map(\.message), ["Expected message metadata 'priority' to have value 1 but was 2"])
+        XCTAssertEqual(different.map(\.message), ["Expected metadata key 'priority' to have value '1' but was '2' - Expected 2 to be equal to 1"])
     }
 
     func testMetadataRules() {
@@ -75,6 +75,6 @@ final class InteractionMatchingTests: XCTestCase {
         let expected = MessageContents(metadata: ["destination": "a/b"], matchingRules: rules)
         XCTAssertEqual(MessageMatching.match(expected: expected, actual: MessageContents(metadata: ["destination": "xy/z"]), version: .v4), [])
         XCTAssertEqual(MessageMatching.match(expected: expected, actual: MessageContents(metadata: ["destination": "X/1"]), version: .v4)
-            .map(\.message), ["Metadata 'destination': Expected 'X/1' to match '[a-z]+/[a-z]+'"])
+            .map(\.message), ["Expected metadata key 'destination' to have value '\"a/b\"' but was '\"X/1\"' - Expected 'X/1' to match '[a-z]+/[a-z]+'"])
     }
 }

@@ -49,9 +49,9 @@ final class JSONBodyMatchingTests: XCTestCase {
 
     func testTypeMismatchBetweenContainers() {
         XCTAssertEqual(messages(match(["a": [1]], ["a": ["x": 1]])),
-                       [#"$.a: Type mismatch: Expected {"x":1} (Map) to be the same type as [1] (List)"#])
+                       [#"$.a: Type mismatch: Expected {"x":1} (Object) to be the same type as [1] (Array)"#])
         XCTAssertEqual(messages(match(["a": ["x": 1]], ["a": "x"])),
-                       ["$.a: Type mismatch: Expected 'x' (String) to be the same type as {\"x\":1} (Map)"])
+                       ["$.a: Type mismatch: Expected 'x' (String) to be the same type as {\"x\":1} (Object)"])
     }
 
     // MARK: Lists
@@ -63,7 +63,7 @@ final class JSONBodyMatchingTests: XCTestCase {
             "$.c[1]: Expected 'red' (String) to be equal to 'blue' (String)",
         ])
         XCTAssertEqual(messages(match(["c": ["red", "blue"]], ["c": ["red"]])), [
-            "$.c[1]: Expected 'blue' (String) but was missing",
+            "$.c: Expected blue but was missing",
             "$.c: Expected a List with 2 elements but received 1 elements",
         ])
         XCTAssertEqual(messages(match(["c": ["red"]], ["c": ["red", nil]])),
@@ -121,9 +121,9 @@ final class JSONBodyMatchingTests: XCTestCase {
         let rules: [String: [MatchingRule]] = ["$.byId": [.values], "$.byId.*": [.type]]
         XCTAssertEqual(match(["byId": ["1": ["n": "a"]]], ["byId": ["7": ["n": "b"], "8": ["n": "c"]]], rules: rules, request: true), [])
         XCTAssertEqual(messages(match(["byId": ["1": ["n": "a"]]], ["byId": ["7": ["n": 3]]], rules: rules)),
-                       ["$.byId.7.n: Expected 3 (Integer) to be the same type as 'a' (String)"])
+                       ["$.byId[7].n: Expected 3 (Integer) to be the same type as 'a' (String)"])
         XCTAssertEqual(messages(match(["byId": ["1": ["n": "a"]]], ["byId": ["7": ["n": "b", "m": 1]]], rules: rules, request: true)),
-                       ["$.byId.7: Expected a Map with keys [n] but received one with keys [m, n]"],
+                       ["$.byId[7]: Expected a Map with keys [n] but received one with keys [m, n]"],
                        "members are still matched as request bodies")
     }
 
@@ -165,7 +165,7 @@ final class JSONBodyMatchingTests: XCTestCase {
     func testNotEmptyOnAList() {
         let rules: [String: [MatchingRule]] = ["$.a": [.notEmpty]]
         XCTAssertEqual(match(["a": [1]], ["a": [5, 6]], rules: rules), [])
-        XCTAssertEqual(messages(match(["a": [1]], ["a": []], rules: rules)), ["$.a: Expected [] (List) to not be empty"])
+        XCTAssertEqual(messages(match(["a": [1]], ["a": []], rules: rules)), ["$.a: Expected [] (Array) to not be empty"])
     }
 
     func testLargeBodiesReportTheOneDeepDifference() {

@@ -49,18 +49,20 @@ enum BodyContent {
         }
     }
 
-    /// A short description for mismatch sentences: the text (shortened) or the size of bytes.
+    /// A short description for mismatch sentences: the text (shortened) or, for bytes, pact-reference's
+    /// `[content type, N bytes, starting with <hex of the first 32 bytes>]` (`*/*` when the type is unknown).
     static func summary(of body: Body) -> String {
         switch body {
         case .binary(let data, let contentType):
-            return "[\(contentType?.essence ?? "unknown"), \(data.count) bytes, starting with \(hexPrefix(data))]"
+            return "[\(contentType?.description ?? "*/*"), \(data.count) bytes, starting with \(hexPrefix(data))]"
         default:
             let text = self.text(of: body) ?? ""
             return text.count > 200 ? "'\(text.prefix(200))…'" : "'\(text)'"
         }
     }
 
+    /// The first 32 bytes in hex, as pact-reference's binary mismatches show them.
     static func hexPrefix(_ data: Data) -> String {
-        data.prefix(16).map { String(format: "%02x", $0) }.joined()
+        data.prefix(32).map { String(format: "%02x", $0) }.joined()
     }
 }

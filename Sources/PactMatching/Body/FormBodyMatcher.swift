@@ -75,11 +75,9 @@ enum FormBodyMatcher {
             default: break
             }
         }
-        if let min, count < min {
-            return "Expected form post parameter '\(name)' to have at least \(min) value(s) but received \(count)"
-        }
-        if let max, count > max {
-            return "Expected form post parameter '\(name)' to have at most \(max) value(s) but received \(count)"
+        // pact-reference matches form bodies with its query logic, whose size sentence lists the values.
+        if let failure = StructuralMatchers.sizeFailure(ValueText.list(actual), count: count, min: min, max: max) {
+            return failure
         }
         if min == nil, max == nil, count < expected.count {
             return "Expected form post parameter '\(name)' with \(expected.count) value(s) but received \(count) value(s)"

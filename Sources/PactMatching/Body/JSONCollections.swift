@@ -140,9 +140,8 @@ extension JSONWalker {
         if actual.count < expected.count {
             for index in actual.count..<expected.count {
                 guard !selector.hasRules(at: selector.child(of: cursor, .index(index))) else { continue }
-                path.append(.index(index))
-                report(expected[index], nil) { "Expected \(ValueText.typed(expected[index])) but was missing" }
-                path.removeLast()
+                // pact-reference reports a missing item at the list's path, the item as JSON text (strings bare).
+                report(expected[index], nil) { "Expected \(ValueText.matchable(expected[index])) but was missing" }
             }
         }
         if expected.count != actual.count {

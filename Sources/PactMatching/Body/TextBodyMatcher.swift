@@ -4,7 +4,7 @@ import PactModel
 enum TextBodyMatcher {
     static func match(expected: String, actual: String, rules: RuleSelector) -> [Mismatch] {
         if let selection = rules.selection(for: []) {
-            let failures = ValueMatcher.match(selection.rules, expected: .string(expected), actual: .string(actual), origin: .body)
+            let failures = ValueMatcher.match(selection.rules, expected: .string(expected), actual: .string(actual), origin: .text)
             return failures.map { Mismatch(kind: .body, path: "$", expected: expected, actual: actual, message: $0) }
         }
         if expected == actual { return [] }

@@ -3,12 +3,15 @@ import PactModel
 
 /// Matches headers (PACT-SPEC §6.4).
 ///
-/// Only expected headers are checked; names ignore case, values do not. Comma-separated values are compared item by
-/// item after trimming, so `a,b` matches `a, b` but not `b, a`. From V3 on, `Content-Type` and `Accept` items are
-/// compared as media types with parameters. A rule on a header name applies to each of its values.
+/// Only expected headers are checked; names ignore case, values do not. Each value of a repeated header is a value of
+/// its own, compared with the expected value at its index as pact-reference does; comma-separated items are compared
+/// after trimming, so `a,b` matches `a, b` (and the values `a` and `b`) but not `b, a`. `Content-Type` and `Accept`
+/// items are compared as media types with parameters. A rule on a header name applies to each of its values, and
+/// size rules (`min`, `max`) count the values.
 public enum HeaderMatching {
-    /// One mismatch per expected header that is missing or differs. `rules` are the `header` category, keyed by
-    /// header name; `version` decides whether media types are compared with their parameters (V3 and later).
+    /// One mismatch per expected header that is missing, and per value that differs. `rules` are the `header`
+    /// category, keyed by header name; `version` is accepted for symmetry with the other matchers (media types are
+    /// compared with their parameters in every version, as pact-reference does).
     public static func match(
         expected: Headers, actual: Headers, rules: [String: RuleList] = [:], version: PactSpecVersion = .v4
     ) -> [Mismatch] {
@@ -20,46 +23,105 @@ public enum HeaderMatching {
                                            actual: nil, message: "Expected a header '\(name)' but was missing"))
                 continue
             }
+            if expectedValues.isEmpty {
+                if !actualValues.isEmpty {
+                    let actualText = actualValues.joined(separator: ", ")
+                    mismatches.append(Mismatch(kind: .header, path: name, expected: "", actual: actualText,
+                                               message: "Expected an empty header '\(name)' but actual value was '\(actualText)'"))
+                }
+                continue
+            }
+            if expectedValues == actualValues { continue }
+            // pact-reference splits the values of known list headers at their commas wherever it reads them.
+            let listHeader = HeaderValues.isList(name)
+            let expectedList = listHeader ? HeaderValues.items(expectedValues) : expectedValues
+            let actualList = listHeader ? HeaderValues.items(actualValues) : actualValues
             if let list = RuleLookup.named(name, in: rules, caseInsensitive: true) {
-                mismatches += matchWithRules(name, list, expectedValues, actualValues)
+                mismatches += matchWithRules(name, list, expectedList, actualList)
             } else {
-                mismatches += matchValues(name, expectedValues, actualValues, version: version)
+                mismatches += matchValues(name, expectedList, actualList)
             }
         }
         return mismatches
     }
 
-    private static func matchValues(_ name: String, _ expected: [String], _ actual: [String], version: PactSpecVersion) -> [Mismatch] {
+    private static func matchValues(_ name: String, _ expected: [String], _ actual: [String]) -> [Mismatch] {
         // The common case on a mock provider's hot path: the client sent exactly the expected value.
         if expected == actual { return [] }
-        let expectedItems = HeaderValues.items(expected)
-        let actualItems = HeaderValues.items(actual)
-        // Parameter-aware in every version, as pact-reference does: a V2 pact expecting `application/json` must accept
-        // `application/json; charset=utf-8` (charset strictness is a top user complaint). The V1/V2 spec files pass
-        // either way.
         let parameterAware = HeaderValues.isParameterised(name)
-        let equal = expectedItems.count == actualItems.count && zip(expectedItems, actualItems).allSatisfy { e, a in
+        // One joined value and several values are the same list (`a, b` against `a` and `b`): PactKit reads pact
+        // headers as written, where pact-reference splits only known list headers, so compare the items first.
+        if itemsMatch(HeaderValues.items(expected), HeaderValues.items(actual), parameterAware: parameterAware) { return [] }
+        if expected.count == 1 && actual.count == 1 {
+            return compareValue(name, expected[0], actual[0], index: nil, parameterAware: parameterAware)
+        }
+        var mismatches: [Mismatch] = []
+        // pact-reference pads the expected values with "" to the actual count and compares index by index.
+        for index in 0..<max(expected.count, actual.count) {
+            let expectedValue = index < expected.count ? expected[index] : ""
+            guard index < actual.count else {
+                mismatches.append(Mismatch(
+                    kind: .header, path: name, expected: expectedValue, actual: nil,
+                    message: "Mismatch with header '\(name)': Expected value '\(expectedValue)' at index \(index) "
+                        + "but was missing (actual has \(actual.count) value(s))"))
+                continue
+            }
+            mismatches += compareValue(name, expectedValue, actual[index], index: index, parameterAware: parameterAware)
+        }
+        return mismatches
+    }
+
+    private static func itemsMatch(_ expected: [String], _ actual: [String], parameterAware: Bool) -> Bool {
+        expected.count == actual.count && zip(expected, actual).allSatisfy { e, a in
             parameterAware ? ContentTypeRelation.parameterAwareMatch(expected: e, actual: a) : e == a
         }
-        if equal { return [] }
-        let expectedText = expected.joined(separator: ", ")
-        let actualText = actual.joined(separator: ", ")
-        let detail = parameterAware
-            ? "Expected header '\(name)' to have value '\(expectedText)' but was '\(actualText)'"
-            : "Expected '\(actualText)' to be equal to '\(expectedText)'"
-        return [Mismatch(kind: .header, path: name, expected: expectedText, actual: actualText,
+    }
+
+    /// One value against one expected value: media types with parameters for `Content-Type` and `Accept`, otherwise
+    /// equality of the comma-separated items. `index` is nil when both sides have a single value.
+    private static func compareValue(_ name: String, _ rawExpected: String, _ rawActual: String, index: Int?,
+                                     parameterAware: Bool) -> [Mismatch] {
+        let expected = String(rawExpected.trimmingWhitespace)
+        let actual = String(rawActual.trimmingWhitespace)
+        let expectedItems = HeaderValues.items([expected])
+        let actualItems = HeaderValues.items([actual])
+        if itemsMatch(expectedItems, actualItems, parameterAware: parameterAware) { return [] }
+        let detail: String
+        if parameterAware {
+            let place = index.map { "'\(name)' at index \($0)" } ?? "'\(name)'"
+            detail = "Expected header \(place) to have value '\(expected)' but was '\(actual)'"
+        } else {
+            detail = "Expected '\(actual)' to be equal to '\(expected)'" + suffix(index)
+        }
+        return [Mismatch(kind: .header, path: name, expected: expected, actual: actual,
                          message: "Mismatch with header '\(name)': \(detail)")]
     }
 
-    /// Each actual value against the expected value at its index (the first one past the end).
+    /// pact-reference's " for value at index N" on a value of a header with several values. (It writes index 0
+    /// for every value checked under a rule; the real index is written here, so the sentence points at the value.)
+    private static func suffix(_ index: Int?) -> String {
+        index.map { " for value at index \($0)" } ?? ""
+    }
+
+    /// The rules on the list of values (its size), then on each actual value against the expected value at its
+    /// index (the first one past the end).
     private static func matchWithRules(_ name: String, _ list: RuleList, _ expected: [String], _ actual: [String]) -> [Mismatch] {
+        let single = expected.count == 1 && actual.count == 1
         var mismatches: [Mismatch] = []
+        if !single {
+            let expectedText = ValueText.list(expected)
+            let actualText = ValueText.list(actual)
+            for failure in ListRules.sizeFailures(list, shown: actualText, count: actual.count) {
+                mismatches.append(Mismatch(kind: .header, path: name, expected: expectedText, actual: actualText, message: failure))
+            }
+        }
         for (index, raw) in actual.enumerated() {
             let value = String(raw.trimmingWhitespace)
             let example = String((index < expected.count ? expected[index] : expected.first ?? "").trimmingWhitespace)
             let failures = ValueMatcher.match(list, expected: .string(example), actual: .string(value), origin: .header, cascaded: true)
             mismatches += failures.map {
-                Mismatch(kind: .header, path: name, expected: example, actual: value, message: "Mismatch with header '\(name)': \($0)")
+                Mismatch(kind: .header, path: name, expected: example, actual: value,
+                         message: "Mismatch with header '\(name)': \($0)" + suffix(single ? nil : index))
             }
         }
         return mismatches
@@ -68,6 +130,15 @@ public enum HeaderMatching {
 
 /// Splitting and classifying header values.
 enum HeaderValues {
+    /// pact-reference's `MULTI_VALUE_HEADERS`: headers whose value is a comma-separated list (RFC 9110).
+    private static let lists: Set<String> = [
+        "accept", "accept-encoding", "accept-language", "access-control-allow-headers", "access-control-allow-methods",
+        "access-control-expose-headers", "access-control-request-headers", "allow", "cache-control", "if-match",
+        "if-none-match", "vary",
+    ]
+
+    static func isList(_ name: String) -> Bool { lists.contains(name.lowercased()) }
+
     /// Headers whose items are media types with parameters.
     static func isParameterised(_ name: String) -> Bool {
         let lower = name.lowercased()

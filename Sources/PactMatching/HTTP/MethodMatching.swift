@@ -5,7 +5,7 @@ public enum MethodMatching {
     /// A method mismatch, or nothing when the methods are equal ignoring case.
     public static func match(expected: String, actual: String) -> [Mismatch] {
         if expected.uppercased() == actual.uppercased() { return [] }
-        return [Mismatch(kind: .method, expected: expected, actual: actual,
-                         message: "Expected method '\(expected.uppercased())' but was '\(actual.uppercased())'")]
+        // pact-reference's MethodMismatch sentence, methods as written.
+        return [Mismatch(kind: .method, expected: expected, actual: actual, message: "expected \(expected) but was \(actual)")]
     }
 }

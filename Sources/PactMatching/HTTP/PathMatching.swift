@@ -11,6 +11,6 @@ public enum PathMatching {
         }
         if expected == actual { return [] }
         return [Mismatch(kind: .path, expected: expected, actual: actual,
-                         message: "Expected path '\(expected)' but was '\(actual)'")]
+                         message: "Expected '\(actual)' to be equal to '\(expected)'")]
     }
 }

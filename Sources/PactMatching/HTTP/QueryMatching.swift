@@ -2,21 +2,39 @@ import PactModel
 
 /// Matches query parameters (PACT-SPEC §6.3).
 ///
-/// V1.1 and later: the same names with the same values; names in any order, the values of a repeated name in the
-/// same order; missing and unexpected names fail. A rule on a name applies to each of its values.
+/// The same names with the same values; names in any order, the values of a repeated name in the same order;
+/// missing and unexpected names fail, each with its own mismatch. A rule on a name applies to each of its values.
 public enum QueryMatching {
-    /// Matches the queries of two requests the way `version` does: V1 compares the raw query strings pair by pair.
+    /// Matches the queries of two requests the way `version` does. Every version compares parameter by parameter,
+    /// as pact-reference does; V1 additionally requires the same order of pairs (see `matchRawOrder`).
     public static func match(expected: HTTPRequest, actual: HTTPRequest, version: PactSpecVersion) -> [Mismatch] {
-        if version == .v1, expected.rawQuery != nil || actual.rawQuery != nil {
-            let expectedPairs = pairs(of: expected)
-            let actualPairs = pairs(of: actual)
-            if expectedPairs == actualPairs { return [] }
-            let expectedText = expected.rawQuery ?? text(expectedPairs)
-            let actualText = actual.rawQuery ?? text(actualPairs)
-            return [Mismatch(kind: .query, expected: expectedText, actual: actualText,
-                             message: "Expected query string '\(expectedText)' but was '\(actualText)'")]
+        let parameters = match(expected: parameters(of: expected), actual: parameters(of: actual),
+                               rules: expected.matchingRules[.query])
+        guard parameters.isEmpty, version == .v1, expected.rawQuery != nil || actual.rawQuery != nil else {
+            return parameters
         }
-        return match(expected: expected.query, actual: actual.query, rules: expected.matchingRules[.query])
+        return matchRawOrder(expected: expected, actual: actual)
+    }
+
+    /// The decoded parameters of a request, from its raw query when it has one (V1/V2 pacts write the string).
+    private static func parameters(of request: HTTPRequest) -> [QueryParameter]? {
+        guard let raw = request.rawQuery, request.query == nil else { return request.query }
+        return raw.isEmpty ? nil : FormURLEncoding.parseQuery(raw)
+    }
+
+    /// PACT-SPEC §6.3 V1: the query strings are compared as ordered, decoded `name=value` pairs, so a different
+    /// parameter order or a trailing `&` fails even when every parameter matches. pact-reference relaxes both for V1
+    /// (its copies of `different param order` and `trailing amperand` say match:true); this follows the spec files,
+    /// which say match:false. Only reached when the parameters themselves match, so a missing or unexpected
+    /// parameter is reported by name, as pact-reference reports it.
+    private static func matchRawOrder(expected: HTTPRequest, actual: HTTPRequest) -> [Mismatch] {
+        let expectedPairs = pairs(of: expected)
+        let actualPairs = pairs(of: actual)
+        if expectedPairs == actualPairs { return [] }
+        let expectedText = expected.rawQuery ?? text(expectedPairs)
+        let actualText = actual.rawQuery ?? text(actualPairs)
+        return [Mismatch(kind: .query, expected: expectedText, actual: actualText,
+                         message: "Expected query string '\(expectedText)' but was '\(actualText)'")]
     }
 
     /// Matches decoded parameters; nil means no query. `rules` are the `query` category, keyed by parameter name.
@@ -53,30 +71,32 @@ public enum QueryMatching {
         return mismatches
     }
 
-    /// PACT-SPEC §6.3 V1: the query strings are compared as ordered, decoded `name=value` pairs, so a different
-    /// parameter order or a trailing `&` fails. pact-reference relaxes both for V1 (its copies of `different param
-    /// order` and `trailing amperand` say match:true); this follows the spec files, which say match:false.
+    /// The raw query strings of V1 compared pair by pair in order (see `match(expected:actual:version:)`).
     public static func matchRaw(expected: String, actual: String) -> [Mismatch] {
-        if pairs(expected) == pairs(actual) { return [] }
-        return [Mismatch(kind: .query, expected: expected, actual: actual,
-                         message: "Expected query string '\(expected)' but was '\(actual)'")]
+        let expectedRequest = HTTPRequest(rawQuery: expected)
+        let actualRequest = HTTPRequest(rawQuery: actual)
+        return match(expected: expectedRequest, actual: actualRequest, version: .v1)
     }
 
+    /// pact-reference pads the expected values with "" to the actual count and compares index by index; an extra
+    /// value is then reported both by value and by count.
     private static func matchEqual(_ name: String, _ expected: [String?], _ actual: [String?]) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        for (index, value) in expected.enumerated() {
+        for index in 0..<max(expected.count, actual.count) {
+            let value = index < expected.count ? expected[index] ?? "" : ""
             guard index < actual.count else {
-                mismatches.append(Mismatch(kind: .query, path: name, expected: value ?? "", actual: nil,
-                                           message: "Expected query parameter '\(name)' value '\(value ?? "")' but was missing"))
+                mismatches.append(Mismatch(kind: .query, path: name, expected: value, actual: nil,
+                                           message: "Expected query parameter '\(name)' value '\(value)' but was missing"))
                 continue
             }
-            if actual[index] != value {
+            let actualValue = actual[index] ?? ""
+            if actualValue != value {
                 mismatches.append(Mismatch(
-                    kind: .query, path: name, expected: value ?? "", actual: actual[index] ?? "",
-                    message: "Expected query parameter '\(name)' with value '\(value ?? "")' but was '\(actual[index] ?? "")'"))
+                    kind: .query, path: name, expected: value, actual: actualValue,
+                    message: "Expected query parameter '\(name)' with value '\(value)' but was '\(actualValue)'"))
             }
         }
-        if actual.count > expected.count {
+        if actual.count != expected.count {
             mismatches.append(Mismatch(
                 kind: .query, path: name, expected: text(expected), actual: text(actual),
                 message: "Expected query parameter '\(name)' with \(expected.count) value(s) but received \(actual.count) value(s)"))
@@ -87,18 +107,9 @@ public enum QueryMatching {
     /// Each actual value against the expected value at its index (the first one past the end), so a rule on a
     /// repeated parameter applies to every value; size rules (`min`, `max`) count the values.
     private static func matchWithRules(_ name: String, _ list: RuleList, _ expected: [String?], _ actual: [String?]) -> [Mismatch] {
-        var mismatches: [Mismatch] = []
-        let sizeFailures = list.rules.compactMap { rule -> String? in
-            switch rule {
-            case .minType(let min): StructuralMatchers.size(.array(actual.map(json)), min: min, max: nil)
-            case .maxType(let max): StructuralMatchers.size(.array(actual.map(json)), min: nil, max: max)
-            case .minMaxType(let min, let max): StructuralMatchers.size(.array(actual.map(json)), min: min, max: max)
-            default: nil
-            }
-        }
-        mismatches += sizeFailures.map {
-            Mismatch(kind: .query, path: name, expected: text(expected), actual: text(actual),
-                     message: "Query parameter '\(name)': \($0)")
+        let actualText = ValueText.list(actual.map { $0 ?? "" })
+        var mismatches = ListRules.sizeFailures(list, shown: actualText, count: actual.count).map {
+            Mismatch(kind: .query, path: name, expected: ValueText.list(expected.map { $0 ?? "" }), actual: actualText, message: $0)
         }
         for (index, value) in actual.enumerated() {
             let example = index < expected.count ? expected[index] : expected.first ?? nil

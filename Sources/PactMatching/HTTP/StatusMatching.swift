@@ -11,6 +11,6 @@ public enum StatusMatching {
         }
         if expected == actual { return [] }
         return [Mismatch(kind: .status, expected: String(expected), actual: String(actual),
-                         message: "Expected status \(expected) but was \(actual)")]
+                         message: "expected \(expected) but was \(actual)")]
     }
 }

@@ -8,7 +8,16 @@ public enum MessageMatching {
         var mismatches = BodyMatching.match(
             expected: expected.contents, actual: actual.contents, expectedHeaders: contentTypeHeader(expected.metadata),
             actualHeaders: contentTypeHeader(actual.metadata), rules: expected.matchingRules,
-            allowUnexpectedKeys: true, version: version)
+            allowUnexpectedKeys: true, version: version
+        ).map { mismatch in
+            // pact-reference's sentence for messages of different content types.
+            guard mismatch.kind == .bodyType, let expectedType = mismatch.expected, let actualType = mismatch.actual else {
+                return mismatch
+            }
+            var renamed = mismatch
+            renamed.message = "Expected message with content type \(expectedType) but was \(actualType)"
+            return renamed
+        }
         mismatches += MetadataMatching.match(expected: expected.metadata, actual: actual.metadata,
                                              rules: expected.matchingRules[.metadata])
         return mismatches

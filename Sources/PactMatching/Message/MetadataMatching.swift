@@ -17,25 +17,20 @@ public enum MetadataMatching {
             }
             let expectedText = ValueText.field(expectedValue, origin: .metadata)
             let actualText = ValueText.field(actualValue, origin: .metadata)
+            let failures: [String]
             if let list = RuleLookup.named(key, in: rules) {
-                let failures = ValueMatcher.match(list, expected: expectedValue, actual: actualValue, origin: .metadata, cascaded: true)
-                mismatches += failures.map {
-                    Mismatch(kind: .metadata, path: key, expected: expectedText, actual: actualText,
-                             message: "Metadata '\(key)': \($0)")
-                }
-                continue
-            }
-            let equal: Bool
-            if isContentTypeKey(key), case .string(let e) = expectedValue, case .string(let a) = actualValue {
-                equal = ContentTypeRelation.parameterAwareMatch(expected: e, actual: a)
+                failures = ValueMatcher.match(list, expected: expectedValue, actual: actualValue, origin: .metadata, cascaded: true)
+            } else if isContentTypeKey(key), case .string(let e) = expectedValue, case .string(let a) = actualValue {
+                failures = ContentTypeRelation.parameterAwareMatch(expected: e, actual: a)
+                    ? [] : ["Expected metadata '\(key)' to have value '\(e)' but was '\(a)'"]
             } else {
-                equal = expectedValue == actualValue
+                failures = StructuralMatchers.equality(expected: expectedValue, actual: actualValue, showType: false).map { [$0] } ?? []
             }
-            if !equal {
-                mismatches.append(Mismatch(
-                    kind: .metadata, path: key, expected: expectedText, actual: actualText,
-                    message: "Expected message metadata '\(key)' to have value \(ValueText.plain(expectedValue)) "
-                        + "but was \(ValueText.plain(actualValue))"))
+            // pact-reference's MetadataMismatch sentence: both values as JSON, then why.
+            mismatches += failures.map {
+                Mismatch(kind: .metadata, path: key, expected: expectedText, actual: actualText,
+                         message: "Expected metadata key '\(key)' to have value '\(JSONWriter.compact(expectedValue))' "
+                             + "but was '\(JSONWriter.compact(actualValue))' - \($0)")
             }
         }
         return mismatches

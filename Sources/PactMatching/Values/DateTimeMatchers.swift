@@ -5,14 +5,17 @@ enum DateTimeMatchers {
     enum Kind: String {
         case timestamp, date, time
 
+        /// pact-reference's defaults when a rule has no format; a date-time needs its zone offset.
         var defaultPattern: JavaDateTimePattern {
             switch self {
-            case .timestamp: .isoDateTime
+            case .timestamp: DateTimeMatchers.defaultTimestamp
             case .date: .isoDate
             case .time: .isoTime
             }
         }
     }
+
+    static let defaultTimestamp = (try? JavaDateTimePattern("yyyy-MM-dd'T'HH:mm:ssXXX")) ?? .isoDateTime
 
     private enum Compiled: Sendable {
         case pattern(JavaDateTimePattern)

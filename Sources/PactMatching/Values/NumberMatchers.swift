@@ -8,19 +8,26 @@ enum NumberMatchers {
     static func integer(_ actual: JSONValue, origin: ValueOrigin) -> String? {
         switch number(of: actual, origin: origin) {
         case .some(let n) where n.isInteger: nil
-        default: "Expected \(ValueText.typed(actual)) to be an integer"
+        default: failure(actual, origin: origin, wire: "an integer number", typed: "an integer")
         }
     }
 
     static func decimal(_ actual: JSONValue, origin: ValueOrigin) -> String? {
         switch number(of: actual, origin: origin) {
         case .some(let n) where !n.isInteger: nil
-        default: "Expected \(ValueText.typed(actual)) to be a decimal number"
+        default: failure(actual, origin: origin, wire: "a decimal number", typed: "a decimal number")
         }
     }
 
     static func number(_ actual: JSONValue, origin: ValueOrigin) -> String? {
-        number(of: actual, origin: origin) == nil ? "Expected \(ValueText.typed(actual)) to be a number" : nil
+        number(of: actual, origin: origin) == nil ? failure(actual, origin: origin, wire: "a number", typed: "a number") : nil
+    }
+
+    /// pact-reference's two sentences: "Expected '4.2' to match an integer number" for text from the wire, "Expected
+    /// 4.2 (Decimal) to be an integer" for JSON values.
+    private static func failure(_ actual: JSONValue, origin: ValueOrigin, wire: String, typed: String) -> String {
+        if origin.coercesStrings, case .string(let text) = actual { return "Expected '\(text)' to match \(wire)" }
+        return "Expected \(ValueText.typed(actual)) to be \(typed)"
     }
 
     static func statusCode(_ status: StatusCodeClass, _ actual: JSONValue) -> String? {
@@ -28,7 +35,7 @@ enum NumberMatchers {
             return "Expected \(ValueText.typed(actual)) to be a status code"
         }
         if matches(code, status) { return nil }
-        return "Expected status code \(code) to be \(describe(status))"
+        return "Expected status code \(code) to be a \(describe(status))"
     }
 
     /// The JSON number the value is, or stands for when it is text from a string origin.
@@ -54,16 +61,17 @@ enum NumberMatchers {
         }
     }
 
+    /// pact-reference's `HttpStatus` display, en dashes included.
     private static func describe(_ status: StatusCodeClass) -> String {
         switch status {
-        case .information: "an informational status (100-199)"
-        case .success: "a success status (200-299)"
-        case .redirect: "a redirect status (300-399)"
-        case .clientError: "a client error status (400-499)"
-        case .serverError: "a server error status (500-599)"
-        case .nonError: "a non-error status (below 400)"
-        case .error: "an error status (400 or above)"
-        case .codes(let codes): "one of [\(codes.map(String.init).joined(separator: ", "))]"
+        case .information: "Informational response (100–199)"
+        case .success: "Successful response (200–299)"
+        case .redirect: "Redirect (300–399)"
+        case .clientError: "Client error (400–499)"
+        case .serverError: "Server error (500–599)"
+        case .nonError: "Non-error response (< 400)"
+        case .error: "Error response (>= 400)"
+        case .codes(let codes): codes.map(String.init).joined(separator: ", ")
         }
     }
 }

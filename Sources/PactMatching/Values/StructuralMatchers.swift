@@ -18,34 +18,41 @@ enum StructuralMatchers {
         }
     }
 
-    /// Size limits of lists and maps; other values have no size.
+    /// Size limits of lists and maps; other values have no size. Lists are shown as pact-reference shows them
+    /// (`[1, 2, 3]`); maps as compact JSON where pact-reference prints Rust's debug form (`{"a": Number(1)}`), which
+    /// names Rust types a user never sees elsewhere.
     static func size(_ actual: JSONValue, min: Int?, max: Int?) -> String? {
         let count: Int
+        let shown: String
         switch actual {
-        case .array(let items): count = items.count
-        case .object(let members): count = members.count
+        case .array(let items):
+            count = items.count
+            shown = ValueText.list(items)
+        case .object(let members):
+            count = members.count
+            shown = JSONWriter.compact(actual)
         default: return nil
         }
-        if let min, count < min {
-            return "Expected \(JSONWriter.compact(actual)) (size \(count)) to have minimum size of \(min)"
-        }
-        if let max, count > max {
-            return "Expected \(JSONWriter.compact(actual)) (size \(count)) to have maximum size of \(max)"
-        }
+        return sizeFailure(shown, count: count, min: min, max: max)
+    }
+
+    /// "Expected [1] (size 1) to have minimum size of 2" for a list already written as `shown`.
+    static func sizeFailure(_ shown: String, count: Int, min: Int?, max: Int?) -> String? {
+        if let min, count < min { return "Expected \(shown) (size \(count)) to have minimum size of \(min)" }
+        if let max, count > max { return "Expected \(shown) (size \(count)) to have maximum size of \(max)" }
         return nil
     }
 
-    /// Present, of the expected type, and not null, "", [] or {}.
+    /// Present, of the expected type, and not null, "", [] or {} (pact-reference's sentences for each).
     static func notEmpty(expected: JSONValue, actual: JSONValue) -> String? {
-        let empty: Bool
         switch actual {
-        case .null: empty = true
-        case .string(let s): empty = s.isEmpty
-        case .array(let items): empty = items.isEmpty
-        case .object(let members): empty = members.isEmpty
-        case .number, .bool: empty = false
+        case .null: return "Expected non-empty value but got a NULL"
+        case .string(let s) where s.isEmpty: return "Expected '' (String) to not be empty"
+        case .array(let items) where items.isEmpty: return "Expected [] (Array) to not be empty"
+        // A map reaches this through pact-reference's map comparison, which names it a Map.
+        case .object(let members) where members.isEmpty: return "Expected {} (Map) to not be empty"
+        default: break
         }
-        if empty { return "Expected \(ValueText.typed(actual)) to not be empty" }
         if expected.isNull { return nil }
         return sameType(expected: expected, actual: actual)
     }
@@ -54,11 +61,12 @@ enum StructuralMatchers {
         actual.isNull ? nil : "Expected \(ValueText.typed(actual)) to be a null value"
     }
 
-    /// Booleans, and the strings "true" and "false".
-    static func boolean(_ actual: JSONValue) -> String? {
+    /// Booleans, and the strings "true" and "false". A string from the wire is shown bare, as pact-reference does.
+    static func boolean(_ actual: JSONValue, origin: ValueOrigin) -> String? {
         switch actual {
         case .bool: return nil
         case .string(let s) where s == "true" || s == "false": return nil
+        case .string(let s) where origin.coercesStrings: return "Expected \(s) to match a boolean"
         default: return "Expected \(ValueText.typed(actual)) to match a boolean"
         }
     }

@@ -19,7 +19,7 @@ enum TextMatchers {
 
     static func semver(_ actual: JSONValue) -> String? {
         guard case .string(let text) = actual else {
-            return "Expected \(ValueText.typed(actual)) to be a semantic version"
+            return "Expected something that matches a semantic version, but got '\(JSONWriter.compact(actual))'"
         }
         return SemanticVersion.isValid(text) ? nil : "'\(text)' is not a valid semantic version"
     }

@@ -5,11 +5,13 @@ public enum ValueOrigin: Sendable, Hashable {
     case body, query, header, path, metadata, status
     /// A map key checked by an `eachKey` rule.
     case key
+    /// A plain-text body (or multipart field) checked as a whole, which pact-reference matches as a string.
+    case text
 
     /// Values that travel as text, so numeric matchers accept numeric strings ("coerce values from string form").
     var coercesStrings: Bool {
         switch self {
-        case .query, .header, .path, .metadata, .status, .key: true
+        case .query, .header, .path, .metadata, .status, .key, .text: true
         case .body: false
         }
     }
@@ -68,7 +70,7 @@ public enum ValueMatcher {
         case .null:
             return StructuralMatchers.null(actual)
         case .boolean:
-            return StructuralMatchers.boolean(actual)
+            return StructuralMatchers.boolean(actual, origin: origin)
         case .regex(let pattern):
             return TextMatchers.regex(pattern, actual)
         case .include(let substring):

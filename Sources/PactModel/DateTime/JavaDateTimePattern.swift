@@ -37,8 +37,11 @@ public struct JavaDateTimePattern: Sendable, Hashable, CustomStringConvertible {
     public static let isoDate = JavaDateTimePattern(trusted: "yyyy-MM-dd")
     /// The ISO time pattern used when a time matcher or generator has no format: `HH:mm:ss`.
     public static let isoTime = JavaDateTimePattern(trusted: "HH:mm:ss")
-    /// The ISO date-time pattern used when a datetime matcher or generator has no format: `yyyy-MM-dd'T'HH:mm:ss`.
+    /// The ISO date-time pattern used when a datetime matcher has no format: `yyyy-MM-dd'T'HH:mm:ss`.
     public static let isoDateTime = JavaDateTimePattern(trusted: "yyyy-MM-dd'T'HH:mm:ss")
+    /// What a DateTime generator without a format writes: ISO-8601 with milliseconds and the zone offset
+    /// (`2026-11-30T16:51:20.123+0000`), as pact-reference does (chrono's `%Y-%m-%dT%H:%M:%S.%3f%z`).
+    public static let generatedDateTime = JavaDateTimePattern(trusted: "yyyy-MM-dd'T'HH:mm:ss.SSSZ")
 
     /// For patterns written in this module and known to compile.
     private init(trusted pattern: String) {

@@ -57,13 +57,20 @@ extension Generators {
     }
 
     /// Headers with each header generator (keyed by header name, matched case-insensitively) replacing every value of
-    /// a header that is present.
+    /// the header; a header the example lacks is added with one generated value under the generator's name, as
+    /// pact-reference's `generate_request`/`generate_response` do.
     public func applyToHeaders<R: RandomNumberGenerator>(
         _ headers: [String: [String]], context: GeneratorContext, using rng: inout R
     ) throws(GeneratorError) -> [String: [String]] {
         var result = headers
         for (name, generator) in self[.header].sorted(by: { $0.key < $1.key }) where generator.applies(in: context.mode) {
-            for key in result.keys.sorted() where key.lowercased() == name.lowercased() {
+            let header = Self.fieldName(name)
+            let keys = result.keys.sorted().filter { $0.lowercased() == header.lowercased() }
+            guard !keys.isEmpty else {
+                result[header] = [try Self.text(generator.generate(current: .string(""), context: context, using: &rng))]
+                continue
+            }
+            for key in keys {
                 guard let values = result[key] else { continue }
                 var generated: [String] = []
                 for value in values {
@@ -75,23 +82,42 @@ extension Generators {
         return result
     }
 
-    /// Query parameters with each query generator (keyed by parameter name) replacing every value of a parameter
-    /// that is present.
+    /// Query parameters with each query generator (keyed by parameter name) replacing every value of the parameter;
+    /// a parameter the example lacks is added with one generated value (and a query created when there was none).
     public func applyToQuery<R: RandomNumberGenerator>(
         _ query: [QueryParameter]?, context: GeneratorContext, using rng: inout R
     ) throws(GeneratorError) -> [QueryParameter]? {
-        guard var result = query else { return nil }
-        for (name, generator) in self[.query].sorted(by: { $0.key < $1.key }) where generator.applies(in: context.mode) {
-            for index in result.indices where result[index].name == name {
+        var result = query
+        for (key, generator) in self[.query].sorted(by: { $0.key < $1.key }) where generator.applies(in: context.mode) {
+            let name = Self.fieldName(key)
+            var parameters = result ?? []
+            let indices = parameters.indices.filter { parameters[$0].name == name }
+            guard !indices.isEmpty else {
+                let value = try Self.text(generator.generate(current: .string(""), context: context, using: &rng))
+                parameters.append(QueryParameter(name: name, values: [value]))
+                result = parameters
+                continue
+            }
+            for index in indices {
                 var generated: [String?] = []
-                for value in result[index].values {
+                for value in parameters[index].values {
                     let current: JSONValue = value.map { .string($0) } ?? .null
                     generated.append(try Self.text(generator.generate(current: current, context: context, using: &rng)))
                 }
-                result[index].values = generated
+                parameters[index].values = generated
             }
+            result = parameters
         }
         return result
+    }
+
+    /// The header or parameter a generator key names: the key itself, or the field of a `$.name` / `$['name']`
+    /// path, which some writers use for these categories.
+    private static func fieldName(_ key: String) -> String {
+        guard key.hasPrefix("$"), let expression = try? PathExpression(parsing: key), expression.tokens.count == 2,
+            case .field(let field) = expression.tokens[1]
+        else { return key }
+        return field
     }
 
     /// The path replaced by the path generator, if any applies.

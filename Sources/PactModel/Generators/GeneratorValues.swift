@@ -29,7 +29,7 @@ extension Generator {
         case .time(let format, let expression):
             return .string(try formatted(format, default: .isoTime, expression: expression, context: context))
         case .dateTime(let format, let expression):
-            return .string(try formatted(format, default: .isoDateTime, expression: expression, context: context))
+            return .string(try formatted(format, default: .generatedDateTime, expression: expression, context: context))
         case .randomBoolean:
             return .bool(Bool.random(using: &rng))
         case .providerState(let expression, let dataType):
@@ -54,7 +54,9 @@ extension Generator {
     ) throws(GeneratorError) -> String {
         let resolved: JavaDateTimePattern
         do {
-            resolved = try format.map { f throws(DateTimePatternError) in try JavaDateTimePattern(f) } ?? pattern
+            // An empty format means none, so the default applies rather than an empty string.
+            resolved = try format.flatMap { $0.isEmpty ? nil : $0 }
+                .map { f throws(DateTimePatternError) in try JavaDateTimePattern(f) } ?? pattern
         } catch {
             throw GeneratorError(generatorType: typeName, reason: error.description)
         }

@@ -123,21 +123,43 @@ public struct PathExpression: Sendable, Hashable, CustomStringConvertible {
         tokens.count - 1 == path.count && weight(forPath: path) > 0
     }
 
-    /// The writable form of a path to an actual node: `$.a[0]['b.c']`.
+    /// The writable form of a path to an actual node, as pact-reference's `DocPath` writes it: identifiers
+    /// (`[_A-Za-z][_A-Za-z0-9]*`) after a dot, indices and all-digit keys in brackets (`$[100]`), any other key
+    /// quoted with `'` and `\` escaped (`$['a b']`, `$['x-id']`).
     public static func text(for path: [Segment]) -> String {
         var out = "$"
         for segment in path {
             switch segment {
             case .index(let i): out += "[\(i)]"
-            case .field(let name):
-                if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "@" || $0 == "#" || $0 == ":" }) {
-                    out += ".\(name)"
-                } else {
-                    out += "['\(name)']"
-                }
+            case .field(let name): appendField(name, to: &out)
             }
         }
         return out
+    }
+
+    /// Appends one map key in `DocPath` notation.
+    public static func appendField(_ name: String, to out: inout String) {
+        if isIdentifier(name) {
+            out += "." + name
+        } else if !name.isEmpty, name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            // pact-reference turns a key that parses as an index into an index step.
+            out += "[\(name)]"
+        } else if name == "*" {
+            out += ".*"
+        } else {
+            var escaped = ""
+            for character in name {
+                if character == "'" || character == "\\" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            out += "['\(escaped)']"
+        }
+    }
+
+    private static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first else { return false }
+        func letter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F }
+        return letter(first) && name.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 }
 

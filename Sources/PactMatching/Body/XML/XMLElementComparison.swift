@@ -34,28 +34,27 @@ struct XMLElementComparison {
         }
         compareAttributes(expected, actual, at: path)
         compareChildren(expected, actual, at: path)
-        compareValue(expected: expected.text, actual: actual.text, at: path.text) { e, a in
-            "Expected text '\(e)' but received '\(a)'"
-        }
+        compareValue(expected: expected.text, actual: actual.text, at: path.text)
     }
 
     /// Size and emptiness rules written for an element count its child elements; other rules are left to its
-    /// attributes and text.
+    /// attributes and text. The sentences are pact-reference's (`xml.rs`).
     private static func sizeFailures(_ list: RuleList, _ actual: XMLTreeElement) -> [String] {
         let count = actual.children.count
-        let tag = describe(actual.name)
+        let name = actual.name.written
         let results: [String?] = list.rules.map { rule in
             switch rule {
             case .minType(let min) where count < min:
-                "Expected \(tag) to have at least \(min) child element(s) but received \(count)"
+                "Expected '\(name)' to have at least \(min) children"
             case .minMaxType(let min, _) where count < min:
-                "Expected \(tag) to have at least \(min) child element(s) but received \(count)"
+                "Expected '\(name)' to have at least \(min) children"
             case .maxType(let max) where count > max:
-                "Expected \(tag) to have at most \(max) child element(s) but received \(count)"
+                "Expected '\(name)' to have at most \(max) children"
             case .minMaxType(_, let max) where count > max:
-                "Expected \(tag) to have at most \(max) child element(s) but received \(count)"
+                "Expected '\(name)' to have at most \(max) children"
+            // pact-reference's own notEmpty check on elements is inverted (it fails when there is a child).
             case .notEmpty where count == 0 && actual.text.isEmpty:
-                "Expected \(tag) to not be empty"
+                "Expected '\(name)' to not be empty"
             default:
                 nil
             }
@@ -71,14 +70,14 @@ struct XMLElementComparison {
             let name = attribute.name.written
             guard let value = actual.attribute(attribute.name) else {
                 report(attributePath.description, expected: attribute.value, actual: nil,
-                       "Expected attribute \(name)='\(attribute.value)' but was missing")
+                       "Expected attribute '\(name)'='\(attribute.value)' but was missing")
                 continue
             }
-            compareValue(expected: attribute.value, actual: value, at: attributePath) { e, a in
-                "Expected \(name)='\(e)' but received \(name)='\(a)'"
-            }
+            compareValue(expected: attribute.value, actual: value, at: attributePath)
         }
         guard !allowUnexpectedKeys else { return }
+        // pact-reference only counts them ("Expected 1 attribute(s) but received 2 attribute(s)"); naming each one
+        // says what to remove.
         for attribute in actual.attributes where expected.attribute(attribute.name) == nil {
             report(path.attribute(attribute.name).description, expected: nil, actual: attribute.value,
                    "Unexpected attribute \(attribute.name.written)='\(attribute.value)'")
@@ -128,16 +127,15 @@ struct XMLElementComparison {
         }
     }
 
-    /// Compares an attribute value or text with the rules that apply there, or by equality.
-    private mutating func compareValue(
-        expected: String, actual: String, at path: XMLNodePath, unequal: (String, String) -> String
-    ) {
+    /// Compares an attribute value or text with the rules that apply there, or by equality ("Expected 'b' to be
+    /// equal to 'a'", as pact-reference writes it for XML values).
+    private mutating func compareValue(expected: String, actual: String, at path: XMLNodePath) {
         if let list = rules.valueRules(for: path) {
             for failure in ValueMatcher.match(list, expected: .string(expected), actual: .string(actual), origin: .body) {
                 report(path.description, expected: expected, actual: actual, failure)
             }
         } else if expected != actual {
-            report(path.description, expected: expected, actual: actual, unequal(expected, actual))
+            report(path.description, expected: expected, actual: actual, "Expected '\(actual)' to be equal to '\(expected)'")
         }
     }
 

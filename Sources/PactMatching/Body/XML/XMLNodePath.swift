@@ -42,18 +42,13 @@ struct XMLNodePath: Sendable, Hashable, CustomStringConvertible {
         for step in steps {
             switch step {
             case .element(let name, let index, let showsIndex):
-                out += Self.field(name.written)
+                PathExpression.appendField(name.written, to: &out)
                 if showsIndex, let index { out += "[\(index)]" }
             case .attribute(let name): out += "['@\(name.written)']"
             case .text: out += "['#text']"
             }
         }
         return out
-    }
-
-    private static func field(_ name: String) -> String {
-        let plain = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "_-:".contains($0) }
-        return plain ? ".\(name)" : "['\(name)']"
     }
 
     /// How well `expression` names this node or one of its ancestors: the weight of PACT-SPEC §3.2 (`$`, a name and
