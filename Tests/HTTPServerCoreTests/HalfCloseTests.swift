@@ -60,10 +60,7 @@ final class HalfCloseTests: XCTestCase {
 
     func testHalfCloseInsideABodyClosesWithoutRunningTheHandler() async throws {
         let handled = Counter()
-        let server = try await HTTPServer.start(handler: .immediate { request in
-            handled.increment()
-            return echo(request)
-        })
+        let server = try await HTTPServer.start(handler: .immediate(countingEcho(handled)))
         let port = server.port
         let answer = try await onThread {
             let connection = try RawHTTPConnection(port: port)

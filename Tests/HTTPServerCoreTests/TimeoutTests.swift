@@ -91,10 +91,8 @@ final class TimeoutTests: XCTestCase {
     func testTricklingBodyGets408WithinTheBodyTimeout() async throws {
         let handled = Counter()
         let limits = HTTPConnectionLimits(idleTimeout: .seconds(5), headerTimeout: .seconds(5), bodyTimeout: .milliseconds(300))
-        let server = try await HTTPServer.start(configuration: .init(connectionLimits: limits), handler: .immediate { request in
-            handled.increment()
-            return echo(request)
-        })
+        let server = try await HTTPServer.start(configuration: .init(connectionLimits: limits),
+                                                handler: .immediate(countingEcho(handled)))
         let port = server.port
         let (answer, elapsed) = try await onThread {
             let connection = try RawHTTPConnection(port: port)

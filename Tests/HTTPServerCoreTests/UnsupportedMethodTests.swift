@@ -7,10 +7,7 @@ import XCTest
 final class UnsupportedMethodTests: XCTestCase {
     func testConnectGets405WithAllowAndTheConnectionCloses() async throws {
         let handled = Counter()
-        let server = try await HTTPServer.start(handler: .immediate { request in
-            handled.increment()
-            return echo(request)
-        })
+        let server = try await HTTPServer.start(handler: .immediate(countingEcho(handled)))
         let port = server.port
         let (response, rest) = try await onThread {
             let connection = try RawHTTPConnection(port: port)
