@@ -129,8 +129,8 @@ struct MockCommand: AsyncParsableCommand {
             let limits = HTTPConnectionLimits(
                 idleTimeout: .milliseconds(idleTimeout), headerTimeout: .milliseconds(headerTimeout),
                 bodyTimeout: .milliseconds(bodyTimeout), maxConnections: maxConnections)
-            server = try await StandaloneMockServer.start(mock: mock, host: host, port: port, maxBodyBytes: maxBodyBytes,
-                                                          connectionLimits: limits)
+            server = try await StandaloneMockServer.start(
+                mock: mock, host: host, port: port, maxBodyBytes: maxBodyBytes, connectionLimits: limits)
         } catch {
             MockDiagnostics.line("error: \(error)")
             throw ExitCode.failure

@@ -39,8 +39,8 @@ final class ConnectionLimitTests: XCTestCase {
             XCTAssertEqual(response.text, "too many connections: the limit is 2, try again later\n")
             XCTAssertTrue(rest.isEmpty, "the refused connection was closed")
         }
-        XCTAssertEqual(log.all, ["HTTP server on 127.0.0.1:\(port): connection limit of 2 reached: new connections get 503"
-                                 + " until open ones close"])
+        XCTAssertEqual(log.all, ["HTTP server on 127.0.0.1:\(port): connection limit of 2 reached:"
+                                 + " new connections get 503 until open ones close"])
 
         let stillServed = try await onThread {
             try second.send("GET /still-served HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -5,11 +5,12 @@ import XCTest
 /// Idle, header and body timeouts, with short configured limits (a few hundred milliseconds). Without them every
 /// connection here stays open and the raw client's 5-second read timeout fails the test.
 final class TimeoutTests: XCTestCase {
-    private func start(idle: Duration = .seconds(5), header: Duration = .seconds(5), body: Duration = .seconds(5))
-        async throws -> HTTPServer
-    {
+    private func start(
+        idle: Duration = .seconds(5), header: Duration = .seconds(5), body: Duration = .seconds(5),
+        handler: @escaping @Sendable (ServerRequest) -> ServerResponse = echo
+    ) async throws -> HTTPServer {
         let limits = HTTPConnectionLimits(idleTimeout: idle, headerTimeout: header, bodyTimeout: body)
-        return try await HTTPServer.start(configuration: .init(connectionLimits: limits), handler: .immediate(echo))
+        return try await HTTPServer.start(configuration: .init(connectionLimits: limits), handler: .immediate(handler))
     }
 
     func testHalfSentHeadGets408AndTheConnectionClosesInTime() async throws {
@@ -90,9 +91,7 @@ final class TimeoutTests: XCTestCase {
 
     func testTricklingBodyGets408WithinTheBodyTimeout() async throws {
         let handled = Counter()
-        let limits = HTTPConnectionLimits(idleTimeout: .seconds(5), headerTimeout: .seconds(5), bodyTimeout: .milliseconds(300))
-        let server = try await HTTPServer.start(configuration: .init(connectionLimits: limits),
-                                                handler: .immediate(countingEcho(handled)))
+        let server = try await start(body: .milliseconds(300), handler: countingEcho(handled))
         let port = server.port
         let (answer, elapsed) = try await onThread {
             let connection = try RawHTTPConnection(port: port)
@@ -139,7 +138,8 @@ final class TimeoutTests: XCTestCase {
         ]
         for (limits, field) in cases {
             do {
-                let server = try await HTTPServer.start(configuration: .init(connectionLimits: limits), handler: .immediate(echo))
+                let server = try await HTTPServer.start(configuration: .init(connectionLimits: limits),
+                                                        handler: .immediate(echo))
                 try await server.shutdown()
                 XCTFail("\(field) was accepted")
             } catch let HTTPServerError.invalidConfiguration(rejected, _) {

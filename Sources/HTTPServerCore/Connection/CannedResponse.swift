@@ -11,8 +11,8 @@ enum CannedResponse {
 
     /// 503 for a connection over the limit.
     static func tooManyConnections(limit: Int) -> String {
-        render(status: "503 Service Unavailable", text: "too many connections: the limit is \(limit), try again later\n",
-               headers: "Retry-After: 1\r\n")
+        render(status: "503 Service Unavailable",
+               text: "too many connections: the limit is \(limit), try again later\n", headers: "Retry-After: 1\r\n")
     }
 
     /// 405 for `CONNECT`: an origin server, not a proxy, so no tunnels. Every other method may be served (the mock

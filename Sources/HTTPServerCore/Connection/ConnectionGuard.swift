@@ -189,6 +189,7 @@ extension TimeAmount {
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        self = .nanoseconds(overflow ? Int64.max : scaled.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue)
+        let nanoseconds = scaled.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue
+        self = .nanoseconds(overflow ? Int64.max : nanoseconds)
     }
 }

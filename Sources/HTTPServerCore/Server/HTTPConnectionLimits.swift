@@ -17,8 +17,8 @@ public struct HTTPConnectionLimits: Sendable, Hashable {
 
     /// Limits; by default 60 s idle, 10 s for a head, 30 s for a body and 1,024 connections.
     public init(
-        idleTimeout: Duration = .seconds(60), headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
-        maxConnections: Int = 1024
+        idleTimeout: Duration = .seconds(60), headerTimeout: Duration = .seconds(10),
+        bodyTimeout: Duration = .seconds(30), maxConnections: Int = 1024
     ) {
         self.idleTimeout = idleTimeout
         self.headerTimeout = headerTimeout

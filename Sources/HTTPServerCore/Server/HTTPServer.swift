@@ -58,7 +58,8 @@ public final class HTTPServer: Sendable {
                 case .refused(let report):
                     if let report { log("HTTP server on \(describe(channel.localAddress)): \(report)") }
                     return channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(RefusedConnectionHandler(limit: limits.maxConnections))
+                        let refusal = RefusedConnectionHandler(limit: limits.maxConnections)
+                        try channel.pipeline.syncOperations.addHandler(refusal)
                     }
                 case .closing:
                     return channel.close()
@@ -137,7 +138,8 @@ public final class HTTPServer: Sendable {
             throw HTTPServerError.invalidConfiguration(field: "connectionLimits.\(field)", reason: "must be positive")
         }
         if limits.maxConnections < 1 {
-            throw HTTPServerError.invalidConfiguration(field: "connectionLimits.maxConnections", reason: "must be at least 1")
+            throw HTTPServerError.invalidConfiguration(field: "connectionLimits.maxConnections",
+                                                       reason: "must be at least 1")
         }
     }
 
