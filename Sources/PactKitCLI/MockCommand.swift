@@ -58,6 +58,19 @@ struct MockCommand: AsyncParsableCommand {
     @Flag(help: "Match every request afresh instead of remembering which interaction answered an identical one.")
     var noMatchCache = false
 
+    @Option(help: ArgumentHelp("Close a connection that waits this long for its next request.", valueName: "ms"))
+    var idleTimeout = 60_000
+
+    @Option(help: ArgumentHelp("A request's headers must arrive within this long, else 408.", valueName: "ms"))
+    var headerTimeout = 10_000
+
+    @Option(help: ArgumentHelp(
+        "A request's body must arrive within this long after its headers, else 408.", valueName: "ms"))
+    var bodyTimeout = 30_000
+
+    @Option(help: ArgumentHelp("Connections served at once; more get 503.", valueName: "count"))
+    var maxConnections = 1024
+
     func validate() throws {
         guard !files.isEmpty || !directories.isEmpty else {
             throw ValidationError("nothing to serve: give at least one --file or --dir")
@@ -66,6 +79,10 @@ struct MockCommand: AsyncParsableCommand {
         guard watchInterval >= 10 else { throw ValidationError("--watch-interval must be at least 10 ms") }
         guard logLimit >= 0 else { throw ValidationError("--log-limit must not be negative") }
         guard maxBodyBytes >= 0 else { throw ValidationError("--max-body-bytes must not be negative") }
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout),
+                              ("--body-timeout", bodyTimeout), ("--max-connections", maxConnections)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
         let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t")
         guard !providerStateHeaderName.isEmpty,
               providerStateHeaderName.rangeOfCharacter(from: separators.union(.controlCharacters)) == nil
@@ -109,7 +126,11 @@ struct MockCommand: AsyncParsableCommand {
             lineSink: { output.write($0) })
         let server: StandaloneMockServer
         do {
-            server = try await StandaloneMockServer.start(mock: mock, host: host, port: port, maxBodyBytes: maxBodyBytes)
+            let limits = HTTPConnectionLimits(
+                idleTimeout: .milliseconds(idleTimeout), headerTimeout: .milliseconds(headerTimeout),
+                bodyTimeout: .milliseconds(bodyTimeout), maxConnections: maxConnections)
+            server = try await StandaloneMockServer.start(
+                mock: mock, host: host, port: port, maxBodyBytes: maxBodyBytes, connectionLimits: limits)
         } catch {
             MockDiagnostics.line("error: \(error)")
             throw ExitCode.failure

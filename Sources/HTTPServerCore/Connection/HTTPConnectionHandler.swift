@@ -4,7 +4,8 @@ import NIOHTTP1
 
 /// The last handler of a connection's pipeline: gathers a request's head and body, runs the request handler and
 /// writes its response. NIO's `HTTPServerPipelineHandler` (in front) delivers one request at a time even when the
-/// client pipelines, and closes the connection after the current response when the server quiesces.
+/// client pipelines, and closes the connection after the current response when the server quiesces. The
+/// `ConnectionGuard` (at the front) is told where each request stands, for its deadlines.
 final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -18,6 +19,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         case discarding(remaining: Int)
         /// Waiting for an async handler.
         case responding
+        /// A `CONNECT` was refused and the connection is closing: nothing more is read.
+        case refused
     }
 
     /// The most an oversized body is drained before the connection is closed anyway.
@@ -29,14 +32,24 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private var head: HTTPRequestHead?
     private var body: ByteBuffer?
     private var isActive = true
+    /// The client shut its sending side: the current request is answered, then the connection closes.
+    private var inputClosed = false
+    /// The current request asked for a protocol upgrade, which NIO's decoder follows by parsing nothing more: the
+    /// connection closes after the answer (which ignores the upgrade, as RFC 9110 §7.8 allows).
+    private var closeAfterResponse = false
     private var asyncTask: Task<Void, Never>?
 
     private let oversizedBodyResponse: @Sendable (Int) -> ServerResponse
+    private let connectionGuard: ConnectionGuard
 
-    init(handler: RequestHandler, maxBodyBytes: Int, oversizedBodyResponse: @escaping @Sendable (Int) -> ServerResponse) {
+    init(
+        handler: RequestHandler, maxBodyBytes: Int, oversizedBodyResponse: @escaping @Sendable (Int) -> ServerResponse,
+        connectionGuard: ConnectionGuard
+    ) {
         self.oversizedBodyResponse = oversizedBodyResponse
         self.handler = handler
         self.maxBodyBytes = maxBodyBytes
+        self.connectionGuard = connectionGuard
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -57,25 +70,35 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             case .discarding(let remaining):
                 let left = remaining - part.readableBytes
                 if left < 0 { context.close(promise: nil) } else { phase = .discarding(remaining: left) }
-            case .idle, .responding:
+            case .idle, .responding, .refused:
                 break
             }
         case .end:
             switch phase {
             case .receiving:
+                connectionGuard.requestReceived()
                 finishRequest(context: context)
             case .discarding:
                 context.close(promise: nil)
-            case .idle, .responding:
+            case .idle, .responding, .refused:
                 break
             }
         }
     }
 
     private func receiveHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        if head.method == .CONNECT {
+            // NIO's decoder treats the bytes after a CONNECT as a tunnel and its encoder frames the answer without a
+            // length, so the client would wait for ever: answer completely, as raw bytes, and close.
+            phase = .refused
+            connectionGuard.answerAndClose(CannedResponse.connectNotSupported)
+            return
+        }
+        connectionGuard.headReceived()
         self.head = head
         self.body = nil
         self.phase = .receiving
+        closeAfterResponse = Self.asksForUpgrade(head)
         if let declared = head.headers.first(name: "content-length").flatMap({ Int($0) }), declared > maxBodyBytes {
             rejectOversizedBody(context: context, declaredLength: declared)
             return
@@ -92,6 +115,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         guard let head else { return }
         self.body = nil
         self.phase = .discarding(remaining: min(declaredLength ?? maxBodyBytes, Self.maxDiscardedBytes))
+        connectionGuard.bodyRejected()
         var response = oversizedBodyResponse(maxBodyBytes)
         response.status = 413
         write(response, for: head, close: true, context: context, closeAfterWrite: false)
@@ -105,19 +129,29 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         let request = ServerRequest(head: head, body: bodyBuffer)
         switch handler {
         case .immediate(let respond):
+            guard isActive else { return }
+            let response = respond(request)
             phase = .idle
-            write(respond(request), for: head, close: false, context: context)
+            write(response, for: head, close: false, context: context)
         case .async(let respond):
             phase = .responding
-            let promise = context.eventLoop.makePromise(of: ServerResponse.self)
-            asyncTask = Task { promise.succeed(await respond(request)) }
+            let promise = context.eventLoop.makePromise(of: ServerResponse?.self)
+            // Cancelled when the connection goes: a request whose client is gone before it starts is never run.
+            asyncTask = Task { promise.succeed(Task.isCancelled ? nil : await respond(request)) }
             promise.futureResult.assumeIsolated().whenSuccess { response in
                 self.asyncTask = nil
-                guard self.isActive, case .responding = self.phase else { return }
+                guard let response, self.isActive, case .responding = self.phase else { return }
                 self.phase = .idle
                 self.write(response, for: head, close: false, context: context)
             }
         }
+    }
+
+    /// What NIO's parser (llhttp) takes for an upgrade: an `Upgrade` header with `upgrade` among the `Connection`
+    /// tokens.
+    private static func asksForUpgrade(_ head: HTTPRequestHead) -> Bool {
+        head.headers.contains(name: "upgrade")
+            && head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "upgrade" }
     }
 
     /// Writes a whole response with exact framing. `closeAfterWrite` false leaves closing to a later event (used
@@ -127,7 +161,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         closeAfterWrite: Bool = true
     ) {
         guard isActive else { return }
-        var keepAlive = request.isKeepAlive && !close
+        var keepAlive = request.isKeepAlive && !close && !inputClosed && !closeAfterResponse
         var headers = HTTPHeaders()
         headers.reserveCapacity(response.headers.count + 2)
         for field in response.headers {
@@ -156,6 +190,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             buffer.writeBytes(response.body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         }
+        if closeAfterWrite { connectionGuard.responseWritten() }
         if keepAlive || !closeAfterWrite {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         } else {
@@ -169,6 +204,25 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         asyncTask?.cancel()
         asyncTask = nil
         context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard case ChannelEvent.inputClosed = event else {
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
+        // The client shut its sending side (NIO delivers this after every request received before it).
+        inputClosed = true
+        switch phase {
+        case .idle:
+            connectionGuard.closeAfterPendingWrites()
+        case .receiving, .discarding:
+            // The request can never be completed (the parser has already answered 400 if it was malformed).
+            context.close(promise: nil)
+        case .responding, .refused:
+            // `write` closes after the answer; a refused connection is closing already.
+            break
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {

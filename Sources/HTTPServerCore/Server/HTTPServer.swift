@@ -3,8 +3,9 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A small HTTP/1.1 server on SwiftNIO: keep-alive, pipelining, a body size limit, 400 for malformed requests and a
-/// clean shutdown. It runs on NIO's shared event loop group, so starting one costs a socket bind, not a thread pool.
+/// A small HTTP/1.1 server on SwiftNIO: keep-alive, pipelining, half-closed clients, a body size limit, timeouts and a
+/// connection limit (`HTTPConnectionLimits`), 400 for malformed requests, 405 for `CONNECT`, and a clean shutdown. It
+/// runs on NIO's shared event loop group, so starting one costs a socket bind, not a thread pool.
 public final class HTTPServer: Sendable {
     /// The base URL, `http://<host>:<port>` with the port actually bound.
     public let url: URL
@@ -30,20 +31,38 @@ public final class HTTPServer: Sendable {
         configuration: HTTPServerConfiguration = HTTPServerConfiguration(), handler: RequestHandler
     ) async throws -> HTTPServer {
         try validate(configuration)
-        let connections = ConnectionRegistry()
+        let limits = configuration.connectionLimits
+        let connections = ConnectionRegistry(limit: limits.maxConnections)
         let maxBodyBytes = configuration.maxBodyBytes
         let oversizedBodyResponse = configuration.oversizedBodyResponse
+        let log = configuration.log
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: Int32(clamping: configuration.backlog))
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
+            // A client may send its request and then shut its sending side (SHUT_WR); it still gets the answer,
+            // after which the connection closes (HTTPConnectionHandler sees the half-close).
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
-                guard connections.register(channel) else { return channel.close() }
-                return channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
-                    try pipeline.addHandler(HTTPConnectionHandler(
-                        handler: handler, maxBodyBytes: maxBodyBytes, oversizedBodyResponse: oversizedBodyResponse))
+                switch connections.admit(channel) {
+                case .accepted:
+                    return channel.eventLoop.makeCompletedFuture {
+                        let pipeline = channel.pipeline.syncOperations
+                        let connectionGuard = ConnectionGuard(limits: limits)
+                        try pipeline.addHandler(connectionGuard)
+                        try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+                        try pipeline.addHandler(HTTPConnectionHandler(
+                            handler: handler, maxBodyBytes: maxBodyBytes, oversizedBodyResponse: oversizedBodyResponse,
+                            connectionGuard: connectionGuard))
+                    }
+                case .refused(let report):
+                    if let report { log("HTTP server on \(describe(channel.localAddress)): \(report)") }
+                    return channel.eventLoop.makeCompletedFuture {
+                        let refusal = RefusedConnectionHandler(limit: limits.maxConnections)
+                        try channel.pipeline.syncOperations.addHandler(refusal)
+                    }
+                case .closing:
+                    return channel.close()
                 }
             }
         let channel: any Channel
@@ -59,7 +78,7 @@ public final class HTTPServer: Sendable {
             throw HTTPServerError.bindFailed(host: configuration.host, port: configuration.port,
                                              reason: "the bound address has no port or makes no valid URL")
         }
-        let grace = TimeAmount.nanoseconds(nanoseconds(configuration.shutdownGracePeriod))
+        let grace = TimeAmount(configuration.shutdownGracePeriod)
         return HTTPServer(serverChannel: channel, connections: connections, url: url, port: port, gracePeriod: grace)
     }
 
@@ -113,6 +132,15 @@ public final class HTTPServer: Sendable {
         if configuration.shutdownGracePeriod < .zero {
             throw HTTPServerError.invalidConfiguration(field: "shutdownGracePeriod", reason: "must not be negative")
         }
+        let limits = configuration.connectionLimits
+        for (field, timeout) in [("idleTimeout", limits.idleTimeout), ("headerTimeout", limits.headerTimeout),
+                                 ("bodyTimeout", limits.bodyTimeout)] where timeout <= .zero {
+            throw HTTPServerError.invalidConfiguration(field: "connectionLimits.\(field)", reason: "must be positive")
+        }
+        if limits.maxConnections < 1 {
+            throw HTTPServerError.invalidConfiguration(field: "connectionLimits.maxConnections",
+                                                       reason: "must be at least 1")
+        }
     }
 
     /// IPv6 literals go in brackets in URLs.
@@ -120,9 +148,9 @@ public final class HTTPServer: Sendable {
         host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
     }
 
-    private static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? Int64.max : scaled.addingReportingOverflow(attoseconds / 1_000_000_000).partialValue
+    private static func describe(_ address: SocketAddress?) -> String {
+        guard let address else { return "an unknown address" }
+        guard let ip = address.ipAddress, let port = address.port else { return "\(address)" }
+        return "\(urlHost(ip)):\(port)"
     }
 }

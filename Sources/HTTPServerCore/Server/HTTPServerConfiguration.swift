@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where and how an `HTTPServer` listens.
 public struct HTTPServerConfiguration: Sendable {
     /// The address to bind; loopback by default so tests never expose a port.
@@ -10,15 +12,21 @@ public struct HTTPServerConfiguration: Sendable {
     public var backlog: Int
     /// How long `shutdown()` lets in-flight requests finish before closing their connections.
     public var shutdownGracePeriod: Duration
+    /// Timeouts for idle connections, request heads and bodies, and the most connections open at once.
+    public var connectionLimits: HTTPConnectionLimits
+    /// Where the server's own diagnostics go (e.g. reaching the connection limit), one line per call; standard error
+    /// by default.
+    public var log: @Sendable (String) -> Void
     /// The 413 answer to a body over `maxBodyBytes` (the limit is passed in), so a service can answer in its own
     /// error format; plain text by default. The connection is closed after it.
     public var oversizedBodyResponse: @Sendable (_ limit: Int) -> ServerResponse
 
     /// A configuration; by default loopback on an OS-chosen port, an 8 MiB body limit, a backlog of 256, a 2-second
-    /// grace period and a plain-text 413.
+    /// grace period, the default `HTTPConnectionLimits`, diagnostics on standard error and a plain-text 413.
     public init(
         host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024, backlog: Int = 256,
-        shutdownGracePeriod: Duration = .seconds(2),
+        shutdownGracePeriod: Duration = .seconds(2), connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits(),
+        log: @escaping @Sendable (String) -> Void = HTTPServerConfiguration.standardErrorLog,
         oversizedBodyResponse: @escaping @Sendable (_ limit: Int) -> ServerResponse = { limit in
             .text("request body larger than \(limit) bytes\n", status: 413)
         }
@@ -28,7 +36,14 @@ public struct HTTPServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.backlog = backlog
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.connectionLimits = connectionLimits
+        self.log = log
         self.oversizedBodyResponse = oversizedBodyResponse
+    }
+
+    /// Writes `line` and a newline to standard error in one write, so concurrent lines never interleave.
+    public static func standardErrorLog(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
 

@@ -21,3 +21,11 @@ extension String {
         split(separator: "\n").first { $0.hasPrefix("\(key): ") }.map { String($0.dropFirst(key.count + 2)) }
     }
 }
+
+/// `echo`, counting the requests that reach it.
+func countingEcho(_ counter: Counter) -> @Sendable (ServerRequest) -> ServerResponse {
+    { request in
+        counter.increment()
+        return echo(request)
+    }
+}

@@ -9,6 +9,7 @@ private let streamSocket = SOCK_STREAM
 private let noSignal: Int32 = 0
 #endif
 private func closeSocket(_ fd: Int32) -> Int32 { close(fd) }
+private func shutdownSocket(_ fd: Int32, _ how: Int32) -> Int32 { shutdown(fd, how) }
 private func sendBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ flags: Int32) -> Int {
     send(fd, bytes, count, flags)
 }
@@ -59,6 +60,33 @@ final class RawHTTPConnection: @unchecked Sendable {
     }
 
     func send(_ text: String) throws { try send(Data(text.utf8)) }
+
+    /// Shuts the sending side (SHUT_WR): the server sees end of input, the connection stays open for its answer.
+    func shutdownWrite() throws {
+        #if canImport(Glibc)
+        let how = Int32(SHUT_WR)
+        #else
+        let how = SHUT_WR
+        #endif
+        guard shutdownSocket(fd, how) == 0 else { throw Failure(description: "shutdown() failed: errno \(errno)") }
+    }
+
+    /// Aborts the connection with a reset (SO_LINGER 0), as a client that gives up does; a plain close looks to the
+    /// server like a half-close, after which it still answers.
+    func reset() {
+        var linger = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+        close()
+    }
+
+    /// Whether bytes (or the end of the stream) can be read within `milliseconds`, without consuming them.
+    func isReadable(withinMilliseconds milliseconds: Int32) throws -> Bool {
+        if !buffer.isEmpty { return true }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, milliseconds)
+        guard ready >= 0 else { throw Failure(description: "poll() failed: errno \(errno)") }
+        return ready > 0
+    }
 
     func send(_ data: Data) throws {
         try data.withUnsafeBytes { raw in

@@ -14,9 +14,11 @@ public final class StandaloneMockServer: Sendable {
 
     /// Binds and starts answering. Throws `HTTPServerError` when the address cannot be bound.
     public static func start(
-        mock: StandaloneMock, host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024
+        mock: StandaloneMock, host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024,
+        connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits()
     ) async throws -> StandaloneMockServer {
-        let configuration = HTTPServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        let configuration = HTTPServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes,
+                                                    connectionLimits: connectionLimits)
         let server = try await HTTPServer.start(configuration: configuration, handler: .immediate { request in
             mock.handle(request)
         })
