@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching"]),
+        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching", "OutboundHTTP"]),
         .executableTarget(
             name: "pactkit",
             dependencies: [
