@@ -84,6 +84,8 @@ let package = Package(
         .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore"]),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
+        // The README's message pact example: a consumer handling an event and the provider producing it.
+        .testTarget(name: "MessageExampleTests", dependencies: ["PactConsumer", "PactVerifier", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.
         .testTarget(
             name: "CodesVerificationTests",
