@@ -188,7 +188,7 @@ final class MessagePactTests: XCTestCase {
         } catch is PactRunError {}
         let byLine = Dictionary(grouping: reporter.failures, by: { Int($0.location.line) })
         XCTAssertEqual(reporter.failures.map(\.kind), [.usage, .usage, .usage, .usage], "\(reporter.failures)")
-        XCTAssertTrue(byLine[syncLine]?.contains { $0.message.contains("synchronous messages need Pact V4") } ?? false, "\(reporter.failures)")
+        XCTAssertTrue(byLine[syncLine]?.contains { $0.message.contains("a synchronous message needs Pact V4 or later") } ?? false, "\(reporter.failures)")
         XCTAssertTrue(byLine[syncLine]?.contains { $0.message.contains("checked by verifySynchronousMessages") } ?? false, "\(reporter.failures)")
         XCTAssertTrue(byLine[contentTypeLine]?.first?.message.contains("differs from the metadata content type 'text/plain'") ?? false,
                       "\(reporter.failures)")

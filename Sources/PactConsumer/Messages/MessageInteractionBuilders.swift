@@ -35,7 +35,7 @@ extension MessageInteractionDeclaring {
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
         requireV4("comment", at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
-        pact.update(id) { $0.comments["text"] = .array(($0.comments["text"]?.arrayValue ?? []) + [.string(text)]) }
+        pact.update(id) { $0.comments = DeclarationChecks.appendingComment(text, to: $0.comments) }
         return self
     }
 
@@ -47,12 +47,11 @@ extension MessageInteractionDeclaring {
     }
 
     private func requireV4(_ feature: String, at location: PactSourceLocation) {
-        guard pact.specVersion < .v4 else { return }
         let version = pact.specVersion
         pact.update(id) { declared in
-            declared.errors.append(PactUsageError(
-                location: location, interaction: declared.description,
-                reason: "\(feature) needs Pact V4 or later, but this pact is written as \(version); use specVersion: .v4"))
+            if let error = DeclarationChecks.requireV4(feature, version: version, interaction: declared.description, at: location) {
+                declared.errors.append(error)
+            }
         }
     }
 

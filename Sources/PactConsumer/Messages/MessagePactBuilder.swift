@@ -56,13 +56,8 @@ public final class MessagePactBuilder: Sendable {
         self.reporter = reporter
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         self.location = location
-        var errors: [PactUsageError] = []
-        if consumer.trimmingCharacters(in: .whitespaces).isEmpty || provider.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(PactUsageError(location: location, reason: "the consumer and provider names must not be empty"))
-        }
-        if specVersion != .v3 && specVersion != .v4 {
-            errors.append(PactUsageError(location: location, reason: "pact files are written as V3 or V4, not \(specVersion)"))
-        }
+        let errors = DeclarationChecks.builderErrors(consumer: consumer, provider: provider, specVersion: specVersion,
+                                                     at: location)
         state.withLock { $0.errors = errors }
     }
 
@@ -89,13 +84,9 @@ public final class MessagePactBuilder: Sendable {
     ) -> SynchronousMessageBuilder {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         let id = declare(description, synchronous: true, at: location, function: function)
-        if specVersion < .v4 {
-            let version = specVersion
-            update(id) {
-                $0.errors.append(PactUsageError(
-                    location: location, interaction: description,
-                    reason: "synchronous messages need Pact V4, but this pact is written as \(version); use specVersion: .v4"))
-            }
+        if let error = DeclarationChecks.requireV4("a synchronous message", version: specVersion, interaction: description,
+                                                   at: location) {
+            update(id) { $0.errors.append(error) }
         }
         return SynchronousMessageBuilder(pact: self, id: id)
     }
