@@ -41,6 +41,20 @@ final class MessageVerificationTests: XCTestCase {
         XCTAssertEqual(report.exitCode, 0)
     }
 
+    func testCustomHeadersAndTheRequestFilterReachTheMessageEndpoint() async throws {
+        let provider = try await TestProvider.start { request in
+            request.header("Authorization") == "Bearer t0k3n" && request.header("X-Tenant") == "opg"
+                ? .json(#"{"code": "ABC", "lpa": "700000000047"}"#, headers: [Self.metadataHeader(#"{"topic": "codes.revoked"}"#)])
+                : ServerResponse(status: 401)
+        }
+        let report = await (try Verifier.against(provider.url) { configuration in
+            configuration.customHeaders = [("X-Tenant", "opg")]
+            configuration.requestFilter = { request in request.setValue("Bearer t0k3n", forHTTPHeaderField: "Authorization") }
+        }).verify(pacts: [try Pacts.v4(Self.revoked)])
+        await provider.stop()
+        XCTAssertEqual(report.interactions.map(\.status), [.passed], report.renderConsole(colour: false))
+    }
+
     func testContentsAndMetadataMismatchesFailWithPathsAndValues() async throws {
         let provider = try await TestProvider.start { _ in
             .json(#"{"code": "XYZ", "lpa": "8"}"#, headers: [Self.metadataHeader(#"{"topic": "Codes"}"#)])

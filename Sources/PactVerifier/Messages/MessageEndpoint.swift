@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import OutboundHTTP
 import PactModel
 
@@ -9,6 +12,7 @@ struct MessageEndpoint: Sendable {
     let url: URL
     let client: OutboundHTTPClient
     let customHeaders: [(name: String, value: String)]
+    let requestFilter: RequestFilter?
 
     private static let pathAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
@@ -20,7 +24,7 @@ struct MessageEndpoint: Sendable {
     static let echoLimit = 300
 
     init(baseURL: URL, basePath: String, endpointPath: String, client: OutboundHTTPClient,
-         customHeaders: [(name: String, value: String)]) {
+         customHeaders: [(name: String, value: String)], requestFilter: RequestFilter?) {
         var text = baseURL.absoluteString
         if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<cut]) }
         for part in [basePath, endpointPath] {
@@ -34,6 +38,7 @@ struct MessageEndpoint: Sendable {
         url = URL(string: text) ?? baseURL
         self.client = client
         self.customHeaders = customHeaders
+        self.requestFilter = requestFilter
     }
 
     /// `POST /path` for reports.
@@ -55,8 +60,9 @@ struct MessageEndpoint: Sendable {
             headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
             headers.append(HTTPField(name: name, value: value))
         }
-        let outbound = OutboundRequest(method: "POST", url: url, headers: headers,
+        var outbound = OutboundRequest(method: "POST", url: url, headers: headers,
                                        body: Array(JSONWriter.compact(.object(payload)).utf8))
+        if let requestFilter { outbound = try await Self.filtered(outbound, by: requestFilter) }
         let response: OutboundResponse
         do {
             response = try await client.send(outbound)
@@ -101,6 +107,26 @@ struct MessageEndpoint: Sendable {
         }
         metadata.merge(entries) { _, new in new }
         return metadata
+    }
+
+    /// The request after the configured filter (which works on a `URLRequest`, as for HTTP interactions), so an
+    /// auth token reaches the message endpoint too.
+    private static func filtered(
+        _ request: OutboundRequest, by filter: RequestFilter
+    ) async throws(VerificationError) -> OutboundRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        for field in request.headers { urlRequest.setValue(field.value, forHTTPHeaderField: field.name) }
+        urlRequest.httpBody = request.body.map { Data($0) }
+        do {
+            try await filter(&urlRequest)
+        } catch {
+            throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
+        }
+        let headers = (urlRequest.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }
+            .map { HTTPField(name: $0.key, value: $0.value) }
+        return OutboundRequest(method: urlRequest.httpMethod ?? request.method, url: urlRequest.url ?? request.url,
+                               headers: headers, body: urlRequest.httpBody.map { Array($0) })
     }
 
     private static func kind(of error: OutboundHTTPError) -> VerificationError.Kind {

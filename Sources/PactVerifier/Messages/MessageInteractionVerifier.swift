@@ -141,7 +141,8 @@ extension MessageInteractionVerifier {
         }
         let endpoint = client.map {
             MessageEndpoint(baseURL: configuration.providerBaseURL, basePath: configuration.basePath,
-                            endpointPath: settings.endpointPath, client: $0, customHeaders: configuration.customHeaders)
+                            endpointPath: settings.endpointPath, client: $0, customHeaders: configuration.customHeaders,
+                            requestFilter: configuration.requestFilter)
         }
         return (MessageInteractionVerifier(settings: settings, endpoint: endpoint, stateHandler: stateHandler), client)
     }
