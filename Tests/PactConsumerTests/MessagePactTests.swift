@@ -58,6 +58,30 @@ final class MessagePactTests: XCTestCase {
         XCTAssertNotNil(entry?["comments"]?["testname"])
     }
 
+    func testMetadataGeneratorsRunForTheHandlerAndMetadataMatchersAreChecked() async throws {
+        let directory = try temporaryDirectory(self)
+        let reporter = CollectingFailureReporter()
+        let pact = makePact(directory, reporter)
+        let line = #line + 2
+        pact.expectsToReceive("an event with a message id").withContents(["code": "X"])
+            .withMetadata(["messageId": .uuid(), "partition": .regex(#"\d+"#, example: "seven")])
+        do {
+            try await pact.verifyMessages { _ in }
+            XCTFail("a metadata example that does not satisfy its matcher is a usage error")
+        } catch is PactRunError {}
+        XCTAssertEqual(reporter.failures.first?.location.line, UInt(line), "\(reporter.failures)")
+
+        pact.expectsToReceive("an event with a message id").withContents(["code": "X"]).withMetadata(["messageId": .uuid()])
+        let ids = Locked<[String]>([])
+        try await pact.verifyMessages { message in ids.withLock { $0.append(message.metadata["messageId"]?.stringValue ?? "") } }
+        let id = try XCTUnwrap(ids.withLock { $0.first })
+        XCTAssertNotNil(UUID(uuidString: id))
+        XCTAssertNotEqual(id, "e2490de5-5bd3-43d5-b7c4-526e33f71304", "the generator runs in consumer mode")
+        let (written, _) = try readPact(directory)
+        guard case .asynchronousMessage(let interaction)? = written.interactions.first else { return XCTFail("no message") }
+        XCTAssertNotNil(interaction.message.generators[.metadata]["messageId"])
+    }
+
     func testV3WritesAMessagesArrayWithMetaData() async throws {
         let directory = try temporaryDirectory(self)
         let reporter = CollectingFailureReporter()

@@ -180,6 +180,36 @@ final class MessageVerificationTests: XCTestCase {
         XCTAssertEqual(report.interactions.first?.mismatches.first?.message, "Expected 'EXAMPLE' (String) to be equal to 'Q7' (String)")
     }
 
+    func testInProcessSynchronousProducersGetTheRequestAndEveryResponseIsMatched() async throws {
+        let exchange = """
+            {"type": "Synchronous/Messages", "description": "a code check",
+             "request": {"contents": {"contentType": "application/json", "content": {"code": "ABC"}}},
+             "response": [{"contents": {"contentType": "application/json", "content": {"valid": true}}},
+                          {"contents": {"contentType": "text/plain", "content": "done"}}]}
+            """
+        let answers = Locked<[[MessagePayload]]>([
+            [.json(["valid": true]), .text("done")],
+            [.json(["valid": true])],
+            [.json(["valid": true]), .text("later")],
+        ])
+        let requests = Locked<[JSONValue?]>([])
+        let verifier = try Verifier.against(URL(string: "http://127.0.0.1:1")!) { configuration in
+            configuration.messages.producers = ["a code check": .responses { request in
+                requests.withLock { $0.append(request.request?.json) }
+                return answers.withLock { $0.removeFirst() }
+            }]
+        }
+        let pact = try Pacts.v4(exchange)
+        let passed = await verifier.verify(pacts: [pact])
+        let tooFew = await verifier.verify(pacts: [pact])
+        let different = await verifier.verify(pacts: [pact])
+        XCTAssertEqual(passed.interactions.map(\.status), [.passed], passed.renderConsole(colour: false))
+        XCTAssertEqual(requests.withLock { $0 }, [["code": "ABC"], ["code": "ABC"], ["code": "ABC"]])
+        XCTAssertEqual(tooFew.interactions.first?.mismatches.map(\.message),
+                       ["Expected a message with 2 response(s), but the actual response had 1"])
+        XCTAssertEqual(different.interactions.first?.mismatches.map(\.path), ["response[1] $"])
+    }
+
     func testAMissingOrThrowingProducerIsAnErrorNamingIt() async throws {
         struct Broken: Error, CustomStringConvertible { var description: String { "the queue client is not configured" } }
         let second = Self.revoked.replacingOccurrences(of: "a code revoked event", with: "another event")
