@@ -1,12 +1,14 @@
 import Foundation
 import HTTPServerCore
 import PactModel
+import PactVerifier
 import XCTest
 
 /// The Pact specification's 62 message testcases, black-box through `pactkit verify`: each testcase's expected
 /// message becomes an interaction of a pact, and a message endpoint answers with the testcase's actual message (the
 /// contents as the body, the content type in Content-Type, the metadata as base64 JSON in Pact-Message-Metadata). An
-/// interaction must verify exactly when the testcase says the messages match.
+/// interaction must verify exactly when the testcase says the messages match. The same runs in process, with
+/// producers answering the actual messages.
 final class MessageConformanceCLITests: XCTestCase {
     struct Testcase {
         var name: String
@@ -21,6 +23,26 @@ final class MessageConformanceCLITests: XCTestCase {
 
     func testVersion3MessageTestcases() async throws { try await run("version-3", version: .v3, expectedCount: 31) }
     func testVersion4MessageTestcases() async throws { try await run("version-4", version: .v4, expectedCount: 31) }
+
+    func testVersion3MessageTestcasesInProcess() async throws { try await runInProcess("version-3", version: .v3) }
+    func testVersion4MessageTestcasesInProcess() async throws { try await runInProcess("version-4", version: .v4) }
+
+    private func runInProcess(_ folder: String, version: PactSpecVersion) async throws {
+        let testcases = try Self.load(folder, version: version)
+        let pact = try PactReader.read(data: Data(JSONWriter.compact(Self.pact(testcases, version: version)).utf8))
+        var configuration = VerifierConfiguration(providerBaseURL: URL(string: "http://127.0.0.1:1")!)
+        for testcase in testcases {
+            let actual = testcase.actual
+            configuration.messages.producers[testcase.name] = MessageProducer { _ in actual }
+        }
+        let report = await (try Verifier(configuration: configuration)).verify(pacts: [pact])
+        XCTAssertEqual(report.interactions.count, testcases.count)
+        let byName = Dictionary(uniqueKeysWithValues: testcases.map { ($0.name, $0) })
+        for result in report.interactions {
+            let expected = byName[result.description]?.match
+            XCTAssertEqual(result.status == .passed, expected, "\(folder)/\(result.description): \(result.mismatches) \(result.errors)")
+        }
+    }
 
     private func run(_ folder: String, version: PactSpecVersion, expectedCount: Int) async throws {
         let testcases = try Self.load(folder, version: version)
