@@ -210,6 +210,22 @@ final class MessageVerificationTests: XCTestCase {
         XCTAssertEqual(different.interactions.first?.mismatches.map(\.path), ["response[1] $"])
     }
 
+    func testAGeneratorWithoutItsStateValueKeepsTheExampleAndSaysSo() async throws {
+        let pact = """
+            {"type": "Asynchronous/Messages", "description": "a code created event",
+             "contents": {"contentType": "application/json", "content": {"code": "EXAMPLE"}},
+             "generators": {"content": {"$.code": {"type": "ProviderState", "expression": "${code}"}}}}
+            """
+        let report = await (try Verifier.against(URL(string: "http://127.0.0.1:1")!) { configuration in
+            configuration.messages.producers = ["a code created event": MessageProducer { _ in .json(["code": "EXAMPLE"]) }]
+        }).verify(pacts: [try Pacts.v4(pact)])
+        XCTAssertEqual(report.interactions.map(\.status), [.passed])
+        XCTAssertEqual(report.interactions.first?.notes.count, 1)
+        XCTAssertTrue(report.interactions.first?.notes.first?.hasPrefix(
+            "the expected message contents $.code generator kept the pact's example value: ProviderState generator failed") ?? false,
+            "\(report.interactions.first?.notes ?? [])")
+    }
+
     func testAMissingOrThrowingProducerIsAnErrorNamingIt() async throws {
         struct Broken: Error, CustomStringConvertible { var description: String { "the queue client is not configured" } }
         let second = Self.revoked.replacingOccurrences(of: "a code revoked event", with: "another event")

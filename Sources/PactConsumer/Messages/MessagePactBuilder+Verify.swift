@@ -124,10 +124,11 @@ extension MessagePactBuilder {
     }
 
     /// The example the consumer sees: generators applied in consumer mode (a random UUID, today's date…). A generator
-    /// that cannot produce a value leaves the example as declared, which satisfies its rules.
+    /// that cannot produce a value (a mock server URL: there is no mock server here) leaves the example as declared,
+    /// which satisfies its rules.
     static func consumerExample(_ message: MessageContents) -> MessageContents {
         var rng = SystemRandomNumberGenerator()
-        return (try? message.generated(context: GeneratorContext(mode: .consumer), using: &rng)) ?? message
+        return message.generated(context: GeneratorContext(mode: .consumer), using: &rng).0
     }
 
     /// One failure per mismatch (or unreadable response), at the `willRespondWith` line it concerns.

@@ -1,25 +1,41 @@
 import Foundation
 
+/// A generator that could not produce a value for a message; the message keeps its example there.
+public struct MessageGeneratorFailure: Sendable, Hashable {
+    /// `body` (the contents) or `metadata`.
+    public var category: GeneratorCategoryName
+    /// The contents path or the metadata name.
+    public var key: String
+    /// Why no value was produced.
+    public var error: GeneratorError
+}
+
 extension MessageContents {
-    /// The message with its generators applied: content generators to JSON contents (by path), metadata generators
-    /// to the metadata value of their name. `including` picks which generators run (all that apply in the context's
-    /// mode by default); the first that cannot produce a value throws.
+    /// The message with its generators applied one at a time: content generators to JSON contents (by path),
+    /// metadata generators to the metadata value of their name. `including` picks which generators run (all that
+    /// apply in the context's mode by default). A generator that cannot produce a value leaves the example in place
+    /// and is returned as a failure, so one bad generator does not stop the others.
     public func generated<R: RandomNumberGenerator>(
         context: GeneratorContext, using rng: inout R, including: (Generator) -> Bool = { _ in true }
-    ) throws(GeneratorError) -> MessageContents {
-        var selected = Generators()
-        for category in [GeneratorCategoryName.body, .metadata] {
-            selected[category] = generators[category].filter { $0.value.applies(in: context.mode) && including($0.value) }
-        }
-        guard !selected.isEmpty else { return self }
+    ) -> (MessageContents, [MessageGeneratorFailure]) {
         var result = self
-        if case .json(let value, let contentType) = contents, !selected[.body].isEmpty {
-            result.contents = .json(try selected.applyToBody(value, context: context, using: &rng), contentType: contentType)
+        var failures: [MessageGeneratorFailure] = []
+        for category in [GeneratorCategoryName.body, .metadata] {
+            for (key, generator) in generators[category].sorted(by: { $0.key < $1.key })
+            where generator.applies(in: context.mode) && including(generator) {
+                do {
+                    if category == .metadata {
+                        guard let current = result.metadata[key] else { continue }
+                        result.metadata[key] = try generator.generate(current: current, context: context, using: &rng)
+                    } else if case .json(let value, let contentType) = result.contents {
+                        let single = Generators(categories: [.body: [key: generator]])
+                        result.contents = .json(try single.applyToBody(value, context: context, using: &rng), contentType: contentType)
+                    }
+                } catch {
+                    failures.append(MessageGeneratorFailure(category: category, key: key, error: error))
+                }
+            }
         }
-        for (name, generator) in selected[.metadata].sorted(by: { $0.key < $1.key }) {
-            guard let current = result.metadata[name] else { continue }
-            result.metadata[name] = try generator.generate(current: current, context: context, using: &rng)
-        }
-        return result
+        return (result, failures)
     }
 }

@@ -93,36 +93,19 @@ struct MessageInteractionVerifier: Sendable {
         }
     }
 
-    /// The message with its generators applied one by one; one that cannot produce a value keeps the pact's example
-    /// and leaves a note, as for HTTP requests.
+    /// The message with its generators applied; one that cannot produce a value keeps the pact's example and leaves
+    /// a note, as for HTTP requests.
     private func generated(
         _ message: MessageContents, context: GeneratorContext, part: String, notes: inout [String],
         including: (Generator) -> Bool = { _ in true }
     ) -> MessageContents {
-        var result = message
         var rng = SystemRandomNumberGenerator()
-        for category in [GeneratorCategoryName.body, .metadata] {
-            for (key, generator) in message.generators[category].sorted(by: { $0.key < $1.key })
-            where generator.applies(in: .provider) && including(generator) {
-                var single = result
-                single.generators = Generators(categories: [category: [key: generator]])
-                do {
-                    result = try single.generated(context: context, using: &rng).withGenerators(message.generators)
-                } catch {
-                    let place = category == .metadata ? "metadata '\(key)'" : "contents \(key)"
-                    notes.append("the \(part) \(place) generator kept the pact's example value: \(error)")
-                }
-            }
+        let (result, failures) = message.generated(context: context, using: &rng, including: including)
+        for failure in failures {
+            let place = failure.category == .metadata ? "metadata '\(failure.key)'" : "contents \(failure.key)"
+            notes.append("the \(part) \(place) generator kept the pact's example value: \(failure.error)")
         }
         return result
-    }
-}
-
-private extension MessageContents {
-    func withGenerators(_ generators: Generators) -> MessageContents {
-        var copy = self
-        copy.generators = generators
-        return copy
     }
 }
 
