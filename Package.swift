@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching"]),
+        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching", "OutboundHTTP"]),
         .executableTarget(
             name: "pactkit",
             dependencies: [
@@ -81,9 +81,11 @@ let package = Package(
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
         .testTarget(name: "PactVerifierTests", dependencies: ["PactVerifier", "PactModel", "HTTPServerCore"]),
-        .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore"]),
+        .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore", "PactVerifier"]),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
+        // The README's message pact example: a consumer handling an event and the provider producing it.
+        .testTarget(name: "MessageExampleTests", dependencies: ["PactConsumer", "PactVerifier", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.
         .testTarget(
             name: "CodesVerificationTests",

@@ -49,6 +49,11 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-path"), help: "A path prefix for every request.")
     var basePath: String = ""
 
+    @Option(name: .customLong("message-path"),
+            help: ArgumentHelp("Path of the provider's message endpoint, under the base URL and base path (default /): "
+                               + "POST {\"description\",\"providerStates\"} answered with the message.", valueName: "path"))
+    var messagePath: String = "/"
+
     @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Timeout per request, in milliseconds.", valueName: "ms"))
     var requestTimeout: Int = 5000
 

@@ -57,6 +57,7 @@ extension VerifyCommand {
         configuration.stateChangeTeardown = stateChangeTeardown
         configuration.customHeaders = try headers.map(Self.header)
         configuration.filter = try filter(environment: environment)
+        configuration.messages.endpointPath = messagePath
         return configuration
     }
 

@@ -19,7 +19,7 @@ final class PactFileWriterTests: XCTestCase {
     ) -> PactFileWriter.Request {
         PactFileWriter.Request(
             consumer: "app", provider: "api", version: version, mode: mode, directory: directory,
-            interactions: interactions.map { ($0, PactSourceLocation(line: line)) })
+            interactions: interactions.map { (.http($0), PactSourceLocation(line: line)) })
     }
 
     private func readPact(_ directory: URL) throws -> Pact {

@@ -120,7 +120,8 @@ final class StandaloneCatalogueTests: XCTestCase {
         XCTAssertEqual(catalogue.count, 1)
         XCTAssertEqual(catalogue.pacts.first?.skippedMessages, 1)
         XCTAssertTrue(catalogue.warnings.contains { $0.contains("mixed.json") && $0.contains("reserved path prefix") }, "\(catalogue.warnings)")
-        XCTAssertTrue(catalogue.warnings.contains { $0.contains("1 message interaction") }, "\(catalogue.warnings)")
+        XCTAssertTrue(catalogue.warnings.contains { $0.contains("1 message interaction(s) skipped ('an event')") },
+                      "\(catalogue.warnings)")
     }
 
     func testAnInvalidDefaultStatePatternIsReported() {

@@ -51,9 +51,11 @@ extension LoadedPact {
     /// Reads a pact from bytes, as `read(_:)` does from a file.
     static func read(data: Data, file: String) throws -> LoadedPact {
         let pact = try PactReader.read(data: data, file: file)
-        return LoadedPact(file: file, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
-                          interactions: pact.httpInteractions,
-                          skippedMessages: pact.interactions.count - pact.httpInteractions.count)
+        var loaded = LoadedPact(file: file, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
+                                interactions: pact.httpInteractions,
+                                skippedMessages: pact.interactions.count - pact.httpInteractions.count)
+        loaded.skippedMessageDescriptions = pact.interactions.filter { if case .http = $0 { false } else { true } }.map(\.description)
+        return loaded
     }
 }
 

@@ -104,7 +104,9 @@ final class PactWriterTests: XCTestCase {
         let v3 = try PactWriter.json(for: messages, version: .v3)
         XCTAssertNil(v3["interactions"])
         XCTAssertEqual(v3["messages"]?.arrayValue?.first?["contents"], ["a": 1])
-        XCTAssertEqual(v3["messages"]?.arrayValue?.first?["metadata"], ["contentType": "application/json"])
+        XCTAssertEqual(v3["messages"]?.arrayValue?.first?["metaData"], ["contentType": "application/json"],
+                       "the V3 message specification spells it metaData")
+        XCTAssertNil(v3["messages"]?.arrayValue?.first?["metadata"])
         XCTAssertNotNil(v3["messages"]?.arrayValue?.first?["matchingRules"]?["body"])
         let v4 = try PactWriter.json(for: messages, version: .v4)
         XCTAssertNotNil(v4["interactions"]?.arrayValue?.first?["matchingRules"]?["content"], "V4 message rules use 'content'")

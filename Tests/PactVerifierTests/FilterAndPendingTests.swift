@@ -92,18 +92,21 @@ final class FilterAndPendingTests: XCTestCase {
         XCTAssertEqual(report.exitCode, 1)
     }
 
-    func testMessageInteractionsAreSkippedWithAReason() async throws {
+    func testMessageAndHTTPInteractionsOfOnePactAreBothVerified() async throws {
         let message = """
             {"type": "Asynchronous/Messages", "description": "a code was created",
              "contents": {"contentType": "application/json", "content": {"code": "X"}}}
             """
-        let provider = try await TestProvider.start { _ in .json(#"{"ok": true}"#) }
-        let report = await (try Verifier.against(provider.url)).verify(pacts: [try Pacts.v4(message, Pacts.get("a", path: "/a"))])
+        let provider = try await TestProvider.start { request in
+            request.path == "/a" ? .json(#"{"ok": true}"#) : .json(#"{"code": "X"}"#)
+        }
+        let report = await (try Verifier.against(provider.url) { $0.messages.endpointPath = "/messages" })
+            .verify(pacts: [try Pacts.v4(message, Pacts.get("a", path: "/a"))])
         await provider.stop()
-        XCTAssertEqual(report.interactions.map(\.status), [.skipped, .passed])
-        XCTAssertEqual(report.interactions.first?.notes, ["message verification is not supported over HTTP yet"])
+        XCTAssertEqual(report.interactions.map(\.status), [.passed, .passed])
         XCTAssertEqual(report.interactions.first?.interactionType, "Asynchronous/Messages")
+        XCTAssertEqual(report.interactions.first?.request, "message via POST /messages")
         XCTAssertEqual(report.exitCode, 0)
-        XCTAssertEqual(provider.requests.map(\.path), ["/a"])
+        XCTAssertEqual(provider.requests.map(\.path), ["/messages", "/a"])
     }
 }

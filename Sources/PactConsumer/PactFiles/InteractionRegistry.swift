@@ -4,7 +4,7 @@ import PactModel
 /// interaction (description and provider states) differently: merging would otherwise keep whichever ran last.
 enum InteractionRegistry {
     struct Entry: Sendable {
-        var interaction: HTTPInteraction
+        var interaction: Interaction
         var location: PactSourceLocation
     }
 
@@ -14,7 +14,7 @@ enum InteractionRegistry {
     /// entry and the new one) without recording anything when one disagrees with an interaction written earlier in
     /// this process.
     static func register(
-        _ candidates: [(HTTPInteraction, PactSourceLocation)], file: String
+        _ candidates: [(Interaction, PactSourceLocation)], file: String
     ) -> (added: [InteractionIdentity], conflicts: [(Entry, Entry)]) {
         written.withLock { written in
             var entries = written[file] ?? [:]
@@ -47,5 +47,18 @@ enum InteractionRegistry {
         var copy = interaction
         copy.info.comments["testname"] = nil
         return copy
+    }
+
+    /// Any kind of interaction without its test name.
+    static func comparable(_ interaction: Interaction) -> Interaction {
+        switch interaction {
+        case .http(let http): return .http(comparable(http))
+        case .asynchronousMessage(var message):
+            message.info.comments["testname"] = nil
+            return .asynchronousMessage(message)
+        case .synchronousMessages(var exchange):
+            exchange.info.comments["testname"] = nil
+            return .synchronousMessages(exchange)
+        }
     }
 }

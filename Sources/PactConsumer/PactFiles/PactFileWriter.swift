@@ -14,8 +14,8 @@ enum PactFileWriter {
         var version: PactSpecVersion
         var mode: PactWriteMode
         var directory: URL
-        /// The interactions with the `uponReceiving` call that declared each.
-        var interactions: [(HTTPInteraction, PactSourceLocation)]
+        /// The interactions (HTTP or message) with the call that declared each.
+        var interactions: [(Interaction, PactSourceLocation)]
     }
 
     /// Writes the file and returns the pact as written.
@@ -78,7 +78,7 @@ enum PactFileWriter {
             for interaction in existing.interactions { byIdentity[InteractionIdentity(interaction.info)] = interaction }
         }
         for (interaction, _) in request.interactions {
-            byIdentity[InteractionIdentity(interaction.info)] = .http(interaction)
+            byIdentity[InteractionIdentity(interaction.info)] = interaction
         }
         pact.interactions = byIdentity.sorted { $0.key.sortKey < $1.key.sortKey }.map(\.value)
         return pact

@@ -69,7 +69,7 @@ extension PactBuilder {
                 try PactFileWriter.write(PactFileWriter.Request(
                     consumer: consumer, provider: provider, version: specVersion, mode: effectiveWriteMode,
                     directory: PactFileLocation.directory(configured: directory),
-                    interactions: interactions.map { ($0.interaction, $0.location) }))
+                    interactions: interactions.map { (.http($0.interaction), $0.location) }))
             } catch {
                 failures.append(PactFailure(kind: .pactFile, message: "Pact file not written: \(error)", location: runLocation))
             }

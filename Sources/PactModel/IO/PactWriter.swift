@@ -46,6 +46,11 @@ public enum PactWriter {
         PartsWriter.response(response, version: version)
     }
 
+    /// Message contents as they appear in an interaction of `version` (`contents`, `metadata`, rules, generators).
+    public static func json(for message: MessageContents, version: PactSpecVersion) -> JSONValue {
+        .object(PartsWriter.message(message, version: version))
+    }
+
     /// The pact's metadata with the specification version and this writer's version; version keys from older
     /// files are dropped so the file declares one version only.
     private static func metadata(for pact: Pact, version: PactSpecVersion) -> JSONValue {

@@ -39,7 +39,8 @@ enum PartsWriter {
         } else {
             out["contents"] = BodyWriter.v3(message.contents)
         }
-        if !message.metadata.isEmpty { out["metadata"] = .object(message.metadata) }
+        // The V3 message specification spells it metaData; V4 (and pact-reference's writer) metadata.
+        if !message.metadata.isEmpty { out[version >= .v4 ? "metadata" : "metaData"] = .object(message.metadata) }
         let bodyCategory = version >= .v4 ? "content" : "body"
         out["matchingRules"] = message.matchingRules.encode(bodyCategory: bodyCategory)
         out["generators"] = message.generators.encode(bodyCategory: bodyCategory)

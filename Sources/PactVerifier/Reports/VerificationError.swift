@@ -14,6 +14,9 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         case timeout
         /// The connection failed after it was made: closed without a response, reset, malformed response.
         case transport
+        /// The provider did not produce a usable message: its message endpoint answered an error status, no
+        /// contents, unreadable metadata or a content type the pact contradicts; or its producer threw.
+        case message
     }
 
     /// Which step went wrong; `providerUnreachable` and `stateSetup` can make the run exit with 2.

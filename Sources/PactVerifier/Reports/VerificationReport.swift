@@ -46,7 +46,7 @@ public struct VerificationReport: Sendable {
         public var failed = 0
         /// Pending interactions that did not verify.
         public var pending = 0
-        /// Interactions that were not verified (message interactions).
+        /// Interactions that were not verified; every kind of interaction is verified today, so this stays 0.
         public var skipped = 0
         /// Interactions that could not be verified at all.
         public var errors = 0
@@ -120,7 +120,7 @@ public enum InteractionStatus: String, Sendable, Hashable, CaseIterable {
     case failed
     /// A V4 pending interaction that did not verify; it never fails the run.
     case pendingFailed = "pending-failed"
-    /// Not verified (message interactions).
+    /// Not verified. Every interaction kind is verified today; the status stays so reports keep their shape.
     case skipped
     /// Verification could not be carried out: state setup failed, the request could not be sent or no response came.
     case error

@@ -11,8 +11,7 @@ struct InteractionVerifier: Sendable {
     let builder: ProviderRequestBuilder
     let stateHandler: (any ProviderStateHandler)?
     let requestFilter: RequestFilter?
-
-    static let messagesUnsupported = "message verification is not supported over HTTP yet"
+    let messages: MessageInteractionVerifier
 
     func verify(_ interaction: Interaction, version: PactSpecVersion) async -> InteractionResult {
         let info = interaction.info
@@ -20,8 +19,7 @@ struct InteractionVerifier: Sendable {
                                        interactionType: interaction.typeName, pending: info.pending, status: .skipped,
                                        comments: info.comments)
         guard case .http(let http) = interaction else {
-            result.notes.append(Self.messagesUnsupported)
-            return result
+            return await messages.verify(interaction, version: version, result: result)
         }
         let start = ContinuousClock.now
         await run(http, version: version, into: &result)
@@ -33,42 +31,15 @@ struct InteractionVerifier: Sendable {
     private func run(_ interaction: HTTPInteraction, version: PactSpecVersion, into result: inout InteractionResult) async {
         var request = interaction.request
         result.request = "\(request.method.uppercased()) \(request.path)"
-        // An interaction without states still gets one call with the empty state name (PACT-SPEC §8), so a handler
-        // can reset the provider between interactions.
-        let states = interaction.info.providerStates.isEmpty ? [ProviderState(name: "")] : interaction.info.providerStates
-        var values: [String: JSONValue] = [:]
-        for state in interaction.info.providerStates {
-            values.merge(state.params) { _, new in new }
-        }
-        if let stateHandler {
-            for state in states {
-                do {
-                    values.merge(try await stateHandler.setup(state)) { _, new in new }
-                } catch {
-                    // The request is not sent and nothing is torn down, as pact-reference does.
-                    result.errors.append(Self.stateError(error, state: state, action: "setup"))
-                    return
-                }
-            }
-        } else if !interaction.info.providerStates.isEmpty {
-            let names = interaction.info.providerStates.map { "'\($0.name)'" }.joined(separator: ", ")
-            result.notes.append("no state handler or state change URL is configured, so \(names) was not set up")
-        }
+        let states = ProviderStateRun(handler: stateHandler)
+        guard let values = await states.setUp(interaction.info, into: &result) else { return }
 
         request = RequestGeneration.apply(to: request, values: values, notes: &result.notes)
         result.request = "\(request.method.uppercased()) \(request.path)"
             + (request.query.map { $0.isEmpty ? "" : "?" + ProviderRequestBuilder.encodeQuery($0) } ?? "")
         await exchange(request, expected: interaction.response, version: version, into: &result)
 
-        if let stateHandler {
-            for state in states.reversed() {
-                do {
-                    try await stateHandler.teardown(state)
-                } catch {
-                    result.errors.append(Self.stateError(error, state: state, action: "teardown"))
-                }
-            }
-        }
+        await states.tearDown(interaction.info, into: &result)
     }
 
     private func exchange(
@@ -90,17 +61,7 @@ struct InteractionVerifier: Sendable {
         }
     }
 
-    private static func stateError(_ error: any Error, state: ProviderState, action: String) -> VerificationError {
-        let kind: VerificationError.Kind = action == "setup" ? .stateSetup : .stateTeardown
-        let name = state.name.isEmpty ? "the empty provider state (interaction without states)" : "provider state '\(state.name)'"
-        if let failure = error as? StateChangeFailure {
-            return VerificationError(kind: kind, message: "\(action) of \(name) failed: \(failure)",
-                                     status: failure.status, body: failure.body)
-        }
-        return VerificationError(kind: kind, message: "\(action) of \(name) failed: \(error)")
-    }
-
-    private static func status(of result: InteractionResult) -> InteractionStatus {
+    static func status(of result: InteractionResult) -> InteractionStatus {
         let verified = result.mismatches.isEmpty && result.errors.isEmpty
         if verified { return .passed }
         if result.pending { return .pendingFailed }

@@ -39,11 +39,13 @@ public struct Verifier: Sendable {
         let stateHandler: (any ProviderStateHandler)? = configuration.stateHandler ?? configuration.stateChangeURL.map {
             StateChangeURLHandler(url: $0, teardownEnabled: configuration.stateChangeTeardown, client: client)
         }
+        let (messages, messageClient) = MessageInteractionVerifier.make(
+            configuration, stateHandler: stateHandler, pacts: loaded.map(\.pact))
         let interactionVerifier = InteractionVerifier(
             client: client,
             builder: ProviderRequestBuilder(baseURL: configuration.providerBaseURL, basePath: configuration.basePath,
                                             customHeaders: configuration.customHeaders),
-            stateHandler: stateHandler, requestFilter: configuration.requestFilter)
+            stateHandler: stateHandler, requestFilter: configuration.requestFilter, messages: messages)
         var report = VerificationReport()
         for item in loaded {
             guard configuration.filter.includes(consumer: item.pact.consumer) else {
@@ -61,6 +63,7 @@ public struct Verifier: Sendable {
             }
             report.pacts.append(result)
         }
+        await messageClient?.shutdown()
         return report
     }
 }

@@ -27,6 +27,8 @@ public struct VerifierConfiguration: Sendable {
     public var requestFilter: RequestFilter?
     /// Which interactions to verify.
     public var filter: InteractionFilter
+    /// Where message interactions get their messages: the provider's message endpoint or in-process producers.
+    public var messages = MessageProviderSettings()
 
     /// Builds a configuration; only the base URL is required. Requests time out after 5 s, no state changes
     /// are made and every interaction is verified unless told otherwise.

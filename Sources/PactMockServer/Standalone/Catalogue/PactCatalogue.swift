@@ -87,7 +87,9 @@ public final class PactCatalogue: Sendable {
                                          specVersion: pact.specVersion, interactionCount: pact.interactions.count,
                                          skippedMessages: pact.skippedMessages))
             if pact.skippedMessages > 0 {
-                warnings.append("\(pact.file): \(pact.skippedMessages) message interaction(s) skipped; "
+                let names = pact.skippedMessageDescriptions.map { "'\($0)'" }.joined(separator: ", ")
+                warnings.append("\(pact.file): \(pact.skippedMessages) message interaction(s) skipped"
+                    + (names.isEmpty ? "" : " (\(names))") + "; "
                     + "a mock HTTP provider serves HTTP interactions only")
             }
             for (position, interaction) in pact.interactions.enumerated() {

@@ -15,6 +15,8 @@ public struct LoadedPact: Sendable {
     public var interactions: [HTTPInteraction]
     /// Message interactions in the file, which a mock HTTP provider cannot serve.
     public var skippedMessages: Int
+    /// Their descriptions, in file order, so the warning names them.
+    public var skippedMessageDescriptions: [String] = []
 
     /// Builds a pact ready to serve; `skippedMessages` defaults to 0.
     public init(
@@ -39,8 +41,10 @@ public struct LoadedPact: Sendable {
             throw .pact(PactError(file: path, jsonPath: error.jsonPath, reason: error.reason))
         }
         let http = pact.httpInteractions
-        return LoadedPact(file: path, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
-                          interactions: http, skippedMessages: pact.interactions.count - http.count)
+        var loaded = LoadedPact(file: path, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
+                                interactions: http, skippedMessages: pact.interactions.count - http.count)
+        loaded.skippedMessageDescriptions = pact.interactions.filter { if case .http = $0 { false } else { true } }.map(\.description)
+        return loaded
     }
 
     /// Reads every file, several at once; the first failure in file order is thrown.

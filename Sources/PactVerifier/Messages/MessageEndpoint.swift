@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import OutboundHTTP
+import PactModel
+
+/// Asks a provider's message endpoint for the message of one interaction, as the pact-reference verifier does:
+/// `POST {"description", "providerStates"[, "request"]}`; the answer's body is the contents, `Content-Type` their
+/// content type (metadata `contentType`) and `Pact-Message-Metadata` the other metadata as base64-encoded JSON.
+struct MessageEndpoint: Sendable {
+    let url: URL
+    let client: OutboundHTTPClient
+    let customHeaders: [(name: String, value: String)]
+    let requestFilter: RequestFilter?
+
+    private static let pathAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: ";")
+        return set
+    }()
+
+    /// The largest answer body echoed in an error.
+    static let echoLimit = 300
+
+    init(baseURL: URL, basePath: String, endpointPath: String, client: OutboundHTTPClient,
+         customHeaders: [(name: String, value: String)], requestFilter: RequestFilter?) {
+        var text = baseURL.absoluteString
+        if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<cut]) }
+        for part in [basePath, endpointPath] {
+            var piece = part.trimmingCharacters(in: .whitespaces)
+            while text.hasSuffix("/") { text.removeLast() }
+            if !piece.isEmpty, !piece.hasPrefix("/") { piece = "/" + piece }
+            text += piece.addingPercentEncoding(withAllowedCharacters: Self.pathAllowed) ?? piece
+        }
+        if URL(string: text)?.path.isEmpty ?? true { text += "/" }
+        // A path that makes no URL is refused by the client with the URL text in its error.
+        url = URL(string: text) ?? baseURL
+        self.client = client
+        self.customHeaders = customHeaders
+        self.requestFilter = requestFilter
+    }
+
+    /// `POST /path` for reports.
+    var target: String { "POST \(url.path.isEmpty ? "/" : url.path)" }
+
+    /// The message the endpoint produced; throws a verification error naming the endpoint and what was wrong with
+    /// the answer (a non-2xx status, unreadable `Pact-Message-Metadata`).
+    func message(
+        description: String, providerStates: [ProviderState], request: MessageContents?, version: PactSpecVersion
+    ) async throws(VerificationError) -> MessagePayload {
+        var payload: [String: JSONValue] = ["description": .string(description)]
+        if !providerStates.isEmpty {
+            payload["providerStates"] = .array(providerStates.map { ["name": .string($0.name), "params": .object($0.params)] })
+        }
+        if let request { payload["request"] = PactWriter.json(for: request, version: .v4) }
+        var headers = [HTTPField(name: "Content-Type", value: "application/json"),
+                       HTTPField(name: "User-Agent", value: "pactkit-verifier")]
+        for (name, value) in customHeaders {
+            headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            headers.append(HTTPField(name: name, value: value))
+        }
+        var outbound = OutboundRequest(method: "POST", url: url, headers: headers,
+                                       body: Array(JSONWriter.compact(.object(payload)).utf8))
+        if let requestFilter { outbound = try await Self.filtered(outbound, by: requestFilter) }
+        let response: OutboundResponse
+        do {
+            response = try await client.send(outbound)
+        } catch {
+            throw VerificationError(kind: Self.kind(of: error), message: "message endpoint \(error.description)")
+        }
+        guard (200..<300).contains(response.status) else {
+            let body = Self.excerpt(response.body)
+            let hint = response.status == 404 ? " (is the message endpoint path right? see --message-path)" : ""
+            throw VerificationError(
+                kind: .message,
+                message: "the message endpoint \(target) answered \(response.status) instead of the message\(hint)"
+                    + (body.isEmpty ? "" : ": \(body)"),
+                status: response.status, body: body)
+        }
+        return MessagePayload(contents: Data(response.body), metadata: try metadata(of: response))
+    }
+
+    /// `contentType` from `Content-Type`, then every entry of the `Pact-Message-Metadata` JSON object. Other headers
+    /// are not metadata: pact-reference reads only these two.
+    private func metadata(of response: OutboundResponse) throws(VerificationError) -> [String: JSONValue] {
+        var metadata: [String: JSONValue] = [:]
+        if let contentType = response.values(forHeader: "Content-Type").first {
+            metadata["contentType"] = .string(contentType)
+        }
+        guard let encoded = response.values(forHeader: "Pact-Message-Metadata").first else { return metadata }
+        let trimmed = encoded.trimmingCharacters(in: .whitespaces)
+        guard let data = Data(base64Encoded: trimmed) ?? Data(base64Encoded: Self.padded(trimmed)) else {
+            throw VerificationError(kind: .message, message: "the message endpoint \(target) sent a Pact-Message-Metadata "
+                                    + "header that is not base64: '\(Self.shortened(trimmed))'")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(data)
+        } catch {
+            throw VerificationError(kind: .message, message: "the message endpoint \(target) sent a Pact-Message-Metadata "
+                                    + "header whose decoded text is not JSON (\(error)): '\(Self.excerpt(Array(data)))'")
+        }
+        guard case .object(let entries) = value else {
+            throw VerificationError(kind: .message, message: "the message endpoint \(target) sent a Pact-Message-Metadata "
+                                    + "header holding \(value.typeName), not a JSON object of metadata")
+        }
+        metadata.merge(entries) { _, new in new }
+        return metadata
+    }
+
+    /// The request after the configured filter (which works on a `URLRequest`, as for HTTP interactions), so an
+    /// auth token reaches the message endpoint too.
+    private static func filtered(
+        _ request: OutboundRequest, by filter: RequestFilter
+    ) async throws(VerificationError) -> OutboundRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        for field in request.headers { urlRequest.setValue(field.value, forHTTPHeaderField: field.name) }
+        urlRequest.httpBody = request.body.map { Data($0) }
+        do {
+            try await filter(&urlRequest)
+        } catch {
+            throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
+        }
+        let headers = (urlRequest.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }
+            .map { HTTPField(name: $0.key, value: $0.value) }
+        return OutboundRequest(method: urlRequest.httpMethod ?? request.method, url: urlRequest.url ?? request.url,
+                               headers: headers, body: urlRequest.httpBody.map { Array($0) })
+    }
+
+    private static func kind(of error: OutboundHTTPError) -> VerificationError.Kind {
+        switch error.kind {
+        case .unreachable, .tls: .providerUnreachable
+        case .timeout: .timeout
+        case .invalidRequest: .request
+        case .bodyTooLarge, .notHTTP, .connection, .cancelled: .transport
+        }
+    }
+
+    /// Some encoders leave the `=` padding off.
+    private static func padded(_ text: String) -> String {
+        let remainder = text.count % 4
+        return remainder == 0 ? text : text + String(repeating: "=", count: 4 - remainder)
+    }
+
+    static func excerpt(_ bytes: [UInt8]) -> String {
+        shortened(String(decoding: bytes.prefix(echoLimit * 4), as: UTF8.self))
+    }
+
+    private static func shortened(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        return line.count > echoLimit ? String(line.prefix(echoLimit)) + "…" : line
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import PactConsumer
+import PactModel
+import XCTest
+
+/// The consumer side of the README's "Message pacts" example, run as written (the pact goes to a temporary folder):
+/// the audit log handles the revoked event and the pact is written; an audit log that rejects it fails at the line
+/// that declared the message, and no pact is written.
+final class CodeEventConsumerTests: XCTestCase {
+    /// The committed pact the provider side verifies; the consumer test keeps it in step.
+    static let committedPact = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/message-example/audit-log-data-lpa-codes.json")
+
+    /// Declares the message and returns the line of its `expectsToReceive`.
+    @discardableResult
+    private func declare(_ pact: MessagePactBuilder) -> UInt {
+        let line: UInt = #line + 1
+        pact.expectsToReceive("an activation code revoked event")
+            .given("the activation key H9CW4XBJ6RKP has been revoked")
+            .withContents(["code": .regex("[A-Z0-9]{12}", example: "H9CW4XBJ6RKP"),
+                           "lpa": .regex(#"7\d{11}"#, example: "700000000047"),
+                           "revokedAt": .datetime("yyyy-MM-dd'T'HH:mm:ss", example: "2026-01-05T10:00:00")],
+                          contentType: "application/json")
+            .withMetadata(["topic": .regex(#"codes\.[a-z]+"#, example: "codes.revoked")])
+        return line
+    }
+
+    func testTheAuditLogHandlesTheRevokedEvent() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("message-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pact = MessagePactBuilder(consumer: "audit-log", provider: "data-lpa-codes", directory: directory)
+        declare(pact)
+
+        let auditLog = RevocationAuditLog()
+        try await pact.verifyMessages { message in
+            try auditLog.handle(message)
+        }
+        XCTAssertEqual(auditLog.lines, ["2026-01-05T10:00:00 LPA 700000000047: code H9CW4XBJ6RKP revoked"])
+
+        let written = try PactReader.read(contentsOf: directory.appendingPathComponent("audit-log-data-lpa-codes.json"))
+        let committed = try PactReader.read(contentsOf: Self.committedPact)
+        XCTAssertEqual(written.interactions.map(Self.withoutTestName), committed.interactions.map(Self.withoutTestName),
+                       "Fixtures/message-example holds the pact this test writes; copy it there after changing the test")
+    }
+
+    func testAnAuditLogThatRejectsTheEventFailsAtTheDeclaration() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("message-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reporter = CollectingFailureReporter()
+        let pact = MessagePactBuilder(consumer: "audit-log", provider: "data-lpa-codes", directory: directory, reporter: reporter)
+        let line = declare(pact)
+
+        do {
+            try await pact.verifyMessages { message in
+                var renamed = message
+                renamed.metadata["topic"] = "lpas.revoked"
+                try RevocationAuditLog().handle(renamed)
+            }
+            XCTFail("the handler's error must fail the test")
+        } catch {}
+        XCTAssertEqual(reporter.failures.map(\.message),
+                       ["Pact: the handler failed on message 'an activation code revoked event': the audit log does not read topic 'lpas.revoked'"])
+        XCTAssertEqual(reporter.failures.first?.location.line, line, "reported where the message is declared")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "no pact is written for a failed run")
+    }
+
+    static func withoutTestName(_ interaction: Interaction) -> Interaction {
+        guard case .asynchronousMessage(var message) = interaction else { return interaction }
+        message.info.comments["testname"] = nil
+        return .asynchronousMessage(message)
+    }
+}
