@@ -71,7 +71,7 @@ final class VerifyCommandTests: XCTestCase {
         ])
         await provider.stop()
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("/slow: no response within 500 ms"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("/slow: no complete answer within 500 ms"), result.stdout)
         XCTAssertTrue(result.stdout.contains("1 passed"), result.stdout)
     }
 

@@ -12,8 +12,10 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         case providerUnreachable = "provider-unreachable"
         /// The provider did not answer within the request timeout.
         case timeout
-        /// The connection failed after it was made: closed without a response, reset, malformed response.
+        /// The connection failed after it was made: closed without a response, reset, an answer that is not HTTP.
         case transport
+        /// The response body was larger than the configured limit; reading stopped there.
+        case responseTooLarge = "response-too-large"
     }
 
     /// Which step went wrong; `providerUnreachable` and `stateSetup` can make the run exit with 2.

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import OutboundHTTP
 import PactMatching
 import PactModel
 
@@ -32,7 +30,7 @@ struct InteractionVerifier: Sendable {
 
     private func run(_ interaction: HTTPInteraction, version: PactSpecVersion, into result: inout InteractionResult) async {
         var request = interaction.request
-        result.request = "\(request.method.uppercased()) \(request.path)"
+        result.request = Self.summary(request)
         // An interaction without states still gets one call with the empty state name (PACT-SPEC §8), so a handler
         // can reset the provider between interactions.
         let states = interaction.info.providerStates.isEmpty ? [ProviderState(name: "")] : interaction.info.providerStates
@@ -56,7 +54,7 @@ struct InteractionVerifier: Sendable {
         }
 
         request = RequestGeneration.apply(to: request, values: values, notes: &result.notes)
-        result.request = "\(request.method.uppercased()) \(request.path)"
+        result.request = Self.summary(request)
             + (request.query.map { $0.isEmpty ? "" : "?" + ProviderRequestBuilder.encodeQuery($0) } ?? "")
         await exchange(request, expected: interaction.response, version: version, into: &result)
 
@@ -75,19 +73,24 @@ struct InteractionVerifier: Sendable {
         _ request: HTTPRequest, expected: HTTPResponse, version: PactSpecVersion, into result: inout InteractionResult
     ) async {
         do throws(VerificationError) {
-            var urlRequest = try builder.urlRequest(for: request)
+            var providerRequest = try builder.request(for: request)
             if let requestFilter {
                 do {
-                    try await requestFilter(&urlRequest)
+                    try await requestFilter(&providerRequest)
                 } catch {
                     throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
                 }
             }
-            let response = try await client.send(urlRequest)
+            let response = try await client.send(providerRequest)
             result.mismatches = ResponseMatching.match(expected: expected, actual: response.model, version: version)
         } catch {
             result.errors.append(error)
         }
+    }
+
+    /// `METHOD path` for the report; a method that is not an HTTP token is quoted with its control characters shown.
+    private static func summary(_ request: HTTPRequest) -> String {
+        "\(OutboundRequest.printable(method: request.method.uppercased())) \(request.path)"
     }
 
     private static func stateError(_ error: any Error, state: ProviderState, action: String) -> VerificationError {
