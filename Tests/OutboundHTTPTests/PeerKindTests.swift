@@ -16,8 +16,8 @@ final class PeerKindTests: XCTestCase {
         }
     }
 
-    private func httpsServer() async throws -> TLSTestServer {
-        try await TLSTestServer.start { method, uri in
+    private func httpsServer() async throws -> TestPeer {
+        try await TestPeer.https { method, uri in
             PeerAnswer(status: 200, headers: [("Content-Type", "text/plain")], body: "\(method) \(uri) over TLS")
         }
     }
@@ -51,7 +51,7 @@ final class PeerKindTests: XCTestCase {
 
     func testAPeerThatDoesNotSpeakHTTPIsNotHTTP() async throws {
         for reply in ["SSH-2.0-OpenSSH_9.6\r\n", "hello, this is HTTP/0.9\n"] {
-            let server = try await RawReplyServer.start(reply: reply)
+            let server = try await TestPeer.rawReply(reply)
             defer { Task { await server.stop() } }
             do {
                 _ = try await send(server.url)

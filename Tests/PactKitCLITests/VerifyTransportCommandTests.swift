@@ -6,7 +6,7 @@ import XCTest
 /// `pactkit verify` against https providers, hostile providers and bad sources: options, exit codes and messages.
 final class VerifyTransportCommandTests: XCTestCase {
     func testAnHTTPSProviderWithACustomCAOrWithoutVerification() async throws {
-        let provider = try await TLSTestServer.start { _, _ in
+        let provider = try await TestPeer.https { _, _ in
             PeerAnswer(status: 200, headers: [("Content-Type", "application/json")], body: #"{"code": "ABC"}"#)
         }
         let pact = try CLIPacts.write(self, interactions: [CLIPacts.get("a code", path: "/codes/1")])
@@ -19,20 +19,6 @@ final class VerifyTransportCommandTests: XCTestCase {
         XCTAssertEqual(insecure.status, 0, insecure.stdout + insecure.stderr)
         XCTAssertEqual(untrusted.status, 2, untrusted.stdout)
         XCTAssertTrue(untrusted.stdout.contains("TLS handshake failed"), untrusted.stdout)
-    }
-
-    func testNewUsageErrorsExit64() async throws {
-        let pact = try CLIPacts.write(self, interactions: [CLIPacts.get("a code", path: "/codes/1")])
-        let cases: [([String], String)] = [
-            (["--file", pact.path, "--port", "1", "--max-response-bytes", "0"], "--max-response-bytes must be a positive"),
-            (["--file", pact.path, "--port", "1", "--max-pact-bytes=-1"], "--max-pact-bytes must be a positive"),
-            (["--file", pact.path, "--port", "1", "--ca-cert", "/nonexistent/ca.pem"], "/nonexistent/ca.pem"),
-        ]
-        for (arguments, message) in cases {
-            let result = try await PactkitBinary.verify(arguments)
-            XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
-            XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
-        }
     }
 
     func testEveryRequestTimingOutExitsTwoWithError() async throws {
@@ -76,7 +62,7 @@ final class VerifyTransportCommandTests: XCTestCase {
 
     func testADirectoryOrANonHTTPProviderIsDescribedInWords() async throws {
         let pact = try CLIPacts.write(self, interactions: [CLIPacts.get("a code", path: "/codes/1")])
-        let peer = try await RawReplyServer.start(reply: "SSH-2.0-OpenSSH_9.6\r\n")
+        let peer = try await TestPeer.rawReply("SSH-2.0-OpenSSH_9.6\r\n")
         let directory = try await PactkitBinary.verify(["--file", pact.deletingLastPathComponent().path, "--port", "\(peer.port)"])
         let notHTTP = try await PactkitBinary.verify(["--file", pact.path, "--provider-base-url", peer.url.absoluteString])
         await peer.stop()

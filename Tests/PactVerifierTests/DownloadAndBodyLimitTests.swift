@@ -9,7 +9,7 @@ import XCTest
 final class DownloadAndBodyLimitTests: XCTestCase {
     func testAnEndlessPactDownloadEndsAtTheRequestTimeout() async throws {
         // A chunk every 50 ms: an idle timeout never fires, only one over the whole download does.
-        let broker = try await EndlessBodyServer.start(chunkSize: 64, interval: .milliseconds(50))
+        let broker = try await TestPeer.endlessBody(chunkSize: 64, interval: .milliseconds(50))
         let provider = try await TestProvider.start { _ in .json(#"{"ok": true}"#) }
         let started = ContinuousClock.now
         let report = await (try Verifier.against(provider.url, timeout: .milliseconds(500))).verify([.url(broker.url)])
@@ -38,7 +38,7 @@ final class DownloadAndBodyLimitTests: XCTestCase {
     }
 
     func testAnEndlessPactDownloadStopsAtTheSizeCap() async throws {
-        let broker = try await EndlessBodyServer.start(chunkSize: 64 * 1024, interval: .milliseconds(1))
+        let broker = try await TestPeer.endlessBody(chunkSize: 64 * 1024, interval: .milliseconds(1))
         let provider = try await TestProvider.start { _ in .json(#"{"ok": true}"#) }
         let report = await (try Verifier.against(provider.url, timeout: .seconds(20)) { $0.maxPactBytes = 1024 * 1024 })
             .verify([.url(broker.url)])
@@ -67,7 +67,7 @@ final class DownloadAndBodyLimitTests: XCTestCase {
     }
 
     func testAnEndlessProviderBodyStopsAtTheCap() async throws {
-        let provider = try await EndlessBodyServer.start(chunkSize: 64 * 1024, interval: .milliseconds(1))
+        let provider = try await TestPeer.endlessBody(chunkSize: 64 * 1024, interval: .milliseconds(1))
         let pact = try Pacts.v4(Pacts.get("a stream", path: "/stream"))
         let report = await (try Verifier.against(provider.url, timeout: .seconds(20)) { $0.maxResponseBytes = 1024 * 1024 })
             .verify(pacts: [pact])

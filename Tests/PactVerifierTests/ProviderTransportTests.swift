@@ -54,7 +54,7 @@ final class ProviderTransportTests: XCTestCase {
     }
 
     func testAnHTTPSProviderIsVerifiedWithTheGivenCA() async throws {
-        let provider = try await TLSTestServer.start { _, _ in
+        let provider = try await TestPeer.https { _, _ in
             PeerAnswer(status: 200, headers: [("Content-Type", "application/json")], body: #"{"ok": true}"#)
         }
         let pact = try Pacts.v4(Pacts.get("a code over https", path: "/codes/1"))

@@ -33,7 +33,7 @@ final class RunErrorTests: XCTestCase {
 
     func testAnAnswerThatIsNotHTTPIsDescribedInWords() async throws {
         for reply in ["SSH-2.0-OpenSSH_9.6\r\n", "just text, HTTP/0.9 style\n"] {
-            let peer = try await RawReplyServer.start(reply: reply)
+            let peer = try await TestPeer.rawReply(reply)
             let report = await (try Verifier.against(peer.url)).verify(pacts: [try Pacts.v4(Pacts.get("a", path: "/a"))])
             await peer.stop()
             let error = try XCTUnwrap(report.single().errors.first)

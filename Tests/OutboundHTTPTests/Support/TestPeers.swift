@@ -22,38 +22,57 @@ struct PeerAnswer: Sendable {
     var body: String
 }
 
-/// An HTTPS server on 127.0.0.1 with the fixture certificate, answering every request with `respond(method, uri)`.
-final class TLSTestServer: Sendable {
+/// A server on 127.0.0.1, port 0, whose pipeline a test decides.
+final class TestPeer: Sendable {
     let port: Int
+    let url: URL
     private let channel: any Channel
 
-    var url: URL { URL(string: "https://127.0.0.1:\(port)")! }
-
-    private init(channel: any Channel) {
+    private init(channel: any Channel, scheme: String) {
         self.channel = channel
         port = channel.localAddress?.port ?? 0
+        url = URL(string: "\(scheme)://127.0.0.1:\(port)")!
     }
 
-    static func start(_ respond: @escaping @Sendable (_ method: String, _ uri: String) -> PeerAnswer) async throws -> TLSTestServer {
-        let chain = try NIOSSLCertificate.fromPEMFile(TLSFixtures.directory.appendingPathComponent("server.pem").path)
-        let key = try NIOSSLPrivateKey(file: TLSFixtures.directory.appendingPathComponent("server.key").path, format: .pem)
-        let context = try NIOSSLContext(configuration: .makeServerConfiguration(
-            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+    private static func start(
+        scheme: String, _ configure: @escaping @Sendable (ChannelPipeline.SynchronousOperations) throws -> Void
+    ) async throws -> TestPeer {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(FixedResponder(respond: respond))
-                }
+                channel.eventLoop.makeCompletedFuture { try configure(channel.pipeline.syncOperations) }
             }
             .bind(host: "127.0.0.1", port: 0).get()
-        return TLSTestServer(channel: channel)
+        return TestPeer(channel: channel, scheme: scheme)
     }
 
     func stop() async {
         try? await channel.close()
+    }
+
+    /// An HTTPS server with the fixture certificate, answering every request with `respond(method, uri)`.
+    static func https(_ respond: @escaping @Sendable (_ method: String, _ uri: String) -> PeerAnswer) async throws -> TestPeer {
+        let chain = try NIOSSLCertificate.fromPEMFile(TLSFixtures.directory.appendingPathComponent("server.pem").path)
+        let key = try NIOSSLPrivateKey(file: TLSFixtures.directory.appendingPathComponent("server.key").path, format: .pem)
+        let context = try NIOSSLContext(configuration: .makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key)))
+        return try await start(scheme: "https") { pipeline in
+            try pipeline.addHandler(NIOSSLServerHandler(context: context))
+            try pipeline.configureHTTPServerPipeline()
+            try pipeline.addHandler(FixedResponder(respond: respond))
+        }
+    }
+
+    /// A TCP server that waits for a request's first bytes, writes `reply` and closes: a peer that is not an HTTP
+    /// server (an SSH banner, HTTP/0.9 text).
+    static func rawReply(_ reply: String) async throws -> TestPeer {
+        try await start(scheme: "http") { try $0.addHandler(ReplyAndClose(reply: reply)) }
+    }
+
+    /// An HTTP server answering every request with `200` and a chunked body that never ends: a chunk of `chunkSize`
+    /// bytes every `interval`, until the client goes away.
+    static func endlessBody(chunkSize: Int, interval: TimeAmount) async throws -> TestPeer {
+        try await start(scheme: "http") { try $0.addHandler(EndlessBody(chunkSize: chunkSize, interval: interval)) }
     }
 }
 
@@ -82,36 +101,6 @@ private final class FixedResponder: ChannelInboundHandler {
     }
 }
 
-/// A TCP server on 127.0.0.1 that waits for a request's first bytes, writes `reply` and closes: a peer that is not
-/// an HTTP server (an SSH banner, HTTP/0.9 text, a TLS alert).
-final class RawReplyServer: Sendable {
-    let port: Int
-    private let channel: any Channel
-
-    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
-
-    private init(channel: any Channel) {
-        self.channel = channel
-        port = channel.localAddress?.port ?? 0
-    }
-
-    static func start(reply: String) async throws -> RawReplyServer {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ReplyAndClose(reply: reply))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        return RawReplyServer(channel: channel)
-    }
-
-    func stop() async {
-        try? await channel.close()
-    }
-}
-
 private final class ReplyAndClose: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -126,37 +115,6 @@ private final class ReplyAndClose: ChannelInboundHandler {
         replied = true
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: reply))).whenComplete { _ in channel.close(promise: nil) }
-    }
-}
-
-/// An HTTP server on 127.0.0.1 that answers every request with `200` and a chunked body that never ends: a chunk of
-/// `chunkSize` bytes of `{` every `interval`, until the client goes away. A hostile or broken peer for timeouts and
-/// size caps.
-final class EndlessBodyServer: Sendable {
-    let port: Int
-    private let channel: any Channel
-
-    var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
-
-    private init(channel: any Channel) {
-        self.channel = channel
-        port = channel.localAddress?.port ?? 0
-    }
-
-    static func start(chunkSize: Int, interval: TimeAmount) async throws -> EndlessBodyServer {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(EndlessBody(chunkSize: chunkSize, interval: interval))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        return EndlessBodyServer(channel: channel)
-    }
-
-    func stop() async {
-        try? await channel.close()
     }
 }
 
