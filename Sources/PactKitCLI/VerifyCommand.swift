@@ -49,7 +49,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-path"), help: "A path prefix for every request.")
     var basePath: String = ""
 
-    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Timeout per request, in milliseconds.", valueName: "ms"))
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Timeout over each whole request (provider, state change, pact download), in milliseconds.", valueName: "ms"))
     var requestTimeout: Int = 5000
 
     @Option(name: .customLong("ca-cert"), help: ArgumentHelp("A PEM file of CA certificates to trust for https providers and pact URLs.", valueName: "file"))

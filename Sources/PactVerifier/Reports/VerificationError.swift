@@ -18,7 +18,7 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         case responseTooLarge = "response-too-large"
     }
 
-    /// Which step went wrong; `providerUnreachable` and `stateSetup` can make the run exit with 2.
+    /// Which step went wrong; `providerUnreachable`, `stateSetup` and `timeout` can make the run exit with 2.
     public var kind: Kind
     /// A sentence saying what went wrong and where.
     public var message: String
