@@ -76,12 +76,18 @@ let package = Package(
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),
-        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore"]),
+        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
-        .testTarget(name: "PactVerifierTests", dependencies: ["PactVerifier", "PactModel", "HTTPServerCore"]),
-        .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore", "PactVerifier"]),
+        .testTarget(
+            name: "PactVerifierTests",
+            dependencies: ["PactVerifier", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+        ),
+        .testTarget(
+            name: "PactKitCLITests",
+            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+        ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
         // The README's message pact example: a consumer handling an event and the provider producing it.

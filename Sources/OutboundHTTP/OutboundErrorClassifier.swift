@@ -22,7 +22,9 @@ enum OutboundErrorClassifier {
             return OutboundHTTPError(kind: .cancelled, target: target, reason: "the request was cancelled")
         }
         if error is HTTPParserError {
-            return OutboundHTTPError(kind: .notHTTP, target: target, reason: "the answer is not HTTP/1.x (\(error))")
+            return OutboundHTTPError(
+                kind: .notHTTP, target: target,
+                reason: "the answer is not HTTP/1.x (\(error)): check that an HTTP server listens there and that the scheme (http or https) is right")
         }
         if error is NIOSSLError || error is BoringSSLError {
             return OutboundHTTPError(kind: .tls, target: target, reason: "the TLS handshake failed: \(error); use a CA file or skip verification for self-signed test setups")

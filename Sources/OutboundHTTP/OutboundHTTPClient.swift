@@ -67,7 +67,7 @@ public final class OutboundHTTPClient: Sendable {
     public func send(
         _ request: OutboundRequest, timeout: Duration? = nil, maxBodyBytes: Int? = nil
     ) async throws(OutboundHTTPError) -> OutboundResponse {
-        let target = "\(RequestValidation.quotedIfUnsafe(request.method)) \(request.url.absoluteString)"
+        let target = request.target
         if let problem = RequestValidation.problem(in: request) {
             throw OutboundHTTPError(kind: .invalidRequest, target: target, reason: "not sent: \(problem)")
         }

@@ -32,6 +32,13 @@ public struct OutboundRequest: Sendable {
         self.headers = headers
         self.body = body
     }
+
+    /// `METHOD url` for messages; a method that is not an HTTP token is quoted with its control characters shown, so
+    /// a forged method cannot break a log or report line.
+    public var target: String { "\(Self.printable(method: method)) \(url.absoluteString)" }
+
+    /// The method as is when it is an HTTP token; quoted with its control characters shown otherwise.
+    public static func printable(method: String) -> String { RequestValidation.quotedIfUnsafe(method) }
 }
 
 /// A complete response: status, header lines in arrival order, and the body read in full.

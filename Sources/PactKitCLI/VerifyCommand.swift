@@ -12,7 +12,7 @@ struct VerifyCommand: AsyncParsableCommand {
             describes to the provider, matches the response against the pact, and tears the states down \
             (--state-change-teardown). PACT_DESCRIPTION, PACT_PROVIDER_STATE and PACT_PROVIDER_NO_STATE=true give \
             the filters' defaults. Exit codes: 0 all verified, 1 a verification failed, 2 an error (unreadable \
-            pact, provider unreachable, state setup failed for every interaction), 64 bad usage.
+            pact, provider unreachable, state setup failed or request timed out for every interaction), 64 bad usage.
             """
     )
 
@@ -54,8 +54,22 @@ struct VerifyCommand: AsyncParsableCommand {
                                + "POST {\"description\",\"providerStates\"} answered with the message.", valueName: "path"))
     var messagePath: String = "/"
 
-    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Timeout per request, in milliseconds.", valueName: "ms"))
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Timeout over each whole request (provider, state change, pact download), in milliseconds.", valueName: "ms"))
     var requestTimeout: Int = 5000
+
+    @Option(name: .customLong("ca-cert"), help: ArgumentHelp("A PEM file of CA certificates to trust for https providers and pact URLs.", valueName: "file"))
+    var caCertificateFile: String?
+
+    // pact-reference's verifier calls it --disable-ssl-verification; pact-stub-server calls it --insecure-tls.
+    @Flag(name: [.customLong("disable-ssl-verification"), .customLong("insecure-tls")],
+          help: "Accept any TLS certificate (self-signed test setups only).")
+    var disableTLSVerification = false
+
+    @Option(name: .customLong("max-response-bytes"), help: ArgumentHelp("The largest provider response body read (default 10 MiB); a longer one fails its interaction.", valueName: "bytes"))
+    var maxResponseBytes: Int = 10 * 1024 * 1024
+
+    @Option(name: .customLong("max-pact-bytes"), help: ArgumentHelp("The largest pact downloaded from --url (default 50 MiB).", valueName: "bytes"))
+    var maxPactBytes: Int = 50 * 1024 * 1024
 
     @Option(name: [.customShort("s"), .customLong("state-change-url")],
             help: ArgumentHelp("URL to POST {\"state\",\"params\",\"action\"} to before each interaction.", valueName: "url"))

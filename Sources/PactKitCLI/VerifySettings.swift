@@ -58,7 +58,17 @@ extension VerifyCommand {
         configuration.customHeaders = try headers.map(Self.header)
         configuration.filter = try filter(environment: environment)
         configuration.messages.endpointPath = messagePath
+        try applyTransportLimits(to: &configuration)
         return configuration
+    }
+
+    private func applyTransportLimits(to configuration: inout VerifierConfiguration) throws {
+        guard maxResponseBytes > 0 else { throw ValidationError("--max-response-bytes must be a positive number of bytes") }
+        guard maxPactBytes > 0 else { throw ValidationError("--max-pact-bytes must be a positive number of bytes") }
+        configuration.maxResponseBytes = maxResponseBytes
+        configuration.maxPactBytes = maxPactBytes
+        configuration.caCertificateFile = caCertificateFile
+        configuration.disableTLSVerification = disableTLSVerification
     }
 
     private func baseURL() throws -> URL {

@@ -121,7 +121,7 @@ final class OutboundHTTPClientTests: XCTestCase {
         do {
             _ = try await client.send(OutboundRequest(method: "GET", url: url))
             XCTFail("expected connection refused")
-        } catch let error as OutboundHTTPError {
+        } catch {
             XCTAssertEqual(error.kind, .unreachable, error.description)
             XCTAssertTrue(error.reason.contains("connection refused"), error.description)
         }

@@ -71,7 +71,7 @@ final class VerifyCommandTests: XCTestCase {
         ])
         await provider.stop()
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("/slow: no response within 500 ms"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("/slow: no complete answer within 500 ms"), result.stdout)
         XCTAssertTrue(result.stdout.contains("1 passed"), result.stdout)
     }
 
@@ -99,6 +99,9 @@ final class VerifyCommandTests: XCTestCase {
             (["--file", pact.path, "--provider-base-url", "ftp://x"], "must be an http or https URL"),
             (["--file", pact.path, "--port", "1", "--request-timeout", "0"], "--request-timeout must be a positive"),
             (["--file", pact.path, "--port", "1", "--scheme", "gopher"], "gopher"),
+            (["--file", pact.path, "--port", "1", "--max-response-bytes", "0"], "--max-response-bytes must be a positive"),
+            (["--file", pact.path, "--port", "1", "--max-pact-bytes=-1"], "--max-pact-bytes must be a positive"),
+            (["--file", pact.path, "--port", "1", "--ca-cert", "/nonexistent/ca.pem"], "/nonexistent/ca.pem"),
         ]
         for (arguments, message) in cases {
             let result = try await PactkitBinary.verify(arguments)

@@ -49,7 +49,7 @@ final class MessageVerificationTests: XCTestCase {
         }
         let report = await (try Verifier.against(provider.url) { configuration in
             configuration.customHeaders = [("X-Tenant", "opg")]
-            configuration.requestFilter = { request in request.setValue("Bearer t0k3n", forHTTPHeaderField: "Authorization") }
+            configuration.requestFilter = { request in request.setHeader("Authorization", "Bearer t0k3n") }
         }).verify(pacts: [try Pacts.v4(Self.revoked)])
         await provider.stop()
         XCTAssertEqual(report.interactions.map(\.status), [.passed], report.renderConsole(colour: false))

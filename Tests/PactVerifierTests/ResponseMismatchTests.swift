@@ -106,7 +106,7 @@ final class ResponseMismatchTests: XCTestCase {
             configuration.basePath = "api/"
             configuration.customHeaders = [("X-Extra", "yes")]
             configuration.requestFilter = { request in
-                request.setValue("Bearer provider-token", forHTTPHeaderField: "Authorization")
+                request.setHeader("Authorization", "Bearer provider-token")
             }
         }
         let report = await verifier.verify(pacts: [pact])

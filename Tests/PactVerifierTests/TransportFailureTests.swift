@@ -15,11 +15,11 @@ final class TransportFailureTests: XCTestCase {
         let error = try XCTUnwrap(result.errors.first)
         XCTAssertEqual(error.kind, .transport)
         XCTAssertTrue(error.message.contains("GET http://127.0.0.1:\(server.port)/codes/1"), error.message)
-        XCTAssertTrue(error.message.contains("closed the connection"), error.message)
+        XCTAssertTrue(error.message.contains("the connection was closed before a complete answer arrived"), error.message)
         XCTAssertEqual(report.exitCode, 1)
     }
 
-    func testAProviderThatNeverAnswersTimesOut() async throws {
+    func testAProviderThatNeverAnswersTimesOutAndIsARunError() async throws {
         let provider = try await TestProvider.startAsync { _ in
             try? await Task.sleep(for: .seconds(60))
             return ServerResponse(status: 200)
@@ -31,8 +31,8 @@ final class TransportFailureTests: XCTestCase {
         XCTAssertEqual(result.status, .error)
         let error = try XCTUnwrap(result.errors.first)
         XCTAssertEqual(error.kind, .timeout)
-        XCTAssertTrue(error.message.contains("/slow: no response within 300 ms"), error.message)
-        XCTAssertEqual(report.exitCode, 1)
+        XCTAssertTrue(error.message.contains("/slow: no complete answer within 300 ms"), error.message)
+        XCTAssertEqual(report.exitCode, 2, "a provider that answers nothing within the timeout is a run error")
     }
 
     func testAnUnreachableProviderIsARunError() async throws {

@@ -67,7 +67,7 @@ struct MessageEndpoint: Sendable {
         do {
             response = try await client.send(outbound)
         } catch {
-            throw VerificationError(kind: Self.kind(of: error), message: "message endpoint \(error.description)")
+            throw VerificationError(kind: TransportErrors.verificationError(error).kind, message: "message endpoint \(error.description)")
         }
         guard (200..<300).contains(response.status) else {
             let body = Self.excerpt(response.body)
@@ -109,33 +109,19 @@ struct MessageEndpoint: Sendable {
         return metadata
     }
 
-    /// The request after the configured filter (which works on a `URLRequest`, as for HTTP interactions), so an
-    /// auth token reaches the message endpoint too.
+    /// The request after the configured filter, so an auth token reaches the message endpoint too.
     private static func filtered(
         _ request: OutboundRequest, by filter: RequestFilter
     ) async throws(VerificationError) -> OutboundRequest {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        for field in request.headers { urlRequest.setValue(field.value, forHTTPHeaderField: field.name) }
-        urlRequest.httpBody = request.body.map { Data($0) }
+        var providerRequest = ProviderRequest(
+            method: request.method, url: request.url, headers: request.headers.map { ($0.name, $0.value) },
+            body: request.body.map { Data($0) })
         do {
-            try await filter(&urlRequest)
+            try await filter(&providerRequest)
         } catch {
             throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
         }
-        let headers = (urlRequest.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }
-            .map { HTTPField(name: $0.key, value: $0.value) }
-        return OutboundRequest(method: urlRequest.httpMethod ?? request.method, url: urlRequest.url ?? request.url,
-                               headers: headers, body: urlRequest.httpBody.map { Array($0) })
-    }
-
-    private static func kind(of error: OutboundHTTPError) -> VerificationError.Kind {
-        switch error.kind {
-        case .unreachable, .tls: .providerUnreachable
-        case .timeout: .timeout
-        case .invalidRequest: .request
-        case .bodyTooLarge, .notHTTP, .connection, .cancelled: .transport
-        }
+        return providerRequest.outbound
     }
 
     /// Some encoders leave the `=` padding off.

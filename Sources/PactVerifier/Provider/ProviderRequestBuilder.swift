@@ -1,10 +1,7 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import PactModel
 
-/// Builds the URLRequest for an interaction: the provider's base URL and base path, the pact's path and query
+/// Builds the request for an interaction: the provider's base URL and base path, the pact's path and query
 /// (percent-encoded again), its headers and body bytes, then the configured extra headers.
 struct ProviderRequestBuilder: Sendable {
     /// `scheme://host:port/prefix`, without a trailing slash.
@@ -22,8 +19,9 @@ struct ProviderRequestBuilder: Sendable {
         self.customHeaders = customHeaders
     }
 
-    /// The request as the pact describes it; throws when the path makes no valid URL.
-    func urlRequest(for request: HTTPRequest) throws(VerificationError) -> URLRequest {
+    /// The request as the pact describes it; throws when the path makes no valid URL. Each value of a header is a
+    /// line of its own, as pact-reference sends them.
+    func request(for request: HTTPRequest) throws(VerificationError) -> ProviderRequest {
         var text = prefix + Self.encodePath(request.path.hasPrefix("/") || request.path.isEmpty ? request.path : "/" + request.path)
         if let query = request.query, !query.isEmpty {
             text += "?" + Self.encodeQuery(query)
@@ -31,28 +29,29 @@ struct ProviderRequestBuilder: Sendable {
         guard let url = URL(string: text) else {
             throw VerificationError(kind: .request, message: "\(request.method) \(request.path): '\(text)' is not a valid URL")
         }
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method.uppercased()
+        var providerRequest = ProviderRequest(method: request.method.uppercased(), url: url)
         for name in request.headers.keys.sorted() {
-            urlRequest.setValue(request.headers[name]?.joined(separator: ", ") ?? "", forHTTPHeaderField: name)
+            for value in request.headers[name] ?? [] {
+                providerRequest.addHeader(name, value)
+            }
         }
         let body = Self.bytes(of: request.body)
         if let body {
-            urlRequest.httpBody = body
+            providerRequest.body = body
             if !body.isEmpty, request.headers.values(forHeader: "Content-Type") == nil,
                let contentType = request.body.headerContentType
             {
-                // Without it URLSession labels every POST body as a form.
-                urlRequest.setValue(contentType, forHTTPHeaderField: "Content-Type")
+                // A provider decides how to read a body by its Content-Type; the pact's body kind implies one.
+                providerRequest.setHeader("Content-Type", contentType)
             }
         }
         if request.headers.values(forHeader: "User-Agent") == nil {
-            urlRequest.setValue("pactkit-verifier", forHTTPHeaderField: "User-Agent")
+            providerRequest.setHeader("User-Agent", "pactkit-verifier")
         }
         for (name, value) in customHeaders {
-            urlRequest.setValue(value, forHTTPHeaderField: name)
+            providerRequest.setHeader(name, value)
         }
-        return urlRequest
+        return providerRequest
     }
 
     /// The bytes to send, nil for no body. A V1–V3 `"body": ""` read as a JSON string is an empty body.

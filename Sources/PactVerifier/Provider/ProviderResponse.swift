@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import OutboundHTTP
 import PactModel
 
 /// A response as it came back from the provider (or from a state change URL).
@@ -32,13 +30,19 @@ struct ProviderResponse: Sendable {
         return .text(text, contentType: contentType)
     }
 
-    /// Header fields from Foundation's response; URLSession has already joined repeated fields with ", ".
-    static func headers(of response: HTTPURLResponse) -> Headers {
+    /// The response as received: every header line's value is an element of its own, in arrival order, under the
+    /// name as first written, so `X-TEST: 1` and `X-TEST: 1000` stay `["1", "1000"]` and a header rule applies to each.
+    init(_ response: OutboundResponse) {
+        status = response.status
         var headers: Headers = [:]
-        for (key, value) in response.allHeaderFields {
-            guard let name = key as? String else { continue }
-            headers[name] = [value as? String ?? "\(value)"]
+        var names: [String: String] = [:]
+        for field in response.headers {
+            let lower = field.name.lowercased()
+            let name = names[lower] ?? field.name
+            names[lower] = name
+            headers[name, default: []].append(field.value)
         }
-        return headers
+        self.headers = headers
+        body = Data(response.body)
     }
 }

@@ -55,11 +55,11 @@ extension VerificationReport {
         var number = 0
         for error in result.errors {
             number += 1
-            lines.append("      \(number)) \(error.message)")
+            lines.append("      \(number)) " + ConsoleStyle.shortened(error.message, limit: ReportText.consoleLine))
         }
         for mismatch in result.mismatches {
             number += 1
-            lines.append("      \(number)) \(mismatch.description)")
+            lines.append("      \(number)) " + ConsoleStyle.shortened(mismatch.description, limit: ReportText.consoleLine))
             if let expected = mismatch.expected { lines.append("         expected: " + ConsoleStyle.shortened(expected)) }
             if let actual = mismatch.actual { lines.append("         actual:   " + ConsoleStyle.shortened(actual)) }
         }
@@ -102,9 +102,10 @@ struct ConsoleStyle {
         return ms < 10 ? "\((ms * 10).rounded() / 10) ms" : "\(Int(ms.rounded())) ms"
     }
 
-    /// One line, at most 300 characters, so a huge body does not flood the terminal.
-    static func shortened(_ text: String) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: "\\n")
-        return line.count > 300 ? String(line.prefix(300)) + "…" : line
+    /// One line of at most `limit` characters and a note of how much was cut, so a huge body does not flood the
+    /// terminal.
+    static func shortened(_ text: String, limit: Int = ReportText.consoleValue) -> String {
+        let line = ReportText.truncated(text, limit: limit)
+        return line.contains("\n") ? line.replacingOccurrences(of: "\n", with: "\\n") : line
     }
 }

@@ -47,23 +47,24 @@ extension VerificationReport {
             + "time=\"\(Self.seconds(result.duration))\""
         if result.status == .passed { return [open + "/>"] }
         var lines = [open + ">"]
-        let details = (result.errors.map(\.message) + result.mismatches.map { mismatch in
-            var text = mismatch.description
-            if let expected = mismatch.expected { text += "\n  expected: \(expected)" }
-            if let actual = mismatch.actual { text += "\n  actual:   \(actual)" }
+        let cut = { (text: String) in ReportText.truncated(text, limit: ReportText.junitItem) }
+        let details = (result.errors.map { cut($0.message) } + result.mismatches.map { mismatch in
+            var text = cut(mismatch.description)
+            if let expected = mismatch.expected { text += "\n  expected: \(cut(expected))" }
+            if let actual = mismatch.actual { text += "\n  actual:   \(cut(actual))" }
             return text
         }).joined(separator: "\n")
         switch result.status {
         case .passed:
             break
         case .failed:
-            let message = "\(result.mismatches.count) mismatch(es): " + (result.mismatches.first?.description ?? "")
+            let message = "\(result.mismatches.count) mismatch(es): " + cut(result.mismatches.first?.description ?? "")
             lines.append("      <failure type=\"mismatch\" message=\"\(XMLText.escape(message))\">"
                 + XMLText.escape(details) + "</failure>")
         case .error:
             let first = result.errors.first
             lines.append("      <error type=\"\(first?.kind.rawValue ?? "error")\" "
-                + "message=\"\(XMLText.escape(first?.message ?? ""))\">" + XMLText.escape(details) + "</error>")
+                + "message=\"\(XMLText.escape(cut(first?.message ?? "")))\">" + XMLText.escape(details) + "</error>")
         case .pendingFailed:
             lines.append("      <skipped message=\"\(XMLText.escape("pending interaction failed: " + details))\"/>")
         case .skipped:

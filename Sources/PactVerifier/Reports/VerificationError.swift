@@ -12,14 +12,16 @@ public struct VerificationError: Error, Sendable, Hashable, CustomStringConverti
         case providerUnreachable = "provider-unreachable"
         /// The provider did not answer within the request timeout.
         case timeout
-        /// The connection failed after it was made: closed without a response, reset, malformed response.
+        /// The connection failed after it was made: closed without a response, reset, an answer that is not HTTP.
         case transport
         /// The provider did not produce a usable message: its message endpoint answered an error status, no
         /// contents, unreadable metadata or a content type the pact contradicts; or its producer threw.
         case message
+        /// The response body was larger than the configured limit; reading stopped there.
+        case responseTooLarge = "response-too-large"
     }
 
-    /// Which step went wrong; `providerUnreachable` and `stateSetup` can make the run exit with 2.
+    /// Which step went wrong; `providerUnreachable`, `stateSetup` and `timeout` can make the run exit with 2.
     public var kind: Kind
     /// A sentence saying what went wrong and where.
     public var message: String

@@ -26,13 +26,15 @@ public struct VerificationReport: Sendable {
 
     /// The process exit code: 0 every interaction verified (pending and skipped ones aside), 1 a verification
     /// failed, 2 the run itself went wrong: a pact could not be read, no pact was found, the provider could not be
-    /// reached, or the state setup failed for every interaction.
+    /// reached, or every interaction's state setup failed or timed out (a provider that never answers is as broken as
+    /// one that refuses connections).
     public var exitCode: Int32 {
         if !sourceErrors.isEmpty || pacts.isEmpty { return 2 }
         let all = interactions
         if all.contains(where: { $0.errors.contains { $0.kind == .providerUnreachable } }) { return 2 }
         let counted = all.filter { !$0.pending && $0.status != .skipped }
-        if !counted.isEmpty, counted.allSatisfy({ $0.errors.contains { $0.kind == .stateSetup } }) { return 2 }
+        let providerBroken: Set<VerificationError.Kind> = [.stateSetup, .timeout]
+        if !counted.isEmpty, counted.allSatisfy({ $0.errors.contains { providerBroken.contains($0.kind) } }) { return 2 }
         return counted.contains { $0.status == .failed || $0.status == .error } ? 1 : 0
     }
 

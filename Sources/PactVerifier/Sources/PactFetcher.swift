@@ -1,52 +1,35 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import OutboundHTTP
 
-/// Fetches pacts over HTTP(S) with one ephemeral URLSession.
+/// Fetches pacts over HTTP(S) through the run's `OutboundHTTPClient`: the request timeout covers the whole download
+/// (a trickling or endless body ends there) and a body over `maxBytes` stops the download.
 struct PactFetcher: Sendable {
-    private let session: URLSession
-    private let timeout: Duration
-
-    init(timeout: Duration) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.timeoutIntervalForRequest = max(1, Double(timeout.components.seconds).rounded(.up))
-        session = URLSession(configuration: configuration)
-        self.timeout = timeout
-    }
-
-    func close() { session.finishTasksAndInvalidate() }
+    let http: OutboundHTTPClient
+    let maxBytes: Int
 
     func fetch(_ url: URL, authentication: PactSourceAuthentication?) async throws(SourceError) -> Data {
         let source = url.absoluteString
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw SourceError(source: source, message: "only http and https URLs can be fetched")
         }
-        var request = URLRequest(url: url)
-        request.setValue("application/hal+json, application/json", forHTTPHeaderField: "Accept")
-        request.setValue("pactkit-verifier", forHTTPHeaderField: "User-Agent")
+        var headers = [HTTPField(name: "Accept", value: "application/hal+json, application/json"),
+                       HTTPField(name: "User-Agent", value: "pactkit-verifier")]
         if let authentication {
-            request.setValue(authentication.headerValue, forHTTPHeaderField: "Authorization")
+            headers.append(HTTPField(name: "Authorization", value: authentication.headerValue))
         }
-        let data: Data
-        let response: URLResponse
+        let response: OutboundResponse
         do {
-            (data, response) = try await session.data(for: request)
+            response = try await http.send(OutboundRequest(method: "GET", url: url, headers: headers), maxBodyBytes: maxBytes)
         } catch {
-            let failure = TransportErrors.classify(error, target: "GET \(source)", timeout: timeout)
-            throw SourceError(source: source, message: "cannot be fetched: \(failure.message)")
+            let hint = error.kind == .bodyTooLarge ? " (a pact larger than that needs --max-pact-bytes)" : ""
+            throw SourceError(source: source, message: "cannot be fetched: \(error.reason)\(hint)")
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw SourceError(source: source, message: "cannot be fetched: the answer is not an HTTP response")
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            let body = String(decoding: data.prefix(500), as: UTF8.self)
-            let hint = http.statusCode == 401 || http.statusCode == 403 ? " (check --user/--password or --token)" : ""
-            throw SourceError(source: source, message: "fetching it answered \(http.statusCode)\(hint)"
+        guard (200..<300).contains(response.status) else {
+            let body = String(decoding: response.body.prefix(500), as: UTF8.self)
+            let hint = response.status == 401 || response.status == 403 ? " (check --user/--password or --token)" : ""
+            throw SourceError(source: source, message: "fetching it answered \(response.status)\(hint)"
                                 + (body.isEmpty ? "" : ": \(body)"))
         }
-        return data
+        return Data(response.body)
     }
 }

@@ -1,19 +1,14 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import PactModel
 
 /// Reads the pacts of every source once, before any interaction is verified. A source that cannot be read becomes a
 /// `SourceError` naming it; the others are still read.
 struct PactSourceLoader: Sendable {
-    let timeout: Duration
+    let fetcher: PactFetcher
 
     func load(_ sources: [PactSource]) async -> (pacts: [LoadedPact], errors: [SourceError]) {
         var pacts: [LoadedPact] = []
         var errors: [SourceError] = []
-        let fetcher = PactFetcher(timeout: timeout)
-        defer { fetcher.close() }
         for source in sources {
             switch source {
             case .pact(let pact):
@@ -50,15 +45,7 @@ struct PactSourceLoader: Sendable {
     }
 
     private func readFile(_ url: URL) throws(SourceError) -> LoadedPact {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw SourceError(source: url.path, message: "no such file")
-            }
-            throw SourceError(source: url.path, message: "cannot be read (\(error.localizedDescription))")
-        }
+        let data = try PactFile.read(url)
         return LoadedPact(pact: try parse(data, origin: url.path), origin: url.path)
     }
 

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import PactModel
 
 /// Changes provider states over HTTP, as pact-reference's `--state-change-url` does: `POST <url>` with
@@ -27,11 +24,10 @@ struct StateChangeURLHandler: ProviderStateHandler {
 
     private func post(_ state: ProviderState, action: String) async throws -> ProviderResponse {
         let payload: JSONValue = ["state": .string(state.name), "params": .object(state.params), "action": .string(action)]
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("pactkit-verifier", forHTTPHeaderField: "User-Agent")
-        request.httpBody = Data(JSONWriter.compact(payload).utf8)
+        let request = ProviderRequest(
+            method: "POST", url: url,
+            headers: [("Content-Type", "application/json"), ("User-Agent", "pactkit-verifier")],
+            body: Data(JSONWriter.compact(payload).utf8))
         let response: ProviderResponse
         do {
             response = try await client.send(request)

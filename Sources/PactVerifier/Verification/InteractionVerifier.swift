@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import OutboundHTTP
 import PactMatching
 import PactModel
 
@@ -30,12 +28,12 @@ struct InteractionVerifier: Sendable {
 
     private func run(_ interaction: HTTPInteraction, version: PactSpecVersion, into result: inout InteractionResult) async {
         var request = interaction.request
-        result.request = "\(request.method.uppercased()) \(request.path)"
+        result.request = Self.summary(request)
         let states = ProviderStateRun(handler: stateHandler)
         guard let values = await states.setUp(interaction.info, into: &result) else { return }
 
         request = RequestGeneration.apply(to: request, values: values, notes: &result.notes)
-        result.request = "\(request.method.uppercased()) \(request.path)"
+        result.request = Self.summary(request)
             + (request.query.map { $0.isEmpty ? "" : "?" + ProviderRequestBuilder.encodeQuery($0) } ?? "")
         await exchange(request, expected: interaction.response, version: version, into: &result)
 
@@ -46,19 +44,24 @@ struct InteractionVerifier: Sendable {
         _ request: HTTPRequest, expected: HTTPResponse, version: PactSpecVersion, into result: inout InteractionResult
     ) async {
         do throws(VerificationError) {
-            var urlRequest = try builder.urlRequest(for: request)
+            var providerRequest = try builder.request(for: request)
             if let requestFilter {
                 do {
-                    try await requestFilter(&urlRequest)
+                    try await requestFilter(&providerRequest)
                 } catch {
                     throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
                 }
             }
-            let response = try await client.send(urlRequest)
+            let response = try await client.send(providerRequest)
             result.mismatches = ResponseMatching.match(expected: expected, actual: response.model, version: version)
         } catch {
             result.errors.append(error)
         }
+    }
+
+    /// `METHOD path` for the report; a method that is not an HTTP token is quoted with its control characters shown.
+    private static func summary(_ request: HTTPRequest) -> String {
+        "\(OutboundRequest.printable(method: request.method.uppercased())) \(request.path)"
     }
 
     static func status(of result: InteractionResult) -> InteractionStatus {

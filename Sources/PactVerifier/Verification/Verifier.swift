@@ -1,3 +1,4 @@
+import OutboundHTTP
 import PactModel
 
 /// Verifies a provider against pacts: for each interaction it sets the provider states up, sends the request the
@@ -13,16 +14,28 @@ import PactModel
 public struct Verifier: Sendable {
     /// The validated configuration every verification run uses.
     public let configuration: VerifierConfiguration
+    /// Every request of every run goes through this client, so provider connections are reused.
+    private let http: OutboundHTTPClient
 
-    /// Throws when the base URL or state change URL is not http(s), or the timeout is not positive.
+    /// Throws when the base URL or state change URL is not http(s), the timeout or a size limit is not positive, or
+    /// the CA certificate file cannot be read.
     public init(configuration: VerifierConfiguration) throws(VerifierConfigurationError) {
         try VerifierConfigurationError.validate(configuration)
         self.configuration = configuration
+        let tls = TLSOptions(caCertificateFile: configuration.caCertificateFile,
+                             skipVerification: configuration.disableTLSVerification)
+        do {
+            http = try OutboundHTTPClient(settings: .init(
+                timeout: configuration.requestTimeout, maxResponseBodyBytes: configuration.maxResponseBytes, tls: tls))
+        } catch {
+            throw VerifierConfigurationError(field: "CA certificate file", reason: error.description)
+        }
     }
 
     /// Reads every source (before verifying anything), then verifies each pact's interactions in order.
     public func verify(_ sources: [PactSource]) async -> VerificationReport {
-        let (loaded, errors) = await PactSourceLoader(timeout: configuration.requestTimeout).load(sources)
+        let fetcher = PactFetcher(http: http, maxBytes: configuration.maxPactBytes)
+        let (loaded, errors) = await PactSourceLoader(fetcher: fetcher).load(sources)
         var report = await verify(loaded: loaded)
         report.sourceErrors = errors
         return report
@@ -34,8 +47,7 @@ public struct Verifier: Sendable {
     }
 
     private func verify(loaded: [LoadedPact]) async -> VerificationReport {
-        let client = ProviderClient(timeout: configuration.requestTimeout)
-        defer { client.close() }
+        let client = ProviderClient(http: http)
         let stateHandler: (any ProviderStateHandler)? = configuration.stateHandler ?? configuration.stateChangeURL.map {
             StateChangeURLHandler(url: $0, teardownEnabled: configuration.stateChangeTeardown, client: client)
         }

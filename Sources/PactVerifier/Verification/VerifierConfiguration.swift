@@ -1,11 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Changes each request just before it is sent, e.g. to add a fresh auth token. A thrown error fails the
-/// interaction with the error's description.
-public typealias RequestFilter = @Sendable (inout URLRequest) async throws -> Void
+/// Changes each request just before it is sent, e.g. to add a fresh auth token
+/// (`request.setHeader("Authorization", "Bearer \(token)")`). A thrown error fails the interaction with the error's
+/// description. What the filter leaves is checked like the pact's request: a method that is not an HTTP token or a
+/// header with CR/LF fails the interaction and nothing is sent.
+public typealias RequestFilter = @Sendable (inout ProviderRequest) async throws -> Void
 
 /// How to reach the provider and what to verify.
 public struct VerifierConfiguration: Sendable {
@@ -29,6 +28,16 @@ public struct VerifierConfiguration: Sendable {
     public var filter: InteractionFilter
     /// Where message interactions get their messages: the provider's message endpoint or in-process producers.
     public var messages = MessageProviderSettings()
+    /// A PEM file of CA certificates trusted for https providers, state change URLs and pact URLs, instead of the
+    /// system's roots.
+    public var caCertificateFile: String?
+    /// Accept any certificate and host name over https. For self-signed test setups only.
+    public var disableTLSVerification: Bool
+    /// The largest provider (or state change) response body read; a longer one fails its interaction. 10 MiB by
+    /// default.
+    public var maxResponseBytes: Int
+    /// The largest pact downloaded from a URL; a longer one is a source error. 50 MiB by default.
+    public var maxPactBytes: Int
 
     /// Builds a configuration; only the base URL is required. Requests time out after 5 s, no state changes
     /// are made and every interaction is verified unless told otherwise.
@@ -36,7 +45,9 @@ public struct VerifierConfiguration: Sendable {
         providerBaseURL: URL, basePath: String = "", requestTimeout: Duration = .seconds(5), stateChangeURL: URL? = nil,
         stateChangeTeardown: Bool = false, stateHandler: (any ProviderStateHandler)? = nil,
         customHeaders: [(name: String, value: String)] = [], requestFilter: RequestFilter? = nil,
-        filter: InteractionFilter = InteractionFilter()
+        filter: InteractionFilter = InteractionFilter(), caCertificateFile: String? = nil,
+        disableTLSVerification: Bool = false, maxResponseBytes: Int = 10 * 1024 * 1024,
+        maxPactBytes: Int = 50 * 1024 * 1024
     ) {
         self.providerBaseURL = providerBaseURL
         self.basePath = basePath
@@ -47,6 +58,10 @@ public struct VerifierConfiguration: Sendable {
         self.customHeaders = customHeaders
         self.requestFilter = requestFilter
         self.filter = filter
+        self.caCertificateFile = caCertificateFile
+        self.disableTLSVerification = disableTLSVerification
+        self.maxResponseBytes = maxResponseBytes
+        self.maxPactBytes = maxPactBytes
     }
 }
 
@@ -65,6 +80,12 @@ public struct VerifierConfigurationError: Error, Sendable, Hashable, CustomStrin
         if let url = configuration.stateChangeURL { try validateHTTPURL(url, field: "state change URL") }
         if configuration.requestTimeout <= .zero {
             throw VerifierConfigurationError(field: "request timeout", reason: "must be positive")
+        }
+        if configuration.maxResponseBytes <= 0 {
+            throw VerifierConfigurationError(field: "response size limit", reason: "must be positive")
+        }
+        if configuration.maxPactBytes <= 0 {
+            throw VerifierConfigurationError(field: "pact size limit", reason: "must be positive")
         }
     }
 

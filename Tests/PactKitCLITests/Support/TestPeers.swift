@@ -1,0 +1,1 @@
+../../OutboundHTTPTests/Support/TestPeers.swift
