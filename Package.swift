@@ -40,6 +40,7 @@ let package = Package(
         .target(
             name: "OutboundHTTP",
             dependencies: [
+                "PactModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import PactModel
 
 /// Checks a request before anything is sent, so that a pact can never put a forged request line or header on the
 /// wire: the method and header names must be HTTP tokens (RFC 9110 §5.6.2), header values must hold no CR, LF or NUL.
@@ -25,16 +26,7 @@ enum RequestValidation {
     }
 
     static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy(isTokenByte)
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
+        HTTPToken.isToken(text)
     }
 
     /// The text in double quotes with CR, LF and other control characters made visible.
