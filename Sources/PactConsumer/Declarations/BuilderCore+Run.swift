@@ -29,7 +29,8 @@ extension BuilderCore {
                     directory: PactFileLocation.directory(configured: directory),
                     interactions: compiled.map { ($0.pactInteraction, $0.location) }))
             } catch {
-                failures.append(PactFailure(kind: .pactFile, message: "Pact file not written: \(error)", location: runLocation))
+                failures.append(PactFailure(kind: .pactFile, message: "Pact file not written: \(error)",
+                                            location: runLocation))
             }
         }
         if !failures.isEmpty { throw fail(failures) }

@@ -70,7 +70,8 @@ final class BuilderCore<Item: DeclaredItem>: Sendable {
             var info = DeclaredInfo(id: id, description: description, location: location)
             if specVersion >= .v4 { info.comments["testname"] = .string(testName) }
             if description.trimmingCharacters(in: .whitespaces).isEmpty {
-                info.errors.append(PactUsageError(location: location, reason: "the \(wording.noun) description must not be empty"))
+                info.errors.append(PactUsageError(location: location,
+                                                  reason: "the \(wording.noun) description must not be empty"))
             }
             state.items.append(make(info))
             return id

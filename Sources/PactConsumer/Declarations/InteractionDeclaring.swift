@@ -63,9 +63,8 @@ extension InteractionDeclaring {
     private func requireV4(_ feature: String, at location: PactSourceLocation) {
         let version = declaration.specVersion
         declaration.update { info in
-            if let error = DeclarationChecks.requireV4(feature, version: version, interaction: info.description, at: location) {
-                info.errors.append(error)
-            }
+            let error = DeclarationChecks.requireV4(feature, version: version, interaction: info.description, at: location)
+            if let error { info.errors.append(error) }
         }
     }
 }

@@ -11,7 +11,8 @@ extension MessagePactBuilder {
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column,
         _ handler: (MessagePayload) async throws -> Void
     ) async throws {
-        try await verify(synchronous: false, at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { compiled in
+        let runLocation = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        try await verify(synchronous: false, at: runLocation) { compiled in
             guard case .asynchronousMessage(let declared) = compiled.pactInteraction else { return [] }
             do {
                 try await handler(MessagePayload(Self.consumerExample(declared.message)))
@@ -31,7 +32,8 @@ extension MessagePactBuilder {
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column,
         _ exchange: (MessagePayload) async throws -> [MessagePayload]
     ) async throws {
-        try await verify(synchronous: true, at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { compiled in
+        let runLocation = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        try await verify(synchronous: true, at: runLocation) { compiled in
             guard case .synchronousMessages(let declared) = compiled.pactInteraction else { return [] }
             let responses: [MessagePayload]
             do {
@@ -56,8 +58,9 @@ extension MessagePactBuilder {
         ) { message in
             guard message.synchronous == synchronous else {
                 let right = message.synchronous ? "verifySynchronousMessages" : "verifyMessages"
-                return (nil, message.errors + [PactUsageError(location: message.location, interaction: message.description,
-                                                              reason: "this message is checked by \(right), not by this call")])
+                let misplaced = PactUsageError(location: message.location, interaction: message.description,
+                                               reason: "this message is checked by \(right), not by this call")
+                return (nil, message.errors + [misplaced])
             }
             return message.compile(version: specVersion)
         }

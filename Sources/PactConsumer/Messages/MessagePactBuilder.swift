@@ -52,7 +52,8 @@ public final class MessagePactBuilder: Sendable {
         noun: "message", withArticle: "a message", ranVerb: "verified",
         neverRunAdvice: { messages in
             let calls = Set(messages.map { $0.synchronous ? "verifySynchronousMessages(_:)" : "verifyMessages(_:)" })
-            return "call \(calls.sorted().joined(separator: " and ")) on the MessagePactBuilder with the consumer's code"
+            let call = calls.sorted().joined(separator: " and ")
+            return "call \(call) on the MessagePactBuilder with the consumer's code"
         })
 
     /// Starts declaring an asynchronous message the consumer receives: its contents (`withContents`) and metadata
@@ -64,7 +65,9 @@ public final class MessagePactBuilder: Sendable {
         function: String = #function
     ) -> AsynchronousMessageBuilder {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        let id = core.declare(description, at: location, function: function) { DeclaredMessage(info: $0, synchronous: false) }
+        let id = core.declare(description, at: location, function: function) {
+            DeclaredMessage(info: $0, synchronous: false)
+        }
         return AsynchronousMessageBuilder(pact: self, id: id)
     }
 

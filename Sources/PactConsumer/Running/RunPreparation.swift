@@ -17,7 +17,8 @@ enum RunPreparation {
             guard let compiled else { continue }
             let identity = InteractionIdentity(compiled.pactInteraction.info)
             if let earlier = byIdentity[identity] {
-                if InteractionRegistry.comparable(earlier.pactInteraction) != InteractionRegistry.comparable(compiled.pactInteraction) {
+                let comparable = [earlier, compiled].map { InteractionRegistry.comparable($0.pactInteraction) }
+                if comparable[0] != comparable[1] {
                     errors.append(PactUsageError(
                         location: compiled.location, interaction: item.description,
                         reason: "\(withArticle) with this description and \(identity.describedStates) is "
