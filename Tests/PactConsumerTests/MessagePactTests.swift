@@ -241,12 +241,15 @@ final class MessagePactTests: XCTestCase {
         let pact = makePact(directory, reporter)
         let code = "H9CW4XBJ6RKP"
         let uses = 2
+        let asJSON: [String: JSONValue] = ["id": 7]   // the JSONValue params of the first message DSL still compile
         pact.expectsToReceive("an event").given("a code exists", ["code": code, "uses": uses, "tags": ["paper"]])
+            .given("an actor exists", asJSON)
             .withContents(["code": .equal(code)])
         try await pact.verifyMessages { _ in }
         let (written, _) = try readPact(directory)
         XCTAssertEqual(written.interactions.first?.info.providerStates,
-                       [ProviderState(name: "a code exists", params: ["code": "H9CW4XBJ6RKP", "uses": 2, "tags": ["paper"]])])
+                       [ProviderState(name: "a code exists", params: ["code": "H9CW4XBJ6RKP", "uses": 2, "tags": ["paper"]]),
+                        ProviderState(name: "an actor exists", params: ["id": 7])])
         XCTAssertEqual(reporter.failures, [])
     }
 }
