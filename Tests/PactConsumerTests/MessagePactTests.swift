@@ -218,4 +218,38 @@ final class MessagePactTests: XCTestCase {
                       "\(reporter.failures)")
         XCTAssertTrue(byLine[noContentsLine]?.first?.message.contains("the message has no contents") ?? false, "\(reporter.failures)")
     }
+
+    func testMessagesDeclaredAndNeverVerifiedFailAtTheFirstDeclaration() throws {
+        let reporter = CollectingFailureReporter()
+        let line = #line + 3
+        do {
+            let pact = makePact(try temporaryDirectory(self), reporter)
+            pact.expectsToReceive("an activation code revoked event").withContents(["code": "X"])
+            pact.synchronousMessage("a code check").withRequest(contents: ["code": "X"]).willRespondWith(contents: ["valid": true])
+        }
+        XCTAssertEqual(reporter.failures.map(\.kind), [.notRun])
+        XCTAssertEqual(reporter.failures.first?.location.line, UInt(line))
+        XCTAssertEqual(reporter.failures.first?.message,
+                       "Pact: messages 'an activation code revoked event', 'a code check' were declared but never "
+                        + "verified, so nothing was checked and no pact was written; call verifyMessages(_:) and "
+                        + "verifySynchronousMessages(_:) on the MessagePactBuilder with the consumer's code")
+    }
+
+    func testProviderStateParamsArePlainSwiftValues() async throws {
+        let directory = try temporaryDirectory(self)
+        let reporter = CollectingFailureReporter()
+        let pact = makePact(directory, reporter)
+        let code = "H9CW4XBJ6RKP"
+        let uses = 2
+        let asJSON: [String: JSONValue] = ["id": 7]   // the JSONValue params of the first message DSL still compile
+        pact.expectsToReceive("an event").given("a code exists", ["code": code, "uses": uses, "tags": ["paper"]])
+            .given("an actor exists", asJSON)
+            .withContents(["code": .equal(code)])
+        try await pact.verifyMessages { _ in }
+        let (written, _) = try readPact(directory)
+        XCTAssertEqual(written.interactions.first?.info.providerStates,
+                       [ProviderState(name: "a code exists", params: ["code": "H9CW4XBJ6RKP", "uses": 2, "tags": ["paper"]]),
+                        ProviderState(name: "an actor exists", params: ["id": 7])])
+        XCTAssertEqual(reporter.failures, [])
+    }
 }

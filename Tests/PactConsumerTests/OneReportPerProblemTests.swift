@@ -22,6 +22,7 @@ final class OneReportPerProblemTests: XCTestCase {
     private static let scenarios = [
         "MismatchesThenClosureError": "mismatches", "UsageErrorsInLineOrder": "usage",
         "NeverRunLocalBuilder": "never run", "NeverRunBuilderProperty": "never run property",
+        "NeverVerifiedMessages": "never verified", "MessageHandlerFails": "message handler",
     ]
 
     func testXCTestReportsEachProblemOnce() throws {
@@ -71,6 +72,10 @@ final class OneReportPerProblemTests: XCTestCase {
                       "\(outcome.reported["usage"] ?? [])", file: file, line: line)
         XCTAssertTrue(outcome.reported["never run property"]?.first?.message.contains("declared but never run") ?? false,
                       file: file, line: line)
+        XCTAssertTrue(outcome.reported["never verified"]?.first?.message.contains("declared but never verified") ?? false,
+                      "\(outcome.reported["never verified"] ?? [])", file: file, line: line)
+        XCTAssertTrue(outcome.reported["message handler"]?.first?.message.contains("the handler failed on message") ?? false,
+                      "\(outcome.reported["message handler"] ?? [])", file: file, line: line)
     }
 
     /// Runs this test binary with `arguments` and the fixtures enabled; `parse` picks failures out of its output.

@@ -25,6 +25,15 @@ import Testing
         #expect(written.interactions.first?.info.comments["testname"] == "passingTestWritesThePact()")
     }
 
+    @Test func interactionDeclaredInAHelperRecordsTheRunningTest() {
+        func declare(_ pact: PactBuilder) {
+            pact.uponReceiving("a user by id").withRequest(.get, "/users/1").willRespondWith(status: 200)
+        }
+        let pact = PactBuilder(consumer: "app", provider: "api", directory: directory, reporter: CollectingFailureReporter())
+        declare(pact)
+        #expect(pact.interactions.first?.info.comments["testname"] == "interactionDeclaredInAHelperRecordsTheRunningTest()")
+    }
+
     @Test func mismatchIsRecordedAsAnIssueAtTheUponReceivingLine() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let pact = PactBuilder(consumer: "app", provider: "api", directory: directory)

@@ -5,7 +5,8 @@ import PactModel
 ///
 /// Mistakes (a matcher whose example does not satisfy it, a second `withRequest`, a V4 feature in a V3 pact…) are
 /// recorded as `PactUsageError`s at the line that made them; the interaction is then left out and `run` fails.
-public final class PactInteractionBuilder: Sendable {
+/// Provider states, pending, comments and the test name come from `InteractionDeclaring`.
+public final class PactInteractionBuilder: InteractionDeclaring {
     private let pact: PactBuilder
     private let id: Int
 
@@ -14,14 +15,8 @@ public final class PactInteractionBuilder: Sendable {
         self.id = id
     }
 
-    /// Adds a provider state the interaction needs, with optional parameters given as plain Swift values
-    /// (`["code": code, "uses": 2]`) or `JSONValue`s. Call once per state.
-    @discardableResult
-    public func given(_ state: String, _ params: [String: any PactValueConvertible] = [:]) -> Self {
-        let json = params.mapValues(\.pactValue.example)
-        pact.update(id) { $0.states.append(ProviderState(name: state, params: json)) }
-        return self
-    }
+    /// The interaction this builder declares.
+    public var declaration: InteractionDeclaration { pact.core.declaration(id) }
 
     /// The request the consumer sends. `path`, query values and header values may be string matchers; a query or
     /// header value may be a list for repeated names. A JSON `body` may hold matchers anywhere.
@@ -33,7 +28,7 @@ public final class PactInteractionBuilder: Sendable {
     ) -> Self {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         let version = pact.specVersion
-        pact.update(id) { declared in
+        pact.core.update(id) { declared in
             var compiler = PartCompiler(version: version, interaction: declared.description, declaredAt: location)
             if declared.request != nil {
                 compiler.fail("withRequest is called a second time; an interaction has one request", part: "request")
@@ -46,7 +41,7 @@ public final class PactInteractionBuilder: Sendable {
             request.matchingRules = compiler.rules
             request.generators = compiler.generators
             if compiler.errors.isEmpty { compiler.checkSelfMatch(request) }
-            declared.errors += compiler.errors
+            declared.info.errors += compiler.errors
             declared.request = request
             declared.requestLocation = location
         }
@@ -61,7 +56,7 @@ public final class PactInteractionBuilder: Sendable {
     ) -> Self {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         let version = pact.specVersion
-        pact.update(id) { declared in
+        pact.core.update(id) { declared in
             var compiler = PartCompiler(version: version, interaction: declared.description, declaredAt: location)
             if declared.responseLocation != nil {
                 compiler.fail("willRespondWith is called a second time; an interaction has one response", part: "response")
@@ -72,54 +67,10 @@ public final class PactInteractionBuilder: Sendable {
             response.matchingRules = compiler.rules
             response.generators = compiler.generators
             if compiler.errors.isEmpty { compiler.checkSelfMatch(response) }
-            declared.errors += compiler.errors
+            declared.info.errors += compiler.errors
             declared.response = response
             declared.responseLocation = location
         }
         return self
-    }
-
-    /// Marks the interaction pending (V4): the provider's verification reports its failures without failing.
-    @discardableResult
-    public func pending(
-        _ isPending: Bool = true,
-        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
-    ) -> Self {
-        let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        requireV4("pending", at: location)
-        pact.update(id) { $0.pending = isPending }
-        return self
-    }
-
-    /// Adds a free-text comment (V4 `comments.text`).
-    @discardableResult
-    public func comment(
-        _ text: String,
-        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
-    ) -> Self {
-        let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        requireV4("comment", at: location)
-        pact.update(id) { declared in
-            let existing = declared.comments["text"]?.arrayValue ?? []
-            declared.comments["text"] = .array(existing + [.string(text)])
-        }
-        return self
-    }
-
-    /// Sets the test name recorded with the interaction (V4 `comments.testname`); it defaults to the running test.
-    @discardableResult
-    public func testName(_ name: String) -> Self {
-        if pact.specVersion >= .v4 { pact.update(id) { $0.comments["testname"] = .string(name) } }
-        return self
-    }
-
-    private func requireV4(_ feature: String, at location: PactSourceLocation) {
-        guard pact.specVersion < .v4 else { return }
-        let version = pact.specVersion
-        pact.update(id) { declared in
-            declared.errors.append(PactUsageError(
-                location: location, interaction: declared.description,
-                reason: "\(feature) needs Pact V4 or later, but this pact is written as \(version); use specVersion: .v4"))
-        }
     }
 }

@@ -66,27 +66,22 @@ struct DeclaredMessagePart: Sendable {
 }
 
 /// One message interaction as declared: asynchronous (`expectsToReceive`) or synchronous (`synchronousMessage`).
-struct DeclaredMessage: Sendable {
-    let id: Int
-    var description: String
-    var location: PactSourceLocation
+struct DeclaredMessage: DeclaredItem {
+    var info: DeclaredInfo
     var synchronous: Bool
-    var states: [ProviderState] = []
     /// The message of an asynchronous interaction, or the request of a synchronous one.
     var message: DeclaredMessagePart?
     var responses: [DeclaredMessagePart] = []
-    var pending = false
-    var comments: [String: JSONValue] = [:]
-    var errors: [PactUsageError] = []
 
-    var info: InteractionInfo {
-        InteractionInfo(description: description, providerStates: states, pending: pending, comments: comments)
+    init(info: DeclaredInfo, synchronous: Bool) {
+        self.info = info
+        self.synchronous = synchronous
     }
 }
 
 /// A declared message compiled for the pact, with the places its parts were declared.
-struct CompiledMessage: Sendable {
-    var interaction: Interaction
+struct CompiledMessage: CompiledDeclaration {
+    var pactInteraction: Interaction
     var location: PactSourceLocation
     var responseLocations: [PactSourceLocation]
 }
@@ -105,8 +100,8 @@ extension DeclaredMessage {
                                                          part: synchronous ? "request" : "message")
         errors += contentErrors
         guard synchronous else {
-            let interaction = Interaction.asynchronousMessage(MessageInteraction(info: info, message: contents))
-            return (errors.isEmpty ? CompiledMessage(interaction: interaction, location: location, responseLocations: []) : nil, errors)
+            let interaction = Interaction.asynchronousMessage(MessageInteraction(info: info.interactionInfo, message: contents))
+            return (errors.isEmpty ? CompiledMessage(pactInteraction: interaction, location: location, responseLocations: []) : nil, errors)
         }
         if responses.isEmpty {
             errors.append(PactUsageError(location: location, interaction: description,
@@ -120,9 +115,9 @@ extension DeclaredMessage {
             compiled.append(contents)
         }
         let interaction = Interaction.synchronousMessages(
-            SynchronousMessageInteraction(info: info, request: contents, responses: compiled))
+            SynchronousMessageInteraction(info: info.interactionInfo, request: contents, responses: compiled))
         return (errors.isEmpty
-            ? CompiledMessage(interaction: interaction, location: location, responseLocations: responses.map(\.contentsLocation))
+            ? CompiledMessage(pactInteraction: interaction, location: location, responseLocations: responses.map(\.contentsLocation))
             : nil, errors)
     }
 }

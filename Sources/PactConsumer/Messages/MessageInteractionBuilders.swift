@@ -1,8 +1,9 @@
 import Foundation
 import PactModel
 
-/// What both message builders declare besides contents: provider states, V4 pending, comments and test name.
-public protocol MessageInteractionDeclaring: Sendable {
+/// What both message builders share: the message pact builder and the message's identity within it. Provider
+/// states, pending, comments and the test name come from `InteractionDeclaring`.
+public protocol MessageInteractionDeclaring: InteractionDeclaring {
     /// The builder the message belongs to.
     var pact: MessagePactBuilder { get }
     /// The message's identity within the builder.
@@ -10,56 +11,14 @@ public protocol MessageInteractionDeclaring: Sendable {
 }
 
 extension MessageInteractionDeclaring {
-    /// Adds a provider state the message needs, with optional parameters. Call once per state.
-    @discardableResult
-    public func given(_ state: String, _ params: [String: JSONValue] = [:]) -> Self {
-        pact.update(id) { $0.states.append(ProviderState(name: state, params: params)) }
-        return self
-    }
-
-    /// Marks the message pending (V4): the provider's verification reports its failures without failing.
-    @discardableResult
-    public func pending(
-        _ isPending: Bool = true,
-        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
-    ) -> Self {
-        requireV4("pending", at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
-        pact.update(id) { $0.pending = isPending }
-        return self
-    }
-
-    /// Adds a free-text comment (V4 `comments.text`).
-    @discardableResult
-    public func comment(
-        _ text: String,
-        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
-    ) -> Self {
-        requireV4("comment", at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
-        pact.update(id) { $0.comments = DeclarationChecks.appendingComment(text, to: $0.comments) }
-        return self
-    }
-
-    /// Sets the test name recorded with the message (V4 `comments.testname`); it defaults to the running test.
-    @discardableResult
-    public func testName(_ name: String) -> Self {
-        if pact.specVersion >= .v4 { pact.update(id) { $0.comments["testname"] = .string(name) } }
-        return self
-    }
-
-    private func requireV4(_ feature: String, at location: PactSourceLocation) {
-        let version = pact.specVersion
-        pact.update(id) { declared in
-            if let error = DeclarationChecks.requireV4(feature, version: version, interaction: declared.description, at: location) {
-                declared.errors.append(error)
-            }
-        }
-    }
+    /// The message this builder declares.
+    public var declaration: InteractionDeclaration { pact.core.declaration(id) }
 
     /// Records a message part declared twice.
     func repeated(_ call: String, at location: PactSourceLocation) -> (inout DeclaredMessage) -> Void {
         { declared in
-            declared.errors.append(PactUsageError(location: location, interaction: declared.description,
-                                                  reason: "\(call) is called a second time; a message has one"))
+            declared.info.errors.append(PactUsageError(location: location, interaction: declared.description,
+                                                       reason: "\(call) is called a second time; a message has one"))
         }
     }
 }
@@ -85,7 +44,7 @@ public final class AsynchronousMessageBuilder: MessageInteractionDeclaring {
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        pact.update(id) { declared in
+        pact.core.update(id) { declared in
             var part = declared.message ?? DeclaredMessagePart(at: location)
             if part.contents != nil { repeated("withContents", at: location)(&declared) }
             part.contents = contents
@@ -104,7 +63,7 @@ public final class AsynchronousMessageBuilder: MessageInteractionDeclaring {
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        pact.update(id) { declared in
+        pact.core.update(id) { declared in
             var part = declared.message ?? DeclaredMessagePart(at: location)
             part.metadata.merge(metadata) { _, new in new }
             part.metadataLocation = location
@@ -134,7 +93,7 @@ public final class SynchronousMessageBuilder: MessageInteractionDeclaring {
     ) -> Self {
         let part = Self.part(contents, contentType, metadata,
                              at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
-        pact.update(id) { declared in
+        pact.core.update(id) { declared in
             if declared.message != nil { repeated("withRequest", at: part.contentsLocation)(&declared) }
             declared.message = part
         }
@@ -149,7 +108,7 @@ public final class SynchronousMessageBuilder: MessageInteractionDeclaring {
     ) -> Self {
         let part = Self.part(contents, contentType, metadata,
                              at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
-        pact.update(id) { $0.responses.append(part) }
+        pact.core.update(id) { $0.responses.append(part) }
         return self
     }
 

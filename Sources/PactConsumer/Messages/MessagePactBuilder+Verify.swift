@@ -12,21 +12,15 @@ extension MessagePactBuilder {
         _ handler: (MessagePayload) async throws -> Void
     ) async throws {
         let runLocation = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        let messages = try prepare(synchronous: false, at: runLocation)
-        var failures: [PactFailure] = []
-        for compiled in messages {
-            guard case .asynchronousMessage(let declared) = compiled.interaction else { continue }
-            let payload = MessagePayload(Self.consumerExample(declared.message))
+        try await verify(synchronous: false, at: runLocation) { compiled in
+            guard case .asynchronousMessage(let declared) = compiled.pactInteraction else { return [] }
             do {
-                try await handler(payload)
+                try await handler(MessagePayload(Self.consumerExample(declared.message)))
+                return []
             } catch {
-                failures.append(PactFailure(
-                    kind: .testError, interaction: declared.info.description,
-                    message: "Pact: the handler failed on message '\(declared.info.description)': \(error)",
-                    location: compiled.location))
+                return [Self.closureFailure("handler", error, compiled)]
             }
         }
-        try finish(messages, failures: failures, at: runLocation)
     }
 
     /// Hands `exchange` the request of each synchronous message declared since the last verify call (consumer
@@ -39,88 +33,48 @@ extension MessagePactBuilder {
         _ exchange: (MessagePayload) async throws -> [MessagePayload]
     ) async throws {
         let runLocation = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        let messages = try prepare(synchronous: true, at: runLocation)
-        var failures: [PactFailure] = []
-        for compiled in messages {
-            guard case .synchronousMessages(let declared) = compiled.interaction else { continue }
-            let description = declared.info.description
+        try await verify(synchronous: true, at: runLocation) { compiled in
+            guard case .synchronousMessages(let declared) = compiled.pactInteraction else { return [] }
             let responses: [MessagePayload]
             do {
                 responses = try await exchange(MessagePayload(Self.consumerExample(declared.request)))
             } catch {
-                failures.append(PactFailure(kind: .testError, interaction: description,
-                                            message: "Pact: the exchange failed on message '\(description)': \(error)",
-                                            location: compiled.location))
-                continue
+                return [Self.closureFailure("exchange", error, compiled)]
             }
-            failures += Self.check(responses, against: declared, compiled: compiled)
+            return Self.check(responses, against: declared, compiled: compiled)
         }
-        try finish(messages, failures: failures, at: runLocation)
     }
 
-    /// The messages to verify, or the usage errors reported and thrown.
-    private func prepare(synchronous: Bool, at runLocation: PactSourceLocation) throws -> [CompiledMessage] {
-        let (declared, builderErrors) = takeDeclarations()
-        var errors = builderErrors
-        var compiled: [CompiledMessage] = []
-        var seen: [InteractionIdentity: CompiledMessage] = [:]
-        for message in declared {
-            if message.synchronous != synchronous {
+    /// The shared verify call: the messages of one kind checked for usage errors, `each` run on every one, the pact
+    /// written when nothing failed; failures reported and thrown.
+    private func verify(
+        isolation: isolated (any Actor)? = #isolation,
+        synchronous: Bool, at runLocation: PactSourceLocation,
+        _ each: (CompiledMessage) async -> [PactFailure]
+    ) async throws {
+        let call = synchronous ? "synchronousMessage(_:)" : "expectsToReceive(_:)"
+        let messages: [CompiledMessage] = try core.prepareRun(
+            at: runLocation, nothingDeclared: "no messages are declared for this call; declare them with \(call) first"
+        ) { message in
+            guard message.synchronous == synchronous else {
                 let right = message.synchronous ? "verifySynchronousMessages" : "verifyMessages"
-                errors += message.errors
-                errors.append(PactUsageError(location: message.location, interaction: message.description,
-                                             reason: "this message is checked by \(right), not by this call"))
-                continue
+                let misplaced = PactUsageError(location: message.location, interaction: message.description,
+                                               reason: "this message is checked by \(right), not by this call")
+                return (nil, message.errors + [misplaced])
             }
-            let (result, messageErrors) = message.compile(version: specVersion)
-            errors += messageErrors
-            guard let result else { continue }
-            let identity = InteractionIdentity(result.interaction.info)
-            if let earlier = seen[identity] {
-                if InteractionRegistry.comparable(earlier.interaction) != InteractionRegistry.comparable(result.interaction) {
-                    errors.append(PactUsageError(
-                        location: result.location, interaction: message.description,
-                        reason: "a message with this description and \(identity.describedStates) is already declared "
-                            + "differently at \(earlier.location); give one a different description or provider state"))
-                }
-                continue
-            }
-            seen[identity] = result
-            compiled.append(result)
+            return message.compile(version: specVersion)
         }
-        if declared.isEmpty && errors.isEmpty {
-            let call = synchronous ? "synchronousMessage(_:)" : "expectsToReceive(_:)"
-            errors.append(PactUsageError(location: runLocation, reason: "no messages are declared for this call; "
-                                         + "declare them with \(call) first"))
-        }
-        guard errors.isEmpty else { throw fail(errors.map(RunFailures.usage)) }
-        return compiled
+        var failures: [PactFailure] = []
+        for compiled in messages { failures += await each(compiled) }
+        try core.finish(failures, writing: messages, at: runLocation)
     }
 
-    /// Writes the pact when nothing failed; otherwise reports the failures and throws them.
-    private func finish(_ messages: [CompiledMessage], failures: [PactFailure], at runLocation: PactSourceLocation) throws {
-        var failures = failures
-        if failures.isEmpty, !messages.isEmpty {
-            do {
-                try PactFileWriter.write(PactFileWriter.Request(
-                    consumer: consumer, provider: provider, version: specVersion, mode: effectiveWriteMode,
-                    directory: PactFileLocation.directory(configured: directory),
-                    interactions: messages.map { ($0.interaction, $0.location) }))
-            } catch {
-                failures.append(PactFailure(kind: .pactFile, message: "Pact file not written: \(error)", location: runLocation))
-            }
-        }
-        if !failures.isEmpty { throw fail(failures) }
-    }
-
-    private var effectiveWriteMode: PactWriteMode {
-        ProcessInfo.processInfo.environment["PACT_OVERWRITE"]?.lowercased() == "true" ? .overwrite : writeMode
-    }
-
-    private func fail(_ failures: [PactFailure]) -> PactRunError {
-        let reporter = self.reporter ?? AutomaticFailureReporter()
-        for failure in failures { reporter.report(failure) }
-        return PactRunError(failures: failures)
+    /// A consumer closure (`handler` or `exchange`) that threw on a message, reported at its declaration.
+    private static func closureFailure(_ closure: String, _ error: any Error, _ compiled: CompiledMessage) -> PactFailure {
+        let description = compiled.pactInteraction.info.description
+        return PactFailure(kind: .testError, interaction: description,
+                           message: "Pact: the \(closure) failed on message '\(description)': \(error)",
+                           location: compiled.location)
     }
 
     /// The example the consumer sees: generators applied in consumer mode (a random UUID, today's date…). A generator

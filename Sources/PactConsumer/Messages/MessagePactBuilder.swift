@@ -17,29 +17,23 @@ import PactModel
 ///
 /// The file is the same `<consumer>-<provider>.json` the HTTP `PactBuilder` writes: with V4, one file holds the HTTP
 /// and message interactions of a pair, merged as for HTTP. The builder is safe to share between tasks; each verify
-/// call consumes the messages declared since the previous one.
+/// call consumes the messages declared since the previous one. Messages declared and never verified fail the test that
+/// declared them, at their declaring line, when it ends (as `PactBuilder`'s interactions never run do).
 public final class MessagePactBuilder: Sendable {
     /// The consumer's name, as written in the pact file and its file name.
-    public let consumer: String
+    public var consumer: String { core.consumer }
     /// The provider's name, as written in the pact file and its file name.
-    public let provider: String
+    public var provider: String { core.provider }
     /// `.v4` (default) or `.v3`; V3 holds asynchronous messages only, in a `messages` array.
-    public let specVersion: PactSpecVersion
+    public var specVersion: PactSpecVersion { core.specVersion }
     /// Where the pact file goes. nil: `$PACT_OUTPUT_DIR`, else `pacts/` under the current directory.
-    public let directory: URL?
+    public var directory: URL? { core.directory }
     /// How an existing pact file is treated; `PACT_OVERWRITE=true` forces `.overwrite`.
-    public let writeMode: PactWriteMode
+    public var writeMode: PactWriteMode { core.writeMode }
     /// Receives the failures of a verify call; nil picks XCTest or Swift Testing, whichever runs the test.
-    public let reporter: (any PactFailureReporter)?
+    public var reporter: (any PactFailureReporter)? { core.reporter }
 
-    let state = Locked(State())
-    let location: PactSourceLocation
-
-    struct State {
-        var nextID = 0
-        var messages: [DeclaredMessage] = []
-        var errors: [PactUsageError] = []
-    }
+    let core: BuilderCore<DeclaredMessage>
 
     /// Builds a V4 message builder that merges into the default pact directory. Empty names and versions other than
     /// V3/V4 fail every verify call, reported at this line.
@@ -48,18 +42,19 @@ public final class MessagePactBuilder: Sendable {
         writeMode: PactWriteMode = .merge, reporter: (any PactFailureReporter)? = nil,
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
     ) {
-        self.consumer = consumer
-        self.provider = provider
-        self.directory = directory
-        self.specVersion = specVersion
-        self.writeMode = writeMode
-        self.reporter = reporter
-        let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        self.location = location
-        let errors = DeclarationChecks.builderErrors(consumer: consumer, provider: provider, specVersion: specVersion,
-                                                     at: location)
-        state.withLock { $0.errors = errors }
+        core = BuilderCore(
+            consumer: consumer, provider: provider, directory: directory, specVersion: specVersion, writeMode: writeMode,
+            reporter: reporter, wording: Self.wording,
+            location: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
     }
+
+    private static let wording = BuilderCore<DeclaredMessage>.Wording(
+        noun: "message", withArticle: "a message", ranVerb: "verified",
+        neverRunAdvice: { messages in
+            let calls = Set(messages.map { $0.synchronous ? "verifySynchronousMessages(_:)" : "verifyMessages(_:)" })
+            let call = calls.sorted().joined(separator: " and ")
+            return "call \(call) on the MessagePactBuilder with the consumer's code"
+        })
 
     /// Starts declaring an asynchronous message the consumer receives: its contents (`withContents`) and metadata
     /// (`withMetadata`). Check the consumer's handler with it in `verifyMessages`.
@@ -70,7 +65,10 @@ public final class MessagePactBuilder: Sendable {
         function: String = #function
     ) -> AsynchronousMessageBuilder {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        return AsynchronousMessageBuilder(pact: self, id: declare(description, synchronous: false, at: location, function: function))
+        let id = core.declare(description, at: location, function: function) {
+            DeclaredMessage(info: $0, synchronous: false)
+        }
+        return AsynchronousMessageBuilder(pact: self, id: id)
     }
 
     /// Starts declaring a synchronous message exchange (Pact V4): the request the consumer sends
@@ -83,47 +81,17 @@ public final class MessagePactBuilder: Sendable {
         function: String = #function
     ) -> SynchronousMessageBuilder {
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        let id = declare(description, synchronous: true, at: location, function: function)
-        if let error = DeclarationChecks.requireV4("a synchronous message", version: specVersion, interaction: description,
-                                                   at: location) {
-            update(id) { $0.errors.append(error) }
+        let id = core.declare(description, at: location, function: function) { info in
+            var declared = DeclaredMessage(info: info, synchronous: true)
+            if let error = DeclarationChecks.requireV4("a synchronous message", version: specVersion,
+                                                       interaction: description, at: location) {
+                declared.info.errors.append(error)
+            }
+            return declared
         }
         return SynchronousMessageBuilder(pact: self, id: id)
     }
 
-    /// Every usage error declared so far, in declaration order.
-    public var usageErrors: [PactUsageError] {
-        state.withLock { $0.errors + $0.messages.flatMap(\.errors) }
-    }
-
-    private func declare(_ description: String, synchronous: Bool, at location: PactSourceLocation, function: String) -> Int {
-        let testName = TestFramework.currentTestName ?? function
-        return state.withLock { state in
-            let id = state.nextID
-            state.nextID += 1
-            var declared = DeclaredMessage(id: id, description: description, location: location, synchronous: synchronous)
-            if specVersion >= .v4 { declared.comments["testname"] = .string(testName) }
-            if description.trimmingCharacters(in: .whitespaces).isEmpty {
-                declared.errors.append(PactUsageError(location: location, reason: "the message description must not be empty"))
-            }
-            state.messages.append(declared)
-            return id
-        }
-    }
-
-    func update(_ id: Int, _ change: (inout DeclaredMessage) -> Void) {
-        state.withLock { state in
-            guard let index = state.messages.firstIndex(where: { $0.id == id }) else { return }
-            change(&state.messages[index])
-        }
-    }
-
-    /// Takes the declared messages and the builder's errors, leaving no messages for the next test.
-    func takeDeclarations() -> (messages: [DeclaredMessage], errors: [PactUsageError]) {
-        state.withLock { state in
-            let taken = (state.messages, state.errors)
-            state.messages = []
-            return taken
-        }
-    }
+    /// Every usage error declared so far, in line order (as a verify call reports them).
+    public var usageErrors: [PactUsageError] { core.usageErrors }
 }

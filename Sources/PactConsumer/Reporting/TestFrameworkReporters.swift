@@ -111,13 +111,23 @@ enum TestFramework {
         #endif
     }
 
-    /// The running Swift Testing test's display name or name; nil under XCTest (which has no such API).
+    /// The running test's name, as `#function` spells it in the test itself (`testReadsAnOrder()`), so an interaction
+    /// declared from a helper records the test rather than the helper: Swift Testing's display name or name, or the
+    /// running XCTest test case's method (known once a builder has started observing XCTest, see `EndOfTest`). Nil
+    /// when neither is known; the DSL then falls back to its caller's `#function`.
     static var currentTestName: String? {
         #if canImport(Testing)
-        guard let test = Test.current else { return nil }
-        return test.displayName ?? test.name
-        #else
-        nil
+        if let test = Test.current { return test.displayName ?? test.name }
         #endif
+        #if os(Linux) && canImport(XCTest)
+        if let testCase = XCTestCaseTracker.shared.current { return methodName(ofTestCaseNamed: testCase.name) }
+        #endif
+        return nil
+    }
+
+    /// `testReadsAnOrder()` for corelibs-xctest's `OrdersPactTests.testReadsAnOrder` (test methods take no arguments).
+    static func methodName(ofTestCaseNamed name: String) -> String {
+        let method = name.split(separator: ".").last.map(String.init) ?? name
+        return method.hasSuffix(")") ? method : method + "()"
     }
 }

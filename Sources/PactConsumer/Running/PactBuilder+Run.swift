@@ -31,19 +31,17 @@ extension PactBuilder {
         _ test: (MockServer) async throws -> Result
     ) async throws -> Result {
         let runLocation = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        let reporter = self.reporter ?? AutomaticFailureReporter()
-        let (declared, builderErrors) = takeDeclarations()
-        let (interactions, usageErrors) = RunPreparation.prepare(declared, builderErrors: builderErrors, at: runLocation)
-        guard usageErrors.isEmpty else {
-            throw fail(usageErrors.map(RunFailures.usage), reporter: reporter)
-        }
+        let interactions = try core.prepareRun(
+            at: runLocation,
+            nothingDeclared: "no interactions are declared for this run; declare them with uponReceiving(_:) before run",
+            compile: RunPreparation.checkedParts)
         let server: MockServer
         do {
             let configuration = MockServerConfiguration(
                 host: host, port: port, corsPreflight: corsPreflight, specVersion: specVersion)
             server = try await MockServer.start(interactions: interactions.map(\.interaction), configuration: configuration)
         } catch {
-            throw fail([RunFailures.mockServer("the mock provider did not start: \(error)", at: runLocation)], reporter: reporter)
+            throw core.fail([RunFailures.mockServer("the mock provider did not start: \(error)", at: runLocation)])
         }
         var outcome: Swift.Result<Result, any Error>
         do {
@@ -64,31 +62,8 @@ extension PactBuilder {
             let consequence = failures.contains { $0.kind == .mismatch || $0.kind == .unexpectedRequest }
             failures.append(RunFailures.testError(error, afterMockFindings: consequence, at: runLocation))
         }
-        if failures.isEmpty, !interactions.isEmpty {
-            do {
-                try PactFileWriter.write(PactFileWriter.Request(
-                    consumer: consumer, provider: provider, version: specVersion, mode: effectiveWriteMode,
-                    directory: PactFileLocation.directory(configured: directory),
-                    interactions: interactions.map { (.http($0.interaction), $0.location) }))
-            } catch {
-                failures.append(PactFailure(kind: .pactFile, message: "Pact file not written: \(error)", location: runLocation))
-            }
-        }
-        switch outcome {
-        case .success(let value) where failures.isEmpty: return value
-        default: throw fail(failures, reporter: reporter)
-        }
-    }
-
-    /// The configured mode, or `.overwrite` when `PACT_OVERWRITE` is `true`.
-    var effectiveWriteMode: PactWriteMode {
-        ProcessInfo.processInfo.environment["PACT_OVERWRITE"]?.lowercased() == "true" ? .overwrite : writeMode
-    }
-
-    /// Reports each failure once and returns the error that ends the test.
-    private func fail(_ failures: [PactFailure], reporter: any PactFailureReporter) -> any Error {
-        guard let last = failures.last else { return PactRunError(failures: failures) }
-        for failure in failures.dropLast() { reporter.report(failure) }
-        return reporter.reportLast(last, of: failures)
+        // A closure that threw added a failure above, so past `finish` the outcome is a value.
+        try core.finish(failures, writing: interactions, at: runLocation)
+        return try outcome.get()
     }
 }

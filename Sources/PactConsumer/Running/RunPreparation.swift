@@ -1,41 +1,48 @@
 import PactModel
 
-/// Checks a run's declared interactions as a whole: each has a request and a response, and no two share a description
-/// and provider states while differing (identical repeats collapse into one). Errors come back in line order.
+/// Checks a run's declarations as a whole, HTTP or message: each one by the builder's `compile`, and no two share a
+/// description and provider states while differing (identical repeats collapse into one). Errors come back in line
+/// order.
 enum RunPreparation {
-    static func prepare(
-        _ declared: [DeclaredInteraction], builderErrors: [PactUsageError], at runLocation: PactSourceLocation
-    ) -> (interactions: [DeclaredInteraction], errors: [PactUsageError]) {
+    static func prepare<Item: DeclaredItem, Compiled: CompiledDeclaration>(
+        _ declared: [Item], builderErrors: [PactUsageError], nothingDeclared: String, withArticle: String,
+        at runLocation: PactSourceLocation, compile: (Item) -> (Compiled?, [PactUsageError])
+    ) -> (compiled: [Compiled], errors: [PactUsageError]) {
         var errors = builderErrors
-        var kept: [DeclaredInteraction] = []
-        var byIdentity: [InteractionIdentity: DeclaredInteraction] = [:]
-        for interaction in declared {
-            errors += interaction.errors
-            // An interaction without a response would be written as `{"status": 200}`, which any provider answer
-            // satisfies: a contract that checks nothing. Without a request the mock cannot serve it at all.
-            if let missing = missingParts(of: interaction) {
-                errors.append(PactUsageError(
-                    location: interaction.location, interaction: interaction.description, reason: missing))
-                continue
-            }
-            if let earlier = byIdentity[interaction.identity] {
-                if InteractionRegistry.comparable(earlier.interaction) != InteractionRegistry.comparable(interaction.interaction) {
+        var kept: [Compiled] = []
+        var byIdentity: [InteractionIdentity: Compiled] = [:]
+        for item in declared {
+            let (compiled, itemErrors) = compile(item)
+            errors += itemErrors
+            guard let compiled else { continue }
+            let identity = InteractionIdentity(compiled.pactInteraction.info)
+            if let earlier = byIdentity[identity] {
+                let comparable = [earlier, compiled].map { InteractionRegistry.comparable($0.pactInteraction) }
+                if comparable[0] != comparable[1] {
                     errors.append(PactUsageError(
-                        location: interaction.location, interaction: interaction.description,
-                        reason: "an interaction with this description and \(interaction.identity.describedStates) is "
+                        location: compiled.location, interaction: item.description,
+                        reason: "\(withArticle) with this description and \(identity.describedStates) is "
                             + "already declared differently at \(earlier.location); give one a different description "
                             + "or provider state"))
                 }
                 continue
             }
-            byIdentity[interaction.identity] = interaction
-            kept.append(interaction)
+            byIdentity[identity] = compiled
+            kept.append(compiled)
         }
         if declared.isEmpty && errors.isEmpty {
-            errors.append(PactUsageError(location: runLocation, reason: "no interactions are declared for this run; "
-                                         + "declare them with uponReceiving(_:) before run"))
+            errors.append(PactUsageError(location: runLocation, reason: nothingDeclared))
         }
         return (kept, inLineOrder(errors))
+    }
+
+    /// An HTTP interaction as a run takes it: with its usage errors, and left out when it lacks a request or a
+    /// response. An interaction without a response would be written as `{"status": 200}`, which any provider answer
+    /// satisfies: a contract that checks nothing. Without a request the mock cannot serve it at all.
+    static func checkedParts(of interaction: DeclaredInteraction) -> (DeclaredInteraction?, [PactUsageError]) {
+        guard let missing = missingParts(of: interaction) else { return (interaction, interaction.errors) }
+        return (nil, interaction.errors + [PactUsageError(
+            location: interaction.location, interaction: interaction.description, reason: missing)])
     }
 
     private static func missingParts(of interaction: DeclaredInteraction) -> String? {

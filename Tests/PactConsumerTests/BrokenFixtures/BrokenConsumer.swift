@@ -63,4 +63,23 @@ enum BrokenConsumer {
             .willRespondWith(status: 200)
         expect("never run", [line])
     }
+
+    /// A message builder that declares a message and is never verified.
+    static func neverVerified() {
+        let pact = MessagePactBuilder(consumer: "audit-log", provider: "orders-api", directory: directory())
+        let line = #line + 1
+        pact.expectsToReceive("an order created event")
+            .withContents(["id": 1])
+        expect("never verified", [line])
+    }
+
+    /// A message handler that throws: one failure at the `expectsToReceive` line, the thrown error not reported again.
+    static func messageHandlerFails() async throws {
+        let pact = MessagePactBuilder(consumer: "audit-log", provider: "orders-api", directory: directory())
+        let line = #line + 1
+        pact.expectsToReceive("an order created event")
+            .withContents(["id": 1])
+        expect("message handler", [line])
+        try await pact.verifyMessages { _ in throw ClientFailed(body: "unknown event") }
+    }
 }

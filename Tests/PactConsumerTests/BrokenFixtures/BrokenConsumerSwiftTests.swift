@@ -21,6 +21,14 @@ struct BrokenConsumerSwiftTests {
         BrokenConsumer.neverRun()
     }
 
+    @Test func neverVerifiedMessages() {
+        BrokenConsumer.neverVerified()
+    }
+
+    @Test func messageHandlerFails() async throws {
+        try await BrokenConsumer.messageHandlerFails()
+    }
+
     @Test func neverRunBuilderProperty() {
         let line = #line + 1
         pact.uponReceiving("read an order")

@@ -23,6 +23,14 @@ final class BrokenConsumerXCTests: XCTestCase {
         BrokenConsumer.neverRun()
     }
 
+    func testNeverVerifiedMessages() {
+        BrokenConsumer.neverVerified()
+    }
+
+    func testMessageHandlerFails() async throws {
+        try await BrokenConsumer.messageHandlerFails()
+    }
+
     func testNeverRunBuilderProperty() {
         let line = #line + 1
         pact.uponReceiving("read an order")

@@ -1,0 +1,70 @@
+import PactModel
+
+/// What every interaction builder declares besides its request and response or its message contents: provider
+/// states, V4 pending, comments and the test name. `PactInteractionBuilder` and the message builders have it.
+public protocol InteractionDeclaring: Sendable {
+    /// The interaction this builder declares; made by PactKit's builders.
+    var declaration: InteractionDeclaration { get }
+}
+
+/// One interaction of a pact builder, as an interaction builder edits it. Only PactKit's builders make it.
+public struct InteractionDeclaration: Sendable {
+    let specVersion: PactSpecVersion
+    let update: @Sendable (_ change: (inout DeclaredInfo) -> Void) -> Void
+}
+
+extension BuilderCore {
+    /// The declaration `id`, for its interaction builder.
+    func declaration(_ id: Int) -> InteractionDeclaration {
+        InteractionDeclaration(specVersion: specVersion) { change in self.update(id) { change(&$0.info) } }
+    }
+}
+
+extension InteractionDeclaring {
+    /// Adds a provider state the interaction needs, with optional parameters given as plain Swift values
+    /// (`["code": code, "uses": 2]`) or `JSONValue`s. Call once per state.
+    @discardableResult
+    public func given(_ state: String, _ params: [String: any PactValueConvertible] = [:]) -> Self {
+        let json = params.mapValues(\.pactValue.example)
+        declaration.update { $0.states.append(ProviderState(name: state, params: json)) }
+        return self
+    }
+
+    /// Marks the interaction pending (V4): the provider's verification reports its failures without failing.
+    @discardableResult
+    public func pending(
+        _ isPending: Bool = true,
+        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
+        requireV4("pending", at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+        declaration.update { $0.pending = isPending }
+        return self
+    }
+
+    /// Adds a free-text comment (V4 `comments.text`).
+    @discardableResult
+    public func comment(
+        _ text: String,
+        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
+        requireV4("comment", at: PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+        declaration.update { $0.comments = DeclarationChecks.appendingComment(text, to: $0.comments) }
+        return self
+    }
+
+    /// Sets the test name recorded with the interaction (V4 `comments.testname`); it defaults to the running test.
+    @discardableResult
+    public func testName(_ name: String) -> Self {
+        let declaration = self.declaration
+        if declaration.specVersion >= .v4 { declaration.update { $0.comments["testname"] = .string(name) } }
+        return self
+    }
+
+    private func requireV4(_ feature: String, at location: PactSourceLocation) {
+        let version = declaration.specVersion
+        declaration.update { info in
+            let error = DeclarationChecks.requireV4(feature, version: version, interaction: info.description, at: location)
+            if let error { info.errors.append(error) }
+        }
+    }
+}
