@@ -4,8 +4,9 @@ import NIOPosix
 import PostgresNIO
 
 /// The store for several service instances sharing one PostgreSQL database, through postgres-nio's connection pool
-/// (`PostgresClient`). Each `read`/`write` leases a connection and runs its body as one transaction (READ COMMITTED;
-/// write transactions lock what they read, see `PostgresTransaction`). The store protocol's bodies are synchronous
+/// (`PostgresClient`). Each `read`/`write` leases a connection and runs its body as one transaction: a read sees one
+/// snapshot (REPEATABLE READ, READ ONLY); a write runs READ COMMITTED and locks what it reads (see
+/// `PostgresTransaction`), so it waits for, then sees, every write that committed before it. The store protocol's bodies are synchronous
 /// (they are SQLite's on its serial queue), so here they run on a small pool of threads of their own, where waiting for
 /// a statement's answer blocks no event loop and no Swift concurrency thread.
 ///
@@ -59,7 +60,7 @@ public final class PostgresCodeStore: CodeStore {
         threads.start()
     }
 
-    /// Runs `body` in a READ ONLY transaction.
+    /// Runs `body` in a READ ONLY transaction on one snapshot.
     public func read<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
     ) async throws -> Value {
@@ -94,7 +95,8 @@ public final class PostgresCodeStore: CodeStore {
             do {
                 return try await withConnection { connection, threads, logger in
                     try await threads.runIfActive {
-                        try Self.run(PostgresTransaction(connection: connection, logger: logger, locking: write), body)
+                        let transaction = PostgresTransaction(connection: connection, logger: logger, locking: write)
+                        return try Self.run(transaction, begin: write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
                     }
                 }
             } catch let error as PSQLError {
@@ -113,8 +115,10 @@ public final class PostgresCodeStore: CodeStore {
     }
 
     /// BEGIN, body, COMMIT on the calling (pool) thread; ROLLBACK when anything throws.
-    private static func run<Value>(_ transaction: PostgresTransaction, _ body: (PostgresTransaction) throws -> Value) throws -> Value {
-        try transaction.run("BEGIN")
+    private static func run<Value>(
+        _ transaction: PostgresTransaction, begin: PostgresQuery, _ body: (PostgresTransaction) throws -> Value
+    ) throws -> Value {
+        try transaction.run(begin)
         do {
             let value = try body(transaction)
             try transaction.run("COMMIT")
