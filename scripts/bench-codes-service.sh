@@ -32,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts one instance with `--db $1`; prints its URL.
+# Starts one instance with `--db $1` and sets `started_url` (not run in a subshell, so `servers` keeps its pid).
 start_server() {
     local n=${#servers[@]}
     "$binary" --port 0 --db "$1" >"$work/stdout.$n" 2>"$work/requests.$n.log" &
@@ -44,7 +44,7 @@ start_server() {
         sleep 0.1
     done
     [ -n "$url" ] || { echo "the service did not start:" >&2; cat "$work/requests.$n.log" >&2; exit 1; }
-    echo "$url"
+    started_url="$url"
 }
 
 lpa=700000000001 dob=1960-06-05
@@ -81,7 +81,10 @@ rows=()
 bench() {
     local name=$1; shift
     local urls=() code validate create
-    for db in "$@"; do urls+=("$(start_server "$db")"); done
+    for db in "$@"; do
+        start_server "$db"
+        urls+=("$started_url")
+    done
     code="$(seed_code "${urls[0]}")"
     validate=($(measure validate "$code" "${urls[@]}"))
     create=($(measure create "$code" "${urls[@]}"))

@@ -157,6 +157,32 @@ final class PostgresInstancesTests: XCTestCase {
         }
     }
 
+    func testADatabaseThatGoesSilentIs503AfterTheDeadlineAndTheServiceRecovers() async throws {
+        try await withTestPostgres { database in
+            let proxy = try await SilenceableProxy.start(to: database.configuration.host, port: database.configuration.port)
+            var configuration = database.configuration
+            configuration.port = proxy.port
+            configuration.connectTimeout = .seconds(1)
+            configuration.statementTimeout = .seconds(1)
+            try await withService(storage: .postgres(configuration)) { service in
+                let code = try await service.createCode()
+                let validate = #"{"lpa":"700000000001","dob":"1960-06-05","code":"\#(code)"}"#
+                proxy.setSilent(true)
+                let started = ContinuousClock.now
+                let response = try await service.post("/v1/validate", validate)
+                XCTAssertEqual(response.status, 503, response.text)
+                XCTAssertEqual(response.errors.first?["code"] as? String, "OPGDATA-API-UNAVAILABLE")
+                // The statement deadline is the server's timeout (1 s) plus 5 s of grace.
+                XCTAssertLessThan(ContinuousClock.now - started, .seconds(15))
+                proxy.setSilent(false)
+                try await waitUntil("the service answers again", timeout: 20) {
+                    try await service.post("/v1/validate", validate).status == 200
+                }
+            }
+            await proxy.stop()
+        }
+    }
+
     func testAnUnreachableDatabaseAtStartExitsTwoNamingHostAndReason() async throws {
         let port = try unusedPort()
         let process = try CodesServiceProcess(

@@ -27,13 +27,7 @@ final class PostgresStoreTests: XCTestCase {
             XCTAssertEqual(stored, [Self.record])
             let storedPaper = try await store.read { try $0.paperCodes(lpa: paper.lpa, actor: paper.actor) }
             XCTAssertEqual(storedPaper, [paper])
-            await store.close()
-            do {
-                _ = try await store.read { try $0.activationCode("BBBBBBBBBBBB") }
-                XCTFail("a closed store answered")
-            } catch let error as CodeStoreError {
-                XCTAssertEqual(error, .closed)
-            }
+            await expectClosedAfterClose(store)
         }
     }
 

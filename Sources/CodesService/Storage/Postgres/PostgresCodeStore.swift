@@ -25,6 +25,8 @@ public final class PostgresCodeStore: CodeStore {
     private let threads: NIOThreadPool
     private let logger: Logger
     private let isClosed = NIOLockedValueBox(false)
+    /// Transactions under way; `close()` waits for them (a request whose client hung up is still one).
+    private let inFlight = NIOLockedValueBox(0)
 
     /// Connects, creates or migrates the schema (waiting for another instance doing the same), and starts the pool.
     /// Throws `PostgresStoreError.unreachable` naming the server and the reason when no connection can be made.
@@ -74,13 +76,18 @@ public final class PostgresCodeStore: CodeStore {
         try await transaction(write: true) { try body($0) }
     }
 
-    /// Stops the pool and its threads; call after in-flight requests have finished. Later calls throw `.closed`.
+    /// Refuses new transactions, lets those under way finish (each is bounded by the statement deadline), then stops
+    /// the pool and its threads. Later calls throw `.closed`.
     public func close() async {
         let wasClosed = isClosed.withLockedValue { closed in
             defer { closed = true }
             return closed
         }
         guard !wasClosed else { return }
+        let patience = ContinuousClock.now + statementDeadline * 3
+        while inFlight.withLockedValue({ $0 }) > 0, ContinuousClock.now < patience {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         clientTask.cancel()
         await clientTask.value
         try? await threads.shutdownGracefully()
@@ -89,13 +96,20 @@ public final class PostgresCodeStore: CodeStore {
     private func transaction<Value: Sendable>(
         write: Bool, _ body: @escaping @Sendable (PostgresTransaction) throws -> Value
     ) async throws -> Value {
+        let deadline = TimeAmount.milliseconds(statementDeadline.wholeMilliseconds)
+        let admitted = isClosed.withLockedValue { closed in
+            if !closed { inFlight.withLockedValue { $0 += 1 } }
+            return !closed
+        }
+        guard admitted else { throw CodeStoreError.closed }
+        defer { inFlight.withLockedValue { $0 -= 1 } }
         var attempt = 1
         while true {
-            guard !isClosed.withLockedValue({ $0 }) else { throw CodeStoreError.closed }
             do {
                 return try await withConnection { connection, threads, logger in
                     try await threads.runIfActive {
-                        let transaction = PostgresTransaction(connection: connection, logger: logger, locking: write)
+                        let transaction = PostgresTransaction(
+                            connection: connection, logger: logger, locking: write, deadline: deadline)
                         return try Self.run(transaction, begin: write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
                     }
                 }
@@ -172,6 +186,9 @@ public final class PostgresCodeStore: CodeStore {
             throw CodeStoreError.closed  // not reached: the first task returns a value or throws
         }
     }
+
+    /// Past the server's own statement timeout, a statement still unanswered means the server has gone silent.
+    private var statementDeadline: Duration { configuration.statementTimeout + .seconds(5) }
 
     private static func noConnection(_ address: String, _ timeout: Duration) -> String {
         "no connection to PostgreSQL at \(address) within \(timeout.components.seconds) s"

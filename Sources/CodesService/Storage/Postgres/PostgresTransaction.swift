@@ -14,18 +14,38 @@ final class PostgresTransaction: CodeStoreWriter {
     private let connection: PostgresConnection
     private let logger: Logger
     private let locking: Bool
+    private let deadline: TimeAmount
 
-    init(connection: PostgresConnection, logger: Logger, locking: Bool) {
+    /// `deadline` bounds each statement on the client side: the server cancels a statement at `statement_timeout`,
+    /// but a server or network that has gone silent answers nothing, so past the deadline the statement fails and the
+    /// connection is closed (the pool drops it, the request gets 503).
+    init(connection: PostgresConnection, logger: Logger, locking: Bool, deadline: TimeAmount) {
         self.connection = connection
         self.logger = logger
         self.locking = locking
+        self.deadline = deadline
     }
 
     private var forUpdate: String { locking ? " FOR UPDATE" : "" }
 
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try connection.query(query, logger: logger).wait()
+        guard !connection.isClosed else { throw CodeStoreError.unavailable("the connection to PostgreSQL was closed") }
+        // The wait is on a promise of our own that the deadline also completes: a statement written to a connection
+        // that closes at that instant is never answered by postgres-nio, and must not hold this thread for ever.
+        // Both completions run on the connection's event loop, so they never race; the later one is ignored.
+        let connection = connection
+        let outcome = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let seconds = Double(deadline.nanoseconds) / 1e9
+        let timer = connection.eventLoop.scheduleTask(in: deadline) {
+            outcome.fail(CodeStoreError.unavailable("PostgreSQL did not answer within \(seconds) s"))
+            _ = connection.close() as EventLoopFuture<Void>
+        }
+        connection.query(query, logger: logger).whenComplete { result in
+            timer.cancel()
+            outcome.completeWith(result)
+        }
+        return try outcome.futureResult.wait()
     }
 
     func activationCode(_ code: String) throws -> ActivationCode? {
