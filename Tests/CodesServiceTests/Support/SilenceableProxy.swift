@@ -20,17 +20,33 @@ final class SilenceableProxy: Sendable {
     static func start(to host: String, port targetPort: Int) async throws -> SilenceableProxy {
         let silent = Flag()
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelOption(.autoRead, value: false)
             .childChannelInitializer { inbound in
-                ClientBootstrap(group: inbound.eventLoop).connect(host: host, port: targetPort).flatMapThrowing { outbound in
-                    // Both channels are on `inbound`'s event loop, where this runs.
-                    let (toServer, toClient) = (Relay(silent: silent), Relay(silent: silent))
-                    toServer.partner = toClient
-                    toClient.partner = toServer
+                // What the client sends before the server side is connected waits in `toServer`.
+                let toServer = Relay(silent: silent)
+                do {
                     try inbound.pipeline.syncOperations.addHandler(toServer)
-                    try outbound.pipeline.syncOperations.addHandler(toClient)
-                    inbound.setOption(.autoRead, value: true).whenSuccess { inbound.read() }
+                } catch {
+                    return inbound.eventLoop.makeFailedFuture(error)
                 }
+                let bound = NIOLoopBound(toServer, eventLoop: inbound.eventLoop)
+                ClientBootstrap(group: inbound.eventLoop)
+                    .channelInitializer { outbound in
+                        outbound.eventLoop.makeCompletedFuture {
+                            try outbound.pipeline.syncOperations.addHandler(Relay(silent: silent))
+                        }
+                    }
+                    .connect(host: host, port: targetPort)
+                    .whenComplete { result in
+                        switch result {
+                        case .success(let outbound):
+                            if let toClient = try? outbound.pipeline.syncOperations.handler(type: Relay.self) {
+                                bound.value.link(toClient)
+                            }
+                        case .failure:
+                            inbound.close(promise: nil)
+                        }
+                    }
+                return inbound.eventLoop.makeSucceededVoidFuture()
             }
             .bind(host: "127.0.0.1", port: 0).get()
         guard let port = server.localAddress?.port else { throw TestFailure("the proxy has no port") }
@@ -47,14 +63,22 @@ final class SilenceableProxy: Sendable {
         let value = Atomic(false)
     }
 
-    /// Forwards what one side reads to the other side's channel, unless silenced.
+    /// Forwards what one side reads to the other side's channel, unless silenced; holds it until the other side is
+    /// linked.
     private final class Relay: ChannelInboundHandler {
         typealias InboundIn = ByteBuffer
         let silent: Flag
         var partner: Relay?
         var context: ChannelHandlerContext?
+        var pending: [NIOAny] = []
 
         init(silent: Flag) { self.silent = silent }
+
+        func link(_ other: Relay) {
+            partner = other
+            other.partner = self
+            flushPending()
+        }
 
         func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
@@ -65,12 +89,20 @@ final class SilenceableProxy: Sendable {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             guard !silent.value.load(ordering: .sequentiallyConsistent) else { return }
-            partner?.context?.writeAndFlush(data, promise: nil)
+            pending.append(data)
+            flushPending()
         }
 
         func channelInactive(context: ChannelHandlerContext) {
             partner?.context?.close(promise: nil)
             context.fireChannelInactive()
+        }
+
+        private func flushPending() {
+            guard let target = partner?.context, !pending.isEmpty else { return }
+            for data in pending { target.write(data, promise: nil) }
+            target.flush()
+            pending = []
         }
     }
 }
