@@ -3,7 +3,7 @@
 # against a release build, on three set-ups: a fresh SQLite file; one instance on PostgreSQL; two instances on the same
 # PostgreSQL database (wrk then sends 8 connections to each and the figures are summed, p99 the worse of the two).
 # PostgreSQL: BENCH_POSTGRES_URL=postgres://… (its database should be empty), else a throwaway cluster from
-# scripts/test-postgres.sh. DURATION sets each wrk run (default 10s); SCRATCH_PATH=<dir> builds with
+# scripts/test-postgres.sh; BENCH_POOL_MAX sets each instance's pool_max (default 16). DURATION sets each wrk run (default 10s); SCRATCH_PATH=<dir> builds with
 # `--scratch-path <dir>`. Needs wrk and curl (apt-get install -y wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,12 +101,13 @@ if [ -z "$pg_url" ]; then
     pg_dir="$(mktemp -d /tmp/pactkit-bench-postgres.XXXXXX)"
     pg_url="$(scripts/test-postgres.sh start "$pg_dir")"
 fi
-case "$pg_url" in *\?*) pg_url="$pg_url&pool_max=16" ;; *) pg_url="$pg_url?pool_max=16" ;; esac
+pool="pool_max=${BENCH_POOL_MAX:-16}"
+case "$pg_url" in *\?*) pg_url="$pg_url&$pool" ;; *) pg_url="$pg_url?$pool" ;; esac
 
 echo "codes-service (release); wrk, 16 connections in all, $duration per run; $(nproc) CPU cores shared by wrk, the service(s) and PostgreSQL"
 bench "SQLite (WAL, synchronous=FULL)" "$work/bench.sqlite3"
-bench "PostgreSQL, one instance" "$pg_url"
-bench "PostgreSQL, two instances" "$pg_url" "$pg_url"
+bench "PostgreSQL, one instance, $pool" "$pg_url"
+bench "PostgreSQL, two instances, $pool" "$pg_url" "$pg_url"
 echo
 echo "| set-up                           | validate/s | validate p99 | create/s | create p99 |"
 echo "|----------------------------------|-----------:|-------------:|---------:|-----------:|"
