@@ -89,7 +89,7 @@ bench() {
     validate=($(measure validate "$code" "${urls[@]}"))
     create=($(measure create "$code" "${urls[@]}"))
     stop_servers
-    rows+=("$(printf '| %-32s | %10s | %9s ms | %8s | %7s ms |' "$name" "${validate[0]}" "${validate[1]}" "${create[0]}" "${create[1]}")")
+    rows+=("$(printf '| %-40s | %10s | %9s ms | %8s | %7s ms |' "$name" "${validate[0]}" "${validate[1]}" "${create[0]}" "${create[1]}")")
     if [ "${validate[2]}" != 0 ] || [ "${create[2]}" != 0 ]; then
         echo "$name: non-2xx answers (validate ${validate[2]}, create ${create[2]})" >&2
         exit 1
@@ -109,6 +109,6 @@ bench "SQLite (WAL, synchronous=FULL)" "$work/bench.sqlite3"
 bench "PostgreSQL, one instance, $pool" "$pg_url"
 bench "PostgreSQL, two instances, $pool" "$pg_url" "$pg_url"
 echo
-echo "| set-up                           | validate/s | validate p99 | create/s | create p99 |"
-echo "|----------------------------------|-----------:|-------------:|---------:|-----------:|"
+echo "| set-up                                   | validate/s | validate p99 | create/s | create p99 |"
+echo "|------------------------------------------|-----------:|-------------:|---------:|-----------:|"
 printf '%s\n' "${rows[@]}"
