@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
@@ -59,7 +60,10 @@ let package = Package(
         ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "CodesService", dependencies: ["HTTPServerCore", "CSQLite"]),
+        .target(name: "CodesService", dependencies: [
+            "HTTPServerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .target(name: "CodesClient"),
         .executableTarget(
             name: "codes-service",
@@ -80,7 +84,9 @@ let package = Package(
         .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
-        .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
+        .testTarget(name: "CodesServiceTests", dependencies: [
+            "CodesService", "HTTPServerCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .testTarget(
             name: "PactVerifierTests",
             dependencies: ["PactVerifier", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio

@@ -2,6 +2,7 @@
 # The main job: builds the codes service and pactkit, starts the service in provider-states mode on a free port with a
 # temporary database, verifies every pact in pacts/ against it with `pactkit verify`, and stops it.
 # Extra arguments go to `pactkit verify` (e.g. --junit report.xml). Exit code: pactkit verify's.
+# CODES_SERVICE_DB=<--db value> serves from that database instead (e.g. a postgres:// URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ bin=$(swift build --show-bin-path)
 
 workdir=$(mktemp -d)
 log="$workdir/codes-service.log"
-"$bin/codes-service" --port 0 --db "$workdir/codes.sqlite3" --enable-provider-states >"$log" 2>"$workdir/requests.log" &
+"$bin/codes-service" --port 0 --db "${CODES_SERVICE_DB:-$workdir/codes.sqlite3}" --enable-provider-states >"$log" 2>"$workdir/requests.log" &
 service=$!
 cleanup() {
     kill -TERM "$service" 2>/dev/null && wait "$service" 2>/dev/null

@@ -3,15 +3,16 @@ import CodesService
 import Foundation
 import HTTPServerCore
 
-/// `codes-service`: serves the OPG codes API over HTTP with a SQLite store.
+/// `codes-service`: serves the OPG codes API over HTTP with a SQLite store, or a PostgreSQL one shared by instances.
 @main
 struct CodesServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codes-service",
-        abstract: "Serve the OPG LPA codes API (activation and paper verification codes) from a SQLite file.",
+        abstract: "Serve the OPG LPA codes API (activation and paper verification codes) from SQLite or PostgreSQL.",
         discussion: """
             The first line on standard output is `listening on http://HOST:PORT`. One line per request goes to \
-            standard error. SIGINT or SIGTERM stops the service after in-flight requests finish.
+            standard error. SIGINT or SIGTERM stops the service after in-flight requests finish, then closes the \
+            database connections. Exit status 2: the PostgreSQL database cannot be reached or prepared at start.
             """)
 
     @Option(help: "The address to bind.")
@@ -20,8 +21,17 @@ struct CodesServiceCommand: AsyncParsableCommand {
     @Option(help: "The port to bind; 0 picks a free one.")
     var port = 4343
 
-    @Option(help: "The SQLite database file, created on first start; ':memory:' keeps everything in memory.")
+    @Option(help: ArgumentHelp(
+        "The SQLite database file, created on first start; ':memory:' keeps everything in memory; or a PostgreSQL URL.",
+        discussion: """
+            postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&pool_max=N&\
+            connect_timeout=S&statement_timeout=S] shares one database between instances; its schema is created or \
+            migrated at start. The password may instead come from --db-password-file or PGPASSWORD.
+            """))
     var db = "codes.sqlite3"
+
+    @Option(help: "A file whose first line is the PostgreSQL password (instead of one in the --db URL).")
+    var dbPasswordFile: String?
 
     @Flag(help: "Serve the contract-test hooks POST /_pact_state and /_reset_database. Never on real data.")
     var enableProviderStates = false
@@ -37,19 +47,41 @@ struct CodesServiceCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxBodyBytes >= 0 else { throw ValidationError("--max-body-bytes must not be negative") }
+        if dbPasswordFile != nil, !PostgresStoreConfiguration.isURL(db) {
+            throw ValidationError("--db-password-file needs a postgres:// URL in --db")
+        }
+        _ = try storage()
+    }
+
+    private func storage() throws -> CodesServiceConfiguration.Storage {
+        guard PostgresStoreConfiguration.isURL(db) else { return .sqlite(path: db) }
+        do {
+            return .postgres(try PostgresStoreConfiguration.parse(url: db, passwordFile: dbPasswordFile))
+        } catch let error as PostgresURLError {
+            throw ValidationError("--db: \(error.description)")
+        }
     }
 
     func run() async throws {
         let token = try authToken()
         // Installed before the server starts, so an early signal is not lost or fatal.
         let signals = TerminationSignals()
-        let service = try await CodesServiceApp.start(configuration: CodesServiceConfiguration(
-            host: host, port: port, storage: .sqlite(path: db), providerStatesEnabled: enableProviderStates,
-            authToken: token, maxBodyBytes: maxBodyBytes,
-            requestLogger: { entry in StandardStreams.error(entry.line) }))
+        let service: RunningCodesService
+        do {
+            service = try await CodesServiceApp.start(configuration: CodesServiceConfiguration(
+                host: host, port: port, storage: try storage(), providerStatesEnabled: enableProviderStates,
+                authToken: token, maxBodyBytes: maxBodyBytes,
+                requestLogger: { entry in StandardStreams.error(entry.line) }))
+        } catch let error as PostgresStoreError {
+            StandardStreams.error("codes-service: \(error.description)")
+            throw ExitCode(2)
+        }
         StandardStreams.output("listening on \(service.url.absoluteString)")
         if enableProviderStates { StandardStreams.error("provider-state hooks enabled: POST /_pact_state, /_reset_database") }
         if token != nil { StandardStreams.error("bearer-token auth enabled") }
+        if case .postgres(let database) = try storage() {
+            StandardStreams.error("codes in PostgreSQL database \(database.database) at \(database.address)")
+        }
 
         let received = await signals.next()
         StandardStreams.error("received \(TerminationSignals.name(received)), stopping")

@@ -48,13 +48,7 @@ final class StorageTests: XCTestCase {
         }
         let stored = try await store.read { try $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
         XCTAssertEqual(stored, [record])
-        await store.close()
-        do {
-            _ = try await store.read { try $0.activationCode("BBBBBBBBBBBB") }
-            XCTFail("a closed store answered")
-        } catch let error as CodeStoreError {
-            XCTAssertEqual(error, .closed)
-        }
+        await expectClosedAfterClose(store)
     }
 
     func testAnUnopenableFileIsASQLiteErrorWithSQLitesMessage() {

@@ -3,14 +3,16 @@ import HTTPServerCore
 
 /// Starts codes services.
 public enum CodesServiceApp {
-    /// Opens the store (creating a SQLite file's schema on first start), binds and starts serving. Throws
-    /// `SQLiteError` when the database cannot be opened and `HTTPServerError` when the address cannot be bound.
+    /// Opens the store (creating a SQLite file's or PostgreSQL database's schema on first start), binds and starts
+    /// serving. Throws `SQLiteError` or `PostgresStoreError` when the database cannot be opened and `HTTPServerError`
+    /// when the address cannot be bound.
     public static func start(configuration: CodesServiceConfiguration) async throws -> RunningCodesService {
         guard configuration.maxBodyBytes >= 0 else {
             throw HTTPServerError.invalidConfiguration(field: "maxBodyBytes", reason: "must not be negative")
         }
         let store: any CodeStore = switch configuration.storage {
         case .sqlite(let path): try SQLiteCodeStore(path: path)
+        case .postgres(let database): try await PostgresCodeStore.connect(database)
         case .inMemory: InMemoryCodeStore()
         case .custom(let store): store
         }

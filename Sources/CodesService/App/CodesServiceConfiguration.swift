@@ -6,6 +6,8 @@ public struct CodesServiceConfiguration: Sendable {
     public enum Storage: Sendable {
         /// A SQLite file (created on first start); `:memory:` for a private in-memory SQLite database.
         case sqlite(path: String)
+        /// A PostgreSQL database shared by any number of instances (schema created or migrated at start).
+        case postgres(PostgresStoreConfiguration)
         /// Process memory (`InMemoryCodeStore`).
         case inMemory
         /// A store of the caller's (for example one that injects failures in tests).

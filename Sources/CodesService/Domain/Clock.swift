@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Where the service reads the current instant. All dates are interpreted in UTC.
 public protocol CodeClock: Sendable {
@@ -15,10 +16,10 @@ public struct SystemClock: CodeClock {
 
 /// A clock that only moves when told to, so expiry rules can be tested at exact instants.
 public final class ManualClock: CodeClock {
-    private let current: Locked<Date>
+    private let current: NIOLockedValueBox<Date>
 
     /// Starts the clock at `start`.
-    public init(_ start: Date) { current = Locked(start) }
+    public init(_ start: Date) { current = NIOLockedValueBox(start) }
 
     /// Starts at a UTC instant written `YYYY-MM-DDTHH:MM:SSZ`; nil when the text is not such an instant.
     public convenience init?(iso8601 text: String) {
@@ -27,11 +28,11 @@ public final class ManualClock: CodeClock {
     }
 
     /// The instant last set; it does not move on its own.
-    public func now() -> Date { current.withLock { $0 } }
+    public func now() -> Date { current.withLockedValue { $0 } }
 
     /// Moves the clock to `date`, forwards or back.
-    public func set(_ date: Date) { current.withLock { $0 = date } }
+    public func set(_ date: Date) { current.withLockedValue { $0 = date } }
 
     /// Moves the clock on by `seconds` (back when negative).
-    public func advance(by seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+    public func advance(by seconds: TimeInterval) { current.withLockedValue { $0 = $0.addingTimeInterval(seconds) } }
 }

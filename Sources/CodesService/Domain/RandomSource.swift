@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// Where code characters come from. Production uses the system CSPRNG; tests inject a seeded source so generated codes
 /// are reproducible.
 public protocol RandomSource: Sendable {
@@ -30,13 +32,13 @@ public final class SeededRandomSource: RandomSource {
         }
     }
 
-    private let generator: Locked<SplitMix64>
+    private let generator: NIOLockedValueBox<SplitMix64>
 
     /// Starts the sequence at `seed`.
-    public init(seed: UInt64) { generator = Locked(SplitMix64(state: seed)) }
+    public init(seed: UInt64) { generator = NIOLockedValueBox(SplitMix64(state: seed)) }
 
     /// The next draw of the seeded sequence; calls are serialised, so the order of calls decides the values.
     public func nextIndex(below upperBound: Int) -> Int {
-        generator.withLock { Int.random(in: 0..<upperBound, using: &$0) }
+        generator.withLockedValue { Int.random(in: 0..<upperBound, using: &$0) }
     }
 }

@@ -57,6 +57,11 @@ enum APIResponses {
         status: 401, code: "OPGDATA-API-UNAUTHORISED", title: "Unauthorised",
         detail: "a valid 'Authorization: Bearer <token>' header is required", headers: [("WWW-Authenticate", "Bearer")])
 
+    /// 503 while the database is unreachable; the cause goes to the log. A client may retry after the pause given.
+    static let unavailable = error(
+        status: 503, code: "OPGDATA-API-UNAVAILABLE", title: "Service unavailable",
+        detail: "the codes database cannot be reached; try again shortly", headers: [("Retry-After", "1")])
+
     /// 500 for failures of the service itself; the cause goes to the log, not to the caller.
     static let internalError = error(status: 500, code: "OPGDATA-API-SERVERERROR", title: "Internal server error")
 }

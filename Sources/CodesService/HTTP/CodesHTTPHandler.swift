@@ -36,6 +36,9 @@ struct CodesHTTPHandler: Sendable {
             return (try await serve(route, request), nil)
         } catch let failure as BadRequest {
             return (APIResponses.badRequest(failure), nil)
+        } catch let error as CodeStoreError {
+            if case .unavailable = error { return (APIResponses.unavailable, String(describing: error)) }
+            return (APIResponses.internalError, String(describing: error))
         } catch {
             return (APIResponses.internalError, String(describing: error))
         }

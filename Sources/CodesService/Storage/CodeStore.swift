@@ -45,6 +45,9 @@ public enum CodeStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stored row could not be read back as a record (`reason` says which column and why).
     case corruptRecord(code: String, reason: String)
     case closed
+    /// The database cannot be reached right now (a shared server down or out of connections); nothing was changed
+    /// unless the commit itself was cut off. Answered 503: the request may be retried.
+    case unavailable(String)
 
     /// A one-line message naming the code concerned, when there is one.
     public var description: String {
@@ -52,6 +55,7 @@ public enum CodeStoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicateCode(let code): "code \(code) already exists"
         case .corruptRecord(let code, let reason): "stored code \(code) is unreadable: \(reason)"
         case .closed: "the code store is closed"
+        case .unavailable(let reason): "the database is unavailable: \(reason)"
         }
     }
 }

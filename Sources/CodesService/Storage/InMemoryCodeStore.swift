@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// A store in process memory, for tests: nothing survives the process. A write works on a copy that replaces the
 /// live state only when the body succeeds, which gives the same all-or-nothing behaviour as SQLite.
 public final class InMemoryCodeStore: CodeStore {
@@ -8,7 +10,7 @@ public final class InMemoryCodeStore: CodeStore {
         var isClosed = false
     }
 
-    private let tables = Locked(Tables())
+    private let tables = NIOLockedValueBox(Tables())
 
     /// Creates an empty store.
     public init() {}
@@ -17,7 +19,7 @@ public final class InMemoryCodeStore: CodeStore {
     public func read<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
     ) async throws -> Value {
-        try tables.withLock { tables in
+        try tables.withLockedValue { tables in
             guard !tables.isClosed else { throw CodeStoreError.closed }
             return try body(InMemoryTransaction(tables))
         }
@@ -27,7 +29,7 @@ public final class InMemoryCodeStore: CodeStore {
     public func write<Value: Sendable>(
         _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
     ) async throws -> Value {
-        try tables.withLock { tables in
+        try tables.withLockedValue { tables in
             guard !tables.isClosed else { throw CodeStoreError.closed }
             let transaction = InMemoryTransaction(tables)
             let result = try body(transaction)
@@ -37,7 +39,7 @@ public final class InMemoryCodeStore: CodeStore {
     }
 
     /// Marks the store closed; later reads and writes throw `CodeStoreError.closed`.
-    public func close() async { tables.withLock { $0.isClosed = true } }
+    public func close() async { tables.withLockedValue { $0.isClosed = true } }
 }
 
 /// A working copy of the tables for one transaction (used by one thread, under the store's lock).

@@ -101,28 +101,14 @@ final class SQLiteTransaction: CodeStoreWriter {
     }
 
     private static func activationCode(_ row: SQLiteStatement) throws -> ActivationCode {
-        let code = row.text(0)
-        let statusText = row.text(5)
-        guard let status = ActivationCodeStatus(rawValue: statusText) else {
-            throw CodeStoreError.corruptRecord(code: code, reason: "status_details '\(statusText)' is not a known status")
-        }
-        return ActivationCode(
-            code: code, lpa: row.text(1), actor: row.text(2), dob: row.text(3), active: row.int64(4) != 0,
-            status: status, generatedDate: row.text(6), lastUpdatedDate: row.text(7), expiryDate: row.int64(8))
+        try ActivationCode.stored(
+            code: row.text(0), lpa: row.text(1), actor: row.text(2), dob: row.text(3), active: row.int64(4) != 0,
+            statusText: row.text(5), generatedDate: row.text(6), lastUpdatedDate: row.text(7), expiryDate: row.int64(8))
     }
 
     private static func paperCode(_ row: SQLiteStatement) throws -> PaperVerificationCode {
-        let code = row.text(0)
-        var reason: ExpiryReason?
-        if !row.isNull(5) {
-            let text = row.text(5)
-            guard let parsed = ExpiryReason(rawValue: text) else {
-                throw CodeStoreError.corruptRecord(code: code, reason: "expiry_reason '\(text)' is not a known reason")
-            }
-            reason = parsed
-        }
-        return PaperVerificationCode(
-            code: code, lpa: row.text(1), actor: row.text(2), updatedAt: Date(timeIntervalSince1970: row.double(3)),
-            expiresAt: row.isNull(4) ? nil : Date(timeIntervalSince1970: row.double(4)), expiryReason: reason)
+        try PaperVerificationCode.stored(
+            code: row.text(0), lpa: row.text(1), actor: row.text(2), updatedAt: row.double(3),
+            expiresAt: row.isNull(4) ? nil : row.double(4), reasonText: row.isNull(5) ? nil : row.text(5))
     }
 }

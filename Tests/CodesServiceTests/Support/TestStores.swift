@@ -1,5 +1,19 @@
 import CodesService
 import Foundation
+import XCTest
+
+/// Closes `store` and checks that it then refuses to answer with `CodeStoreError.closed`.
+func expectClosedAfterClose(_ store: any CodeStore, file: StaticString = #filePath, line: UInt = #line) async {
+    await store.close()
+    do {
+        _ = try await store.read { try $0.activationCode("BBBBBBBBBBBB") }
+        XCTFail("a closed store answered", file: file, line: line)
+    } catch let error as CodeStoreError {
+        XCTAssertEqual(error, .closed, file: file, line: line)
+    } catch {
+        XCTFail("a closed store threw \(error)", file: file, line: line)
+    }
+}
 
 /// Always draws index 0, so every code is the same: for exhausting the ten attempts.
 struct ConstantRandomSource: RandomSource {

@@ -1,0 +1,244 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOPosix
+import PostgresNIO
+
+/// The store for several service instances sharing one PostgreSQL database, through postgres-nio's connection pool
+/// (`PostgresClient`). Each `read`/`write` leases a connection and runs its body as one transaction: a read sees one
+/// snapshot (REPEATABLE READ, READ ONLY); a write runs READ COMMITTED and locks what it reads (see
+/// `PostgresTransaction`), so it waits for, then sees, every write that committed before it. The store protocol's bodies are synchronous
+/// (they are SQLite's on its serial queue), so here they run on a small pool of threads of their own, where waiting for
+/// a statement's answer blocks no event loop and no Swift concurrency thread.
+///
+/// Faults: no connection within `connectTimeout` (server down, pool exhausted) or a connection lost mid-transaction
+/// throws `CodeStoreError.unavailable` (answered 503); the server rolls the open transaction back, so nothing is half
+/// written. The pool reconnects on its own once the server is back. Deadlocks and serialisation failures are retried.
+public final class PostgresCodeStore: CodeStore {
+    private enum Lease { case waiting, leased, timedOut }
+
+    /// How often a transaction that lost a deadlock is run again before the request fails.
+    static let conflictAttempts = 5
+
+    private let configuration: PostgresStoreConfiguration
+    private let client: PostgresClient
+    private let clientTask: Task<Void, Never>
+    private let threads: NIOThreadPool
+    private let logger: Logger
+    private let isClosed = NIOLockedValueBox(false)
+    /// Transactions under way; `close()` waits for them (a request whose client hung up is still one).
+    private let inFlight = NIOLockedValueBox(0)
+
+    /// Connects, creates or migrates the schema (waiting for another instance doing the same), and starts the pool.
+    /// Throws `PostgresStoreError.unreachable` naming the server and the reason when no connection can be made.
+    public static func connect(_ configuration: PostgresStoreConfiguration) async throws -> PostgresCodeStore {
+        let logger = quietLogger()
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: try configuration.connectionConfiguration(), id: 0, logger: logger)
+        } catch {
+            throw PostgresStoreError.unreachable(address: configuration.address, reason: PostgresFailure.describe(error))
+        }
+        do {
+            try await PostgresMigrator.migrate(connection, logger: logger)
+        } catch {
+            try? await connection.close()
+            if let schemaError = error as? PostgresStoreError { throw schemaError }
+            throw PostgresStoreError.schema(
+                address: configuration.address,
+                reason: (error as? PostgresMigrator.NewerSchema)?.description ?? PostgresFailure.describe(error))
+        }
+        try? await connection.close()
+        return try PostgresCodeStore(configuration: configuration, logger: logger)
+    }
+
+    private init(configuration: PostgresStoreConfiguration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
+        self.client = client
+        clientTask = Task { await client.run() }
+        threads = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
+        threads.start()
+    }
+
+    /// Runs `body` in a READ ONLY transaction on one snapshot.
+    public func read<Value: Sendable>(
+        _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
+    ) async throws -> Value {
+        try await transaction(write: false) { try body($0) }
+    }
+
+    /// Runs `body` in a transaction that locks what it reads; all its changes commit, or none.
+    public func write<Value: Sendable>(
+        _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
+    ) async throws -> Value {
+        try await transaction(write: true) { try body($0) }
+    }
+
+    /// Refuses new transactions, lets those under way finish (each is bounded by the statement deadline), then stops
+    /// the pool and its threads. Later calls throw `.closed`.
+    public func close() async {
+        let wasClosed = isClosed.withLockedValue { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
+        let patience = ContinuousClock.now + statementDeadline * 3
+        while inFlight.withLockedValue({ $0 }) > 0, ContinuousClock.now < patience {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        clientTask.cancel()
+        await clientTask.value
+        try? await threads.shutdownGracefully()
+    }
+
+    private func transaction<Value: Sendable>(
+        write: Bool, _ body: @escaping @Sendable (PostgresTransaction) throws -> Value
+    ) async throws -> Value {
+        let deadline = TimeAmount.milliseconds(statementDeadline.wholeMilliseconds)
+        let admitted = isClosed.withLockedValue { closed in
+            if !closed { inFlight.withLockedValue { $0 += 1 } }
+            return !closed
+        }
+        guard admitted else { throw CodeStoreError.closed }
+        defer { inFlight.withLockedValue { $0 -= 1 } }
+        var attempt = 1
+        while true {
+            do {
+                return try await withConnection { connection, threads, logger in
+                    try await threads.runIfActive {
+                        let transaction = PostgresTransaction(
+                            connection: connection, logger: logger, locking: write, deadline: deadline)
+                        return try Self.run(transaction, begin: write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+                    }
+                }
+            } catch let error as PSQLError {
+                switch PostgresFailure.classify(error) {
+                case .conflict where attempt < Self.conflictAttempts:
+                    attempt += 1
+                case .conflict:
+                    throw CodesServiceError.storage("gave up after \(attempt) deadlocks: \(PostgresFailure.describe(error))")
+                case .unavailable(let reason):
+                    throw CodeStoreError.unavailable(reason)
+                case .other(let reason):
+                    throw CodesServiceError.storage(reason)
+                }
+            }
+        }
+    }
+
+    /// BEGIN, body, COMMIT on the calling (pool) thread; ROLLBACK when anything throws.
+    private static func run<Value>(
+        _ transaction: PostgresTransaction, begin: PostgresQuery, _ body: (PostgresTransaction) throws -> Value
+    ) throws -> Value {
+        try transaction.run(begin)
+        do {
+            let value = try body(transaction)
+            try transaction.run("COMMIT")
+            return value
+        } catch {
+            _ = try? transaction.run("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Leases a connection for `operation`, waiting at most `connectTimeout` for one; a request that got none is
+    /// `CodeStoreError.unavailable`. Once leased, the operation runs to its end whatever the clock says.
+    private func withConnection<Value: Sendable>(
+        _ operation: @escaping @Sendable (PostgresConnection, NIOThreadPool, Logger) async throws -> Value
+    ) async throws -> Value {
+        let lease = NIOLockedValueBox(Lease.waiting)
+        let (client, threads, logger, timeout) = (client, threads, logger, configuration.connectTimeout)
+        let address = configuration.address
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask {
+                do {
+                    return try await client.withConnection { connection in
+                        let won = lease.withLockedValue { state in
+                            if state == .waiting { state = .leased }
+                            return state == .leased
+                        }
+                        guard won else { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
+                        return try await operation(connection, threads, logger)
+                    }
+                } catch let error where lease.withLockedValue({ $0 }) != .leased {
+                    if error is CodeStoreError { throw error }
+                    throw CodeStoreError.unavailable(
+                        "no connection to PostgreSQL at \(address): \(PostgresFailure.describe(error))")
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                let timedOut = lease.withLockedValue { state in
+                    if state == .waiting { state = .timedOut }
+                    return state == .timedOut
+                }
+                if timedOut { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
+                return nil
+            }
+            while let result = try await group.next() {
+                if let value = result {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw CodeStoreError.closed  // not reached: the first task returns a value or throws
+        }
+    }
+
+    /// Past the server's own statement timeout, a statement still unanswered means the server has gone silent.
+    private var statementDeadline: Duration { configuration.statementTimeout + .seconds(5) }
+
+    private static func noConnection(_ address: String, _ timeout: Duration) -> String {
+        "no connection to PostgreSQL at \(address) within \(timeout.components.seconds) s"
+    }
+
+    private static func quietLogger() -> Logger {
+        // postgres-nio logs through swift-log; the service reports failures itself, once, in its own words.
+        var logger = Logger(label: "codes-service.postgres")
+        logger.logLevel = .critical
+        return logger
+    }
+}
+
+extension PostgresStoreConfiguration {
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS = switch self.tls {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.connectTimeout = .milliseconds(connectTimeout.wholeMilliseconds)
+        configuration.options.additionalStartupParameters = startupParameters
+        return configuration
+    }
+
+    func clientConfiguration() throws -> PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS = switch self.tls {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.connectTimeout = connectTimeout
+        configuration.options.additionalStartupParameters = startupParameters
+        return configuration
+    }
+
+    /// Server settings for every connection: a statement never runs unbounded, and a transaction left open by a
+    /// stuck client releases its locks.
+    private var startupParameters: [(String, String)] {
+        let statementMilliseconds = statementTimeout.wholeMilliseconds
+        return [("application_name", "codes-service"), ("statement_timeout", String(statementMilliseconds)),
+                ("idle_in_transaction_session_timeout", String(max(statementMilliseconds, 1000) * 2))]
+    }
+}
+
+extension Duration {
+    var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}
