@@ -5,7 +5,9 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOPosix", package: "swift-nio"),
     .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
 ]
+let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
 
 let package = Package(
     name: "PactKit",
@@ -15,6 +17,7 @@ let package = Package(
         .library(name: "PactMatching", targets: ["PactMatching"]),
         .library(name: "HTTPServerCore", targets: ["HTTPServerCore"]),
         .library(name: "PactMockServer", targets: ["PactMockServer"]),
+        .library(name: "PactStandaloneMock", targets: ["PactStandaloneMock"]),
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
         .library(name: "PactVerifier", targets: ["PactVerifier"]),
         .library(name: "CodesService", targets: ["CodesService"]),
@@ -31,13 +34,18 @@ let package = Package(
         .target(name: "PactModel"),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
         .target(name: "HTTPServerCore", dependencies: nio),
-        .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore"]),
+        .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
+        // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
+        .target(
+            name: "PactStandaloneMock",
+            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks]
+        ),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
         .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching"]),
         .executableTarget(
             name: "pactkit",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "PactVerifier", "HTTPServerCore",
+                "PactMockServer", "PactStandaloneMock", "PactVerifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactKitCLI"
@@ -63,6 +71,10 @@ let package = Package(
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),
         .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
+        .testTarget(
+            name: "PactStandaloneMockTests",
+            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
+        ),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
         .testTarget(name: "PactVerifierTests", dependencies: ["PactVerifier", "PactModel", "HTTPServerCore"]),

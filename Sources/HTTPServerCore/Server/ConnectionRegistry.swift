@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// The open connections of one server, so shutdown can close them.
@@ -7,19 +8,19 @@ final class ConnectionRegistry: Sendable {
         var isClosing = false
     }
 
-    private let state = LockedState(State())
+    private let state = NIOLockedValueBox(State())
 
     /// Tracks `channel` until it closes; returns false (and tracks nothing) once shutdown has begun.
     func register(_ channel: any Channel) -> Bool {
         let id = ObjectIdentifier(channel)
-        let accepted = state.withLock { state in
+        let accepted = state.withLockedValue { state in
             guard !state.isClosing else { return false }
             state.channels[id] = channel
             return true
         }
         if accepted {
             channel.closeFuture.whenComplete { [self] _ in
-                _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
+                _ = self.state.withLockedValue { $0.channels.removeValue(forKey: id) }
             }
         }
         return accepted
@@ -27,7 +28,7 @@ final class ConnectionRegistry: Sendable {
 
     /// Stops accepting registrations and returns the connections still open.
     func beginClosing() -> [any Channel] {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.isClosing = true
             return Array(state.channels.values)
         }

@@ -19,25 +19,26 @@ public enum ActualRequest {
                            body: decodeBody(body, hasBody: hasBody, contentType: grouped.contentType))
     }
 
+    /// Linear in the number of fields: each new spelling is looked up once by its lower-cased form (a scan of the
+    /// names seen so far made 10,000 header fields take over a second).
     static func group(_ fields: [(name: String, value: String)]) -> Headers {
         var headers: Headers = [:]
         headers.reserveCapacity(fields.count)
+        var spellingByLowercased: [String: String] = [:]
         for field in fields {
             if headers[field.name] != nil {
                 headers[field.name]?.append(field.value)
-            } else if let existing = headers.keys.first(where: { sameASCIILetters($0, field.name) }) {
+                continue
+            }
+            let lowercased = field.name.lowercased()
+            if let existing = spellingByLowercased[lowercased] {
                 headers[existing]?.append(field.value)
             } else {
+                spellingByLowercased[lowercased] = field.name
                 headers[field.name] = [field.value]
             }
         }
         return headers
-    }
-
-    /// Header names are ASCII tokens, so an allocation-free comparison is enough.
-    private static func sameASCIILetters(_ a: String, _ b: String) -> Bool {
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }
 
     /// JSON content types parse as JSON (text when the bytes do not parse), other text types are text, anything

@@ -3,7 +3,7 @@ import PactModel
 
 /// An interaction's response ready to send: built once when it has no generators, otherwise rendered per request
 /// with the generators applied (consumer mode).
-struct ResponseTemplate: Sendable {
+package struct ResponseTemplate: Sendable {
     private let description: String
     private let response: HTTPResponse
     /// The merged params of the interaction's provider states, for ProviderState generators.
@@ -26,7 +26,7 @@ struct ResponseTemplate: Sendable {
 
     /// The response with generators applied. A generator that fails leaves the example value and adds a warning,
     /// except ProviderState generators when the states carry no params: then the example is the intended value.
-    func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
+    package func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
         if let prepared { return prepared }
         var rng = SystemRandomNumberGenerator()
         let consumer = GeneratorContext(mode: .consumer, providerStateValues: stateValues, mockServerURL: mockServerURL)

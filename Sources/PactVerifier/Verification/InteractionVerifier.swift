@@ -56,8 +56,8 @@ struct InteractionVerifier: Sendable {
         }
 
         request = RequestGeneration.apply(to: request, values: values, notes: &result.notes)
-        result.request = "\(request.method.uppercased()) \(request.path)"
-            + (request.query.map { $0.isEmpty ? "" : "?" + ProviderRequestBuilder.encodeQuery($0) } ?? "")
+        result.request = RequestLine.text(method: request.method.uppercased(), path: request.path,
+                                          query: request.query.map(ProviderRequestBuilder.encodeQuery))
         await exchange(request, expected: interaction.response, version: version, into: &result)
 
         if let stateHandler {
