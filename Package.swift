@@ -67,10 +67,14 @@ let package = Package(
             ],
             path: "Sources/PactBench"
         ),
+        // HTTP clients shared by the test targets of every server (URLSession requests, raw sockets).
+        .target(name: "HTTPTestSupport", dependencies: ["PactModel"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
-        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),
-        .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
+        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "HTTPTestSupport"]),
+        .testTarget(
+            name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "HTTPTestSupport"]
+        ),
         .testTarget(
             name: "PactStandaloneMockTests",
             dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
@@ -78,7 +82,7 @@ let package = Package(
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
         .testTarget(name: "PactVerifierTests", dependencies: ["PactVerifier", "PactModel", "HTTPServerCore"]),
-        .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore"]),
+        .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore", "HTTPTestSupport"]),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 @testable import PactMockServer
 import XCTest
@@ -24,10 +25,10 @@ final class HeaderLimitTests: XCTestCase {
         let server = try await MockServer.start(interactions: [interaction("list items", "GET", "/items")],
                                                 configuration: MockServerConfiguration(maxHeaderCount: 20))
         let headers = Dictionary(uniqueKeysWithValues: (0..<30).map { ("X-Field-\($0)", "v") })
-        let refused = try await TestClient.send("GET", server.url, "/items", headers: headers)
+        let refused = try await TestHTTP.send("GET", server.url, "/items", headers: headers)
         XCTAssertEqual(refused.status, 431)
         XCTAssertEqual(refused.json?["type"], "too-many-headers")
-        let accepted = try await TestClient.send("GET", server.url, "/items", headers: ["X-Field": "v"])
+        let accepted = try await TestHTTP.send("GET", server.url, "/items", headers: ["X-Field": "v"])
         XCTAssertEqual(accepted.status, 200)
         try await server.shutdown()
     }

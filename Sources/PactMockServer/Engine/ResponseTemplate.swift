@@ -2,8 +2,9 @@ import Foundation
 import PactModel
 
 /// An interaction's response ready to send: built once when it has no generators, otherwise rendered per request
-/// with the generators applied (consumer mode).
-package struct ResponseTemplate: Sendable {
+/// with the generators applied (consumer mode). A class: a request reaches it through the engine's array, and a
+/// reference costs one retain where copying the struct cost one per field.
+package final class ResponseTemplate: Sendable {
     private let description: String
     private let response: HTTPResponse
     /// The merged params of the interaction's provider states, for ProviderState generators.
@@ -21,7 +22,8 @@ package struct ResponseTemplate: Sendable {
         let hasGenerators = [GeneratorCategoryName.status, .header, .body].contains { !interaction.response.generators[$0].isEmpty }
         prepared = hasGenerators
             ? nil
-            : Self.assemble(status: response.status, headers: response.headers, body: response.body)
+            : Self.assemble(status: interaction.response.status, headers: interaction.response.headers,
+                            body: interaction.response.body)
     }
 
     /// The response with generators applied. A generator that fails leaves the example value and adds a warning,

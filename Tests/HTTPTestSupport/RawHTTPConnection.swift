@@ -1,4 +1,5 @@
 import Foundation
+import PactModel
 #if canImport(Glibc)
 import Glibc
 private let streamSocket = Int32(SOCK_STREAM.rawValue)
@@ -16,24 +17,30 @@ private func sendBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ f
 /// A blocking TCP client that writes raw bytes and reads HTTP/1.1 responses, so tests control the exact bytes on the
 /// wire (garbage, pipelining, HTTP/1.0). Reads time out after 5 s so a broken server fails the test instead of
 /// hanging it. Unchecked Sendable: each test uses a connection from one thread at a time.
-final class RawHTTPConnection: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible { var description: String }
+public final class RawHTTPConnection: @unchecked Sendable {
+    /// A socket call that failed, or a response that could not be read.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
 
-    struct Response {
-        var status: Int
-        var headers: [(name: String, value: String)]
-        var body: Data
-        var text: String { String(decoding: body, as: UTF8.self) }
-        func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+    /// A response as read off the wire.
+    public struct Response {
+        public var status: Int
+        public var headers: [(name: String, value: String)]
+        public var body: Data
+        public var text: String { String(decoding: body, as: UTF8.self) }
+        public var json: JSONValue? { try? JSONParser.parse(body) }
+        public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
     }
 
     private let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port`; reads give up after `timeoutSeconds`.
+    public init(port: Int, timeoutSeconds: Int = 5) throws {
         fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -52,15 +59,15 @@ final class RawHTTPConnection: @unchecked Sendable {
     deinit { close() }
 
     private var closed = false
-    func close() {
+    public func close() {
         guard !closed else { return }
         closed = true
         _ = closeSocket(fd)
     }
 
-    func send(_ text: String) throws { try send(Data(text.utf8)) }
+    public func send(_ text: String) throws { try send(Data(text.utf8)) }
 
-    func send(_ data: Data) throws {
+    public func send(_ data: Data) throws {
         try data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
             var offset = 0
@@ -72,8 +79,14 @@ final class RawHTTPConnection: @unchecked Sendable {
         }
     }
 
+    /// `GET target` on this connection, keeping it open, and its response.
+    public func get(_ target: String) throws -> Response {
+        try send("GET \(target) HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        return try readResponse()
+    }
+
     /// Reads one response framed by Content-Length (the server always sends one).
-    func readResponse() throws -> Response {
+    public func readResponse() throws -> Response {
         var response = try readResponseHead()
         let length = response.header("Content-Length").flatMap { Int($0) } ?? 0
         while buffer.count < length { guard try fill() else { throw Failure(description: "closed inside a body") } }
@@ -83,7 +96,7 @@ final class RawHTTPConnection: @unchecked Sendable {
     }
 
     /// Reads a status line and headers only (interim responses, HEAD responses).
-    func readResponseHead() throws -> Response {
+    public func readResponseHead() throws -> Response {
         let headEnd = try readUntil([13, 10, 13, 10])
         let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -100,7 +113,7 @@ final class RawHTTPConnection: @unchecked Sendable {
     }
 
     /// Reads until the server closes; returns everything not yet consumed.
-    func readToEnd() throws -> Data {
+    public func readToEnd() throws -> Data {
         while try fill() {}
         defer { buffer.removeAll() }
         return Data(buffer)
@@ -129,21 +142,4 @@ final class RawHTTPConnection: @unchecked Sendable {
         buffer += chunk[..<count]
         return true
     }
-}
-
-/// Runs blocking socket work on its own thread, keeping Swift's small cooperative pool free for the server's async
-/// handlers.
-func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread { continuation.resume(with: Result { try body() }) }
-        thread.start()
-    }
-}
-
-/// A counter tests can bump from any thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func increment() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
