@@ -19,12 +19,12 @@ private func sendBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ f
 /// hanging it. Unchecked Sendable: each test uses a connection from one thread at a time.
 public final class RawHTTPConnection: @unchecked Sendable {
     /// A socket call that failed, or a response that could not be read.
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
     /// A response as read off the wire.
-    public struct Response {
+    public struct Response: Sendable {
         public var status: Int
         public var headers: [(name: String, value: String)]
         public var body: Data

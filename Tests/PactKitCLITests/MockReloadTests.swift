@@ -61,7 +61,7 @@ final class MockReloadTests: XCTestCase {
         let url = try mock.url()
         try write("b.json", MockCLI.pact("[\(MockCLI.interaction("b thing", path: "/thing", status: 202))]", provider: "b"))
         try mock.waitForStderr(containing: "reload refused: interactions of different providers collide")
-        let connection = try RawHTTPConnection(port: try XCTUnwrap(url.port, timeoutSeconds: 15))
+        let connection = try RawHTTPConnection(port: try XCTUnwrap(url.port), timeoutSeconds: 15)
         XCTAssertEqual(try connection.get("/thing").status, 200)
         mock.stop()
     }

@@ -30,18 +30,45 @@ public struct ServedPact: Sendable {
         self.skippedMessages = skippedMessages
     }
 
+    /// Pacts with more interactions than this are read a slice at a time (see `PactDocumentSlices`).
+    static let sliceSize = 256
+
     /// Reads one pact file; errors name the file, the JSON path and the reason.
     public static func read(_ path: String) throws(StandaloneLoadError) -> ServedPact {
+        if let pact = readInSlices(path) { return ServedPact(path: path, pact: pact) }
         let pact: Pact
-        do {
+        do throws(PactError) {
             pact = try PactReader.read(contentsOf: URL(fileURLWithPath: path))
         } catch {
             // The reader names the file by its absolute path; the path as the user gave it is easier to recognise.
             throw .pact(PactError(file: path, jsonPath: error.jsonPath, reason: error.reason))
         }
+        return ServedPact(path: path, pact: pact)
+    }
+
+    private init(path: String, pact: Pact) {
         let http = pact.httpInteractions
-        return ServedPact(file: path, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
-                          interactions: http, skippedMessages: pact.interactions.count - http.count)
+        self.init(file: path, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
+                  interactions: http, skippedMessages: pact.interactions.count - http.count)
+    }
+
+    /// A large pact read `sliceSize` interactions at a time, in parallel; nil when the document is small or cannot be
+    /// sliced, or a slice does not read (the whole read then reports the error with its exact JSON path).
+    private static func readInSlices(_ path: String) -> Pact? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        let bytes = [UInt8](data)
+        guard let slices = PactDocumentSlices(bytes), slices.elements.count > 2 * sliceSize else { return nil }
+        let count = slices.elements.count
+        let ranges = stride(from: 0, to: count, by: sliceSize).map { $0..<min($0 + sliceSize, count) }
+        let results = NIOLockedValueBox([Pact?](repeating: nil, count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let pact = try? PactReader.read(data: Data(slices.document(bytes, elements: ranges[index])))
+            results.withLockedValue { $0[index] = pact }
+        }
+        let parts = results.withLockedValue { $0 }.compactMap { $0 }
+        guard parts.count == ranges.count, let first = parts.first else { return nil }
+        return Pact(consumer: first.consumer, provider: first.provider, interactions: parts.flatMap(\.interactions),
+                    metadata: first.metadata, specVersion: first.specVersion)
     }
 
     /// Reads every file, several at once; the first failure in file order is thrown.
