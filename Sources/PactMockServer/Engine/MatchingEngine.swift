@@ -28,7 +28,9 @@ package enum SelectionPolicy: Sendable {
 /// An interaction ready to answer requests. A class: requests read it from the engine's array, and a reference
 /// costs one retain where a struct of this size would cost a dozen.
 package final class ServedInteraction: Sendable {
-    package let interaction: HTTPInteraction
+    /// The expected request. Only the request is kept whole: the response lives on as the template's bytes.
+    package let request: HTTPRequest
+    package let responseStatus: Int
     /// The rules the interaction's requests are matched by: its pact's version.
     package let version: PactSpecVersion
     /// The provider-state names, in pact order.
@@ -41,7 +43,8 @@ package final class ServedInteraction: Sendable {
     package let preferred: Bool
 
     init(interaction: HTTPInteraction, version: PactSpecVersion, preferredState: ProviderStatePattern?) {
-        self.interaction = interaction
+        request = interaction.request
+        responseStatus = interaction.response.status
         self.version = version
         providerStates = interaction.info.providerStates.map(\.name)
         template = ResponseTemplate(interaction)
@@ -112,7 +115,7 @@ package final class MatchingEngine: Sendable {
         var closest: (index: Int, mismatches: [Mismatch], rank: Int)?
         for candidate in index.candidates(method: request.method, path: request.path) {
             let entry = served[candidate]
-            let mismatches = RequestMatching.match(expected: entry.interaction.request, actual: request,
+            let mismatches = RequestMatching.match(expected: entry.request, actual: request,
                                                    version: entry.version)
             if mismatches.isEmpty {
                 fullMatches.append(candidate)
@@ -133,11 +136,11 @@ package final class MatchingEngine: Sendable {
         }
         let nearby = nearestIndex().nearest(to: request.path)
         let upper = InteractionIndex.upperCased(request.method)
-        guard let pick = nearby.first(where: { served[$0].interaction.request.method.uppercased() == upper })
+        guard let pick = nearby.first(where: { served[$0].request.method.uppercased() == upper })
             ?? nearby.first
         else { return .unexpected(closest: nil, []) }
         let entry = served[pick]
-        return .unexpected(closest: pick, RequestMatching.match(expected: entry.interaction.request, actual: request,
+        return .unexpected(closest: pick, RequestMatching.match(expected: entry.request, actual: request,
                                                                version: entry.version))
     }
 
@@ -190,7 +193,7 @@ package final class MatchingEngine: Sendable {
     private func nearestIndex() -> NearestPathIndex {
         nearest.withLockedValue { cached in
             if let cached { return cached }
-            let built = NearestPathIndex(paths: served.map(\.interaction.request.path))
+            let built = NearestPathIndex(paths: served.map(\.request.path))
             cached = built
             return built
         }

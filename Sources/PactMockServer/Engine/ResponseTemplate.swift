@@ -5,31 +5,41 @@ import PactModel
 /// with the generators applied (consumer mode). A class: a request reaches it through the engine's array, and a
 /// reference costs one retain where copying the struct cost one per field.
 package final class ResponseTemplate: Sendable {
+    private enum Form: Sendable {
+        /// No generators: only the bytes are kept, so the pact's response model (body tree, rules) can be freed,
+        /// which is most of a large pact's memory.
+        case prepared(MockResponse)
+        /// `stateValues`: the merged params of the interaction's provider states, for ProviderState generators.
+        case generated(HTTPResponse, stateValues: [String: JSONValue])
+    }
+
     private let description: String
-    private let response: HTTPResponse
-    /// The merged params of the interaction's provider states, for ProviderState generators.
-    private let stateValues: [String: JSONValue]
-    private let prepared: MockResponse?
+    private let form: Form
 
     init(_ interaction: HTTPInteraction) {
         description = interaction.info.description
-        response = interaction.response
+        let hasGenerators = [GeneratorCategoryName.status, .header, .body].contains { !interaction.response.generators[$0].isEmpty }
+        guard hasGenerators else {
+            form = .prepared(Self.assemble(status: interaction.response.status, headers: interaction.response.headers,
+                                           body: interaction.response.body))
+            return
+        }
         var values: [String: JSONValue] = [:]
         for state in interaction.info.providerStates {
             values.merge(state.params) { _, later in later }
         }
-        stateValues = values
-        let hasGenerators = [GeneratorCategoryName.status, .header, .body].contains { !interaction.response.generators[$0].isEmpty }
-        prepared = hasGenerators
-            ? nil
-            : Self.assemble(status: interaction.response.status, headers: interaction.response.headers,
-                            body: interaction.response.body)
+        form = .generated(interaction.response, stateValues: values)
     }
 
     /// The response with generators applied. A generator that fails leaves the example value and adds a warning,
     /// except ProviderState generators when the states carry no params: then the example is the intended value.
     package func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
-        if let prepared { return prepared }
+        let response: HTTPResponse
+        let stateValues: [String: JSONValue]
+        switch form {
+        case .prepared(let prepared): return prepared
+        case .generated(let generated, let values): (response, stateValues) = (generated, values)
+        }
         var rng = SystemRandomNumberGenerator()
         let consumer = GeneratorContext(mode: .consumer, providerStateValues: stateValues, mockServerURL: mockServerURL)
         var providerStates = consumer

@@ -76,8 +76,8 @@ enum AdminAPI {
         let counts = mock.receivedCounts()
         let items: [JSONValue] = catalogue.engine.served.enumerated().map { position, entry in
             guard case .object(var object) = AdminJSON.interaction(catalogue.summaries[position]) else { return .null }
-            object["request"] = PactWriter.json(for: entry.interaction.request, version: entry.version)
-            object["responseStatus"] = .int(entry.interaction.response.status)
+            object["request"] = PactWriter.json(for: entry.request, version: entry.version)
+            object["responseStatus"] = .int(entry.responseStatus)
             object["received"] = .int(position < counts.count ? counts[position] : 0)
             return .object(object)
         }

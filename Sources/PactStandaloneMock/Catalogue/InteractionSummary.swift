@@ -25,8 +25,12 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
     /// `'get item 1' given 'item 1 exists'`: built once, as every log line names the interaction.
     public let label: String
     /// Identifies "the same interaction" across reloads: file, description and states (not the position, so
-    /// adding an interaction above it does not make it a new one).
-    let identity: String
+    /// adding an interaction above it does not make it a new one). Built when asked (at start and on reloads), not
+    /// kept: a large catalogue would hold a megabyte of them.
+    var identity: String {
+        Self.identity(file: file, consumer: consumer, provider: provider, description: description,
+                      providerStates: providerStates)
+    }
     /// The ordinal of the first interaction with the same identity: identical duplicates share one received count.
     let canonicalOrdinal: Int
 
@@ -44,8 +48,6 @@ public final class InteractionSummary: Sendable, Hashable, CustomStringConvertib
         self.indexInFile = indexInFile
         self.method = method
         self.path = path
-        self.identity = Self.identity(file: file, consumer: consumer, provider: provider, description: description,
-                                      providerStates: providerStates)
         self.canonicalOrdinal = canonicalOrdinal ?? ordinal
         let states = providerStates.map { "'\($0)'" }.joined(separator: " and ")
         label = states.isEmpty ? "'\(description)'" : "'\(description)' given \(states)"

@@ -39,7 +39,7 @@ public final class PactCatalogue: Sendable {
         self.engine = engine
         var headerNames: Set<String> = ["content-type"]
         for served in engine.served {
-            headerNames.formUnion(served.interaction.request.headers.keys.map { $0.lowercased() })
+            headerNames.formUnion(served.request.headers.keys.map { $0.lowercased() })
         }
         memo = MatchMemo(headerNames: headerNames.sorted())
     }
@@ -103,11 +103,11 @@ public final class PactCatalogue: Sendable {
               summaries.contains(where: { $0.provider != firstProvider })
         else { return nil }
         for (position, entry) in engine.served.enumerated() {
-            let request = entry.interaction.request
+            let request = entry.request
             for other in engine.index.candidates(method: request.method, path: request.path) where other != position {
                 guard summaries[other].provider != summaries[position].provider else { continue }
                 let candidate = engine.served[other]
-                let mismatches = RequestMatching.match(expected: candidate.interaction.request, actual: request,
+                let mismatches = RequestMatching.match(expected: candidate.request, actual: request,
                                                        version: candidate.version)
                 if mismatches.isEmpty {
                     let (first, second) = position < other ? (position, other) : (other, position)

@@ -18,7 +18,10 @@ final class RequestLog: Sendable {
         var matchedCount = 0
         var catalogue: PactCatalogue
         var received: [Int]
-        var ordinalByIdentity: [String: Int]
+        /// The catalogue replaced by the last reload, and where each of its interactions is now (by ordinal), for
+        /// requests that were being answered from it meanwhile. An identifier, not a reference: the old catalogue
+        /// must not stay in memory, and one still in use by a request cannot be freed (so its identifier not reused).
+        var previous: (catalogue: ObjectIdentifier, newOrdinals: [Int?])?
     }
 
     let limit: Int
@@ -26,8 +29,7 @@ final class RequestLog: Sendable {
 
     init(catalogue: PactCatalogue, limit: Int) {
         self.limit = max(0, limit)
-        state = NIOLockedValueBox(State(catalogue: catalogue, received: Array(repeating: 0, count: catalogue.count),
-                             ordinalByIdentity: Self.ordinals(catalogue)))
+        state = NIOLockedValueBox(State(catalogue: catalogue, received: Array(repeating: 0, count: catalogue.count)))
     }
 
     /// Records `entry` (its sequence number is assigned here) and returns that number. `catalogue` is the one that
@@ -43,7 +45,8 @@ final class RequestLog: Sendable {
                 state.matchedCount += 1
                 if catalogue === state.catalogue {
                     state.received[summary.canonicalOrdinal] += 1
-                } else if let ordinal = state.ordinalByIdentity[summary.identity] {
+                } else if let previous = state.previous, previous.catalogue == ObjectIdentifier(catalogue),
+                          summary.ordinal < previous.newOrdinals.count, let ordinal = previous.newOrdinals[summary.ordinal] {
                     state.received[ordinal] += 1
                 }
             case .mismatched, .unexpected:
@@ -89,15 +92,18 @@ final class RequestLog: Sendable {
 
     /// Moves the received counts to `catalogue`'s interactions, by identity. Called before the engine swaps it in.
     func rebase(to catalogue: PactCatalogue) {
+        // Worked out outside the lock, so requests are not held up (only the watcher rebases, one at a time).
+        let ordinals = Self.ordinals(catalogue)
+        let old = state.withLockedValue { $0.catalogue }
+        let newOrdinals = old.interactions.map { ordinals[$0.identity] }
         state.withLockedValue { state in
             var received = Array(repeating: 0, count: catalogue.count)
-            let ordinals = Self.ordinals(catalogue)
-            for (identity, newOrdinal) in ordinals {
-                if let oldOrdinal = state.ordinalByIdentity[identity] { received[newOrdinal] = state.received[oldOrdinal] }
+            for summary in old.interactions where summary.ordinal == summary.canonicalOrdinal {
+                if let newOrdinal = newOrdinals[summary.ordinal] { received[newOrdinal] = state.received[summary.ordinal] }
             }
+            state.previous = (ObjectIdentifier(old), newOrdinals)
             state.catalogue = catalogue
             state.received = received
-            state.ordinalByIdentity = ordinals
         }
     }
 

@@ -21,13 +21,16 @@ public enum StandaloneMockRunner {
         let output = LineWriter(descriptor: STDOUT_FILENO)
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let library: PactLibrary
+        // The library (every pact's model) is kept only to reload from; without --watch the catalogue keeps just
+        // what serving needs, a fraction of the memory.
+        var library: PactLibrary?
         let catalogue: PactCatalogue
         let readTime: Duration
         do {
-            library = try PactLibrary(sources: settings.sources)
+            let loaded = try PactLibrary(sources: settings.sources)
             readTime = clock.now - loadStart
-            catalogue = try PactCatalogue.build(library.pacts, preferredState: settings.preferredState)
+            catalogue = try PactCatalogue.build(loaded.pacts, preferredState: settings.preferredState)
+            if settings.watch { library = loaded }
         } catch {
             DiagnosticOutput.line("error: \(error)")
             throw .load
@@ -47,10 +50,10 @@ public enum StandaloneMockRunner {
         }
         output.open(firstLine: "listening on \(server.url.absoluteString)")
         DiagnosticOutput.line(summary(catalogue, loadTime: loadTime, readTime: readTime, watching: settings.watch))
-        let watcher = settings.watch
-            ? PactWatcher(library: library, mock: mock, preferredState: settings.preferredState,
-                          interval: settings.watchInterval, report: DiagnosticOutput.line)
-            : nil
+        let watcher = library.map {
+            PactWatcher(library: $0, mock: mock, preferredState: settings.preferredState,
+                        interval: settings.watchInterval, report: DiagnosticOutput.line)
+        }
 
         let received = await signals.next()
         DiagnosticOutput.line("received \(TerminationSignals.name(received)), stopping")
