@@ -18,8 +18,7 @@ package final class ResponseTemplate: Sendable {
 
     init(_ interaction: HTTPInteraction) {
         description = interaction.info.description
-        let hasGenerators = [GeneratorCategoryName.status, .header, .body].contains { !interaction.response.generators[$0].isEmpty }
-        guard hasGenerators else {
+        guard Self.hasGenerators(interaction.response) else {
             form = .prepared(Self.assemble(status: interaction.response.status, headers: interaction.response.headers,
                                            body: interaction.response.body))
             return
@@ -29,6 +28,28 @@ package final class ResponseTemplate: Sendable {
             values.merge(state.params) { _, later in later }
         }
         form = .generated(interaction.response, stateValues: values)
+    }
+
+    private static func hasGenerators(_ response: HTTPResponse) -> Bool {
+        [GeneratorCategoryName.status, .header, .body].contains { !response.generators[$0].isEmpty }
+    }
+
+    /// `response` as a mock needs it when it has no generators: the body as the bytes it is sent as, without the
+    /// body's value tree and the matching rules (which only a verifier reads). A large pact's responses are most of
+    /// its memory; a loader compacts them as it reads, so the trees are freed while loading rather than leaving holes
+    /// once everything is read. The rendered response is byte for byte the same.
+    package static func compacted(_ response: HTTPResponse) -> HTTPResponse {
+        guard !hasGenerators(response) else { return response }
+        switch response.body {
+        case .json, .text, .binary: break
+        case .missing, .null, .empty: return HTTPResponse(status: response.status, headers: response.headers, body: response.body)
+        }
+        // The Content-Type the body would add when the headers have none must stay exactly the same text.
+        let typeText = response.body.headerContentType
+        let contentType = response.body.contentType ?? typeText.flatMap(ContentType.init)
+        guard contentType?.description == typeText else { return response }
+        return HTTPResponse(status: response.status, headers: response.headers,
+                            body: .binary(response.body.bytes, contentType: contentType))
     }
 
     /// The response with generators applied. A generator that fails leaves the example value and adds a warning,

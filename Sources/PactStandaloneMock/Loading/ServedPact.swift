@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import PactMockServer
 import PactModel
 
 /// The HTTP interactions of one pact file, ready to serve.
@@ -47,7 +48,7 @@ public struct ServedPact: Sendable {
     }
 
     private init(path: String, pact: Pact) {
-        let http = pact.httpInteractions
+        let http = pact.httpInteractions.map(Self.compacted)
         self.init(file: path, consumer: pact.consumer, provider: pact.provider, specVersion: pact.specVersion,
                   interactions: http, skippedMessages: pact.interactions.count - http.count)
     }
@@ -62,13 +63,26 @@ public struct ServedPact: Sendable {
         let ranges = stride(from: 0, to: count, by: sliceSize).map { $0..<min($0 + sliceSize, count) }
         let results = NIOLockedValueBox([Pact?](repeating: nil, count: ranges.count))
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            // Compacted slice by slice, so each slice's response trees are freed before the next slice is read.
             let pact = try? PactReader.read(data: Data(slices.document(bytes, elements: ranges[index])))
-            results.withLockedValue { $0[index] = pact }
+            var compact = pact
+            compact?.interactions = pact?.interactions.map { interaction in
+                guard case .http(let http) = interaction else { return interaction }
+                return .http(compacted(http))
+            } ?? []
+            results.withLockedValue { $0[index] = compact }
         }
         let parts = results.withLockedValue { $0 }.compactMap { $0 }
         guard parts.count == ranges.count, let first = parts.first else { return nil }
         return Pact(consumer: first.consumer, provider: first.provider, interactions: parts.flatMap(\.interactions),
                     metadata: first.metadata, specVersion: first.specVersion)
+    }
+
+    /// The interaction with its response compacted (see `ResponseTemplate.compacted`).
+    private static func compacted(_ interaction: HTTPInteraction) -> HTTPInteraction {
+        var compact = interaction
+        compact.response = ResponseTemplate.compacted(interaction.response)
+        return compact
     }
 
     /// Reads every file, several at once; the first failure in file order is thrown.
