@@ -7,7 +7,7 @@ import XCTest
 /// order and what was received (in-process) or by provider state and specificity (standalone).
 final class SelectionPolicyTests: XCTestCase {
     /// Two interactions that both accept `GET /items?page=1`: a loose one declared first, an exact one second.
-    private func twoMatching() throws -> [(interaction: HTTPInteraction, version: PactSpecVersion)] {
+    private func twoMatching() throws -> [HTTPInteraction] {
         try interactions("""
         [{"type": "Synchronous/HTTP", "description": "any page", "providerStates": [{"name": "many items"}],
           "request": {"method": "GET", "path": "/items", "query": {"page": ["7"]},
@@ -16,14 +16,14 @@ final class SelectionPolicyTests: XCTestCase {
          {"type": "Synchronous/HTTP", "description": "page one", "providerStates": [{"name": "one item"}],
           "request": {"method": "GET", "path": "/items", "query": {"page": ["1"]}},
           "response": {"status": 200}}]
-        """).map { ($0, PactSpecVersion.v4) }
+        """)
     }
 
     private let request = HTTPRequest(method: "GET", path: "/items", query: [QueryParameter(name: "page", values: ["1"])],
                                       rawQuery: "page=1")
 
     func testDeclaredOrderPicksTheFirstNotYetReceived() throws {
-        let engine = MatchingEngine(try twoMatching(), policy: .declaredOrderNotYetReceived)
+        let engine = MatchingEngine(try twoMatching(), version: { _ in .v4 }, policy: .declaredOrderNotYetReceived)
         guard case .fullMatches(let matches) = engine.evaluate(request) else { return XCTFail("no full match") }
         XCTAssertEqual(matches, [0, 1])
         guard case .matched(let first, _, _) = engine.select(among: matches, isReceived: { _ in false }),
@@ -34,7 +34,7 @@ final class SelectionPolicyTests: XCTestCase {
     }
 
     func testProviderStateThenSpecificity() throws {
-        let engine = MatchingEngine(try twoMatching(), policy: .providerStateThenSpecificity)
+        let engine = MatchingEngine(try twoMatching(), version: { _ in .v4 }, policy: .providerStateThenSpecificity)
         guard case .matched(let specific, let alternatives, let selection) = engine.outcome(
             request, requestedState: nil, stateHeader: "X-Pact-Provider-State")
         else { return XCTFail("not matched") }
@@ -54,7 +54,7 @@ final class SelectionPolicyTests: XCTestCase {
     }
 
     func testPreferredStateWinsTiesUnderTheStandalonePolicy() throws {
-        let engine = MatchingEngine(try twoMatching(), policy: .providerStateThenSpecificity,
+        let engine = MatchingEngine(try twoMatching(), version: { _ in .v4 }, policy: .providerStateThenSpecificity,
                                     preferredState: try ProviderStatePattern("many.*"))
         guard case .matched(let chosen, _, .defaultState) = engine.outcome(request, requestedState: nil, stateHeader: "")
         else { return XCTFail("the preferred state did not win") }
@@ -62,7 +62,7 @@ final class SelectionPolicyTests: XCTestCase {
     }
 
     func testUnexpectedRequestsNameTheNearestInteraction() throws {
-        let engine = MatchingEngine(try twoMatching(), policy: .declaredOrderNotYetReceived)
+        let engine = MatchingEngine(try twoMatching(), version: { _ in .v4 }, policy: .declaredOrderNotYetReceived)
         guard case .unexpected(let closest, _) = engine.evaluate(HTTPRequest(method: "DELETE", path: "/items/3"))
         else { return XCTFail("expected unexpected") }
         XCTAssertEqual(closest, 0)

@@ -39,8 +39,9 @@ package struct InteractionIndex: Sendable {
     private let byMethod: [String: MethodGroups]
 
     /// - Parameter requests: in serving order; methods are compared upper-cased.
-    package init(_ requests: [HTTPRequest]) {
+    package init<Requests: Collection<HTTPRequest>>(_ requests: Requests) {
         var exact: [Key: [Int]] = [:]
+        exact.reserveCapacity(requests.count)
         var groups: [PathGroup] = []
         var groupIDs: [GroupKey: Int] = [:]
         var byMethod: [String: MethodGroups] = [:]

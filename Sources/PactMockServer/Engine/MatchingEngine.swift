@@ -16,7 +16,7 @@ public enum StateSelection: Sendable, Hashable {
 }
 
 /// How the engine chooses among several interactions that all match a request.
-package enum SelectionPolicy: Sendable {
+package enum SelectionPolicy: Sendable, Hashable {
     /// The in-process mock: the first in declared order not yet received wins, so identical interactions declared
     /// twice are each used once.
     case declaredOrderNotYetReceived
@@ -35,20 +35,27 @@ package final class ServedInteraction: Sendable {
     package let version: PactSpecVersion
     /// The provider-state names, in pact order.
     package let providerStates: [String]
-    package let template: ResponseTemplate
+    /// What the response template is made of, when first needed (see `MatchingEngine.render`).
+    let description: String
+    let response: HTTPResponse
+    let stateValues: [String: JSONValue]
     /// Among several full matches the most specific wins: exact paths, expected headers, query parameters and
     /// bodies count for it, matching rules (which loosen) against it.
     package let specificity: Int
     /// A provider state matches the preferred-state pattern.
     package let preferred: Bool
 
-    init(interaction: HTTPInteraction, version: PactSpecVersion, preferredState: ProviderStatePattern?) {
+    init(interaction: HTTPInteraction, version: PactSpecVersion, policy: SelectionPolicy,
+         preferredState: ProviderStatePattern?) {
         request = interaction.request
         responseStatus = interaction.response.status
         self.version = version
         providerStates = interaction.info.providerStates.map(\.name)
-        template = ResponseTemplate(interaction)
-        specificity = Self.specificity(interaction.request)
+        description = interaction.info.description
+        response = interaction.response
+        stateValues = ResponseTemplate.stateValues(interaction)
+        // Only the standalone policy reads it; the in-process mock starts per test and should start at once.
+        specificity = policy == .providerStateThenSpecificity ? Self.specificity(interaction.request) : 0
         preferred = preferredState.map { pattern in interaction.info.providerStates.contains { pattern.matches($0.name) } }
             ?? false
     }
@@ -90,19 +97,38 @@ package final class MatchingEngine: Sendable {
     package let index: InteractionIndex
     /// Built on the first unexpected request: most mocks never see one, and starting must stay cheap.
     private let nearest = NIOLockedValueBox<NearestPathIndex?>(nil)
+    /// Each response built the first time its interaction answers (rendering every body at start made starting a
+    /// 1,000-interaction mock take milliseconds), then reused.
+    private let templates: NIOLockedValueBox<[ResponseTemplate?]>
 
     /// - Parameters:
-    ///   - interactions: in serving order, each with the version its requests are matched by.
+    ///   - interactions: in serving order.
+    ///   - version: the version the requests of the interaction at a position are matched by (its pact's).
     ///   - preferredState: interactions with a state it matches win ties (standalone `--provider-state`).
     package init(
-        _ interactions: [(interaction: HTTPInteraction, version: PactSpecVersion)], policy: SelectionPolicy,
+        _ interactions: [HTTPInteraction], version: (Int) -> PactSpecVersion, policy: SelectionPolicy,
         preferredState: ProviderStatePattern? = nil
     ) {
-        served = interactions.map {
-            ServedInteraction(interaction: $0.interaction, version: $0.version, preferredState: preferredState)
+        served = interactions.indices.map { position in
+            ServedInteraction(interaction: interactions[position], version: version(position), policy: policy,
+                              preferredState: preferredState)
         }
         self.policy = policy
-        index = InteractionIndex(interactions.map(\.interaction.request))
+        index = InteractionIndex(served.lazy.map(\.request))
+        templates = NIOLockedValueBox(Array(repeating: nil, count: interactions.count))
+    }
+
+    /// The response of interaction `index`, with its generators applied.
+    package func render(_ index: Int, mockServerURL: String?, warnings: inout [String]) -> MockResponse {
+        let template = templates.withLockedValue { cache in
+            if let cached = cache[index] { return cached }
+            let entry = served[index]
+            let built = ResponseTemplate(description: entry.description, response: entry.response,
+                                         stateValues: entry.stateValues)
+            cache[index] = built
+            return built
+        }
+        return template.render(mockServerURL: mockServerURL, warnings: &warnings)
     }
 
     /// Every interaction `request` fully matches, or else the closest and how the request differs from it.

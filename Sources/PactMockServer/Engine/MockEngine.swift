@@ -32,7 +32,7 @@ public final class MockEngine: Sendable {
         interactions: [HTTPInteraction], specVersion: PactSpecVersion = .v4, corsPreflight: Bool = false,
         maxRecordedMatches: Int = 10_000
     ) {
-        engine = MatchingEngine(interactions.map { ($0, specVersion) }, policy: .declaredOrderNotYetReceived)
+        engine = MatchingEngine(interactions, version: { _ in specVersion }, policy: .declaredOrderNotYetReceived)
         interactionList = interactions
         self.corsPreflight = corsPreflight
         self.maxRecordedMatches = max(0, maxRecordedMatches)
@@ -86,7 +86,7 @@ public final class MockEngine: Sendable {
             return (chosen, state.serverURL)
         }
         var warnings: [String] = []
-        var response = engine.served[chosen].template.render(mockServerURL: serverURL, warnings: &warnings)
+        var response = engine.render(chosen, mockServerURL: serverURL, warnings: &warnings)
         if !warnings.isEmpty { state.withLockedValue { $0.warnings += warnings } }
         if corsPreflight { response.headers += CORS.headers(for: request) }
         return response

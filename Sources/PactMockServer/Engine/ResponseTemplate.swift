@@ -16,18 +16,29 @@ package final class ResponseTemplate: Sendable {
     private let description: String
     private let form: Form
 
-    init(_ interaction: HTTPInteraction) {
-        description = interaction.info.description
-        guard Self.hasGenerators(interaction.response) else {
-            form = .prepared(Self.assemble(status: interaction.response.status, headers: interaction.response.headers,
-                                           body: interaction.response.body))
+    /// - Parameter stateValues: the merged params of the interaction's provider states (read only by generators).
+    init(description: String, response: HTTPResponse, stateValues: [String: JSONValue]) {
+        self.description = description
+        guard Self.hasGenerators(response) else {
+            form = .prepared(Self.assemble(status: response.status, headers: response.headers, body: response.body))
             return
         }
+        form = .generated(response, stateValues: stateValues)
+    }
+
+    convenience init(_ interaction: HTTPInteraction) {
+        self.init(description: interaction.info.description, response: interaction.response,
+                  stateValues: Self.stateValues(interaction))
+    }
+
+    /// The merged params of the interaction's provider states, when a generator can read them (else empty).
+    static func stateValues(_ interaction: HTTPInteraction) -> [String: JSONValue] {
+        guard hasGenerators(interaction.response) else { return [:] }
         var values: [String: JSONValue] = [:]
         for state in interaction.info.providerStates {
             values.merge(state.params) { _, later in later }
         }
-        form = .generated(interaction.response, stateValues: values)
+        return values
     }
 
     private static func hasGenerators(_ response: HTTPResponse) -> Bool {

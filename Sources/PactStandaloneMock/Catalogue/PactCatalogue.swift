@@ -57,7 +57,8 @@ public final class PactCatalogue: Sendable {
         _ pacts: [ServedPact], preferredState: ProviderStatePattern? = nil
     ) throws(StandaloneLoadError) -> PactCatalogue {
         var summaries: [InteractionSummary] = []
-        var served: [(interaction: HTTPInteraction, version: PactSpecVersion)] = []
+        var served: [HTTPInteraction] = []
+        var versions: [PactSpecVersion] = []
         var pactSummaries: [PactSummary] = []
         var warnings: [String] = []
         var firstOrdinal: [String: Int] = [:]
@@ -86,10 +87,12 @@ public final class PactCatalogue: Sendable {
                         + "\(AdminAPI.prefix) and can never be reached")
                 }
                 summaries.append(summary)
-                served.append((interaction, pact.specVersion))
+                served.append(interaction)
+                versions.append(pact.specVersion)
             }
         }
-        let engine = MatchingEngine(served, policy: .providerStateThenSpecificity, preferredState: preferredState)
+        let engine = MatchingEngine(served, version: { versions[$0] }, policy: .providerStateThenSpecificity,
+                                    preferredState: preferredState)
         let catalogue = PactCatalogue(pacts: pactSummaries, warnings: warnings, summaries: summaries, engine: engine)
         if let collision = catalogue.firstProviderCollision() { throw .collision(collision) }
         return catalogue

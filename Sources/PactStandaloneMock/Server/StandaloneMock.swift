@@ -140,9 +140,9 @@ public final class StandaloneMock: Sendable {
         _ answer: MatchMemo.Answer, catalogue: PactCatalogue, method: String, path: String, query: String?,
         origin: String?
     ) -> (MockResponse, MockRequestLogEntry) {
-        let chosen = catalogue.engine.served[answer.chosen]
         var warnings: [String] = []
-        var response = chosen.template.render(mockServerURL: serverURL.withLockedValue { $0 }, warnings: &warnings)
+        var response = catalogue.engine.render(answer.chosen, mockServerURL: serverURL.withLockedValue { $0 },
+                                               warnings: &warnings)
         if options.cors {
             response.headers += CORS.headers(for: HTTPRequest(headers: origin.map { ["Origin": [$0]] } ?? [:]))
         }
