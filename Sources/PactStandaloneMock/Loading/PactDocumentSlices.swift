@@ -4,7 +4,7 @@
 /// Why: reading a whole 10,000-interaction document builds one JSON tree of tens of megabytes; the interactions keep
 /// pieces of it alive, scattered over every page, so the freed rest cannot go back to the OS and the mock's resident
 /// memory stays at its loading peak. Read in slices, each slice's tree is small and the next slice reuses the holes
-/// the previous one left; slices are also read in parallel.
+/// the previous one left.
 struct PactDocumentSlices {
     /// Up to and including the `[` of the interactions array.
     let head: Range<Int>

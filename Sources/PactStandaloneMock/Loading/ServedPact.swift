@@ -53,28 +53,32 @@ public struct ServedPact: Sendable {
                   interactions: http, skippedMessages: pact.interactions.count - http.count)
     }
 
-    /// A large pact read `sliceSize` interactions at a time, in parallel; nil when the document is small or cannot be
-    /// sliced, or a slice does not read (the whole read then reports the error with its exact JSON path).
+    /// A large pact read `sliceSize` interactions at a time, one after the other (in parallel, each thread's
+    /// allocator keeps its own holes: a few megabytes more resident for a load time within noise); nil when the
+    /// document is small or cannot be sliced, or a slice does not read (the whole read then reports the error with its
+    /// exact JSON path).
     private static func readInSlices(_ path: String) -> Pact? {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
         let bytes = [UInt8](data)
         guard let slices = PactDocumentSlices(bytes), slices.elements.count > 2 * sliceSize else { return nil }
-        let count = slices.elements.count
-        let ranges = stride(from: 0, to: count, by: sliceSize).map { $0..<min($0 + sliceSize, count) }
-        let results = NIOLockedValueBox([Pact?](repeating: nil, count: ranges.count))
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+        var interactions: [Interaction] = []
+        interactions.reserveCapacity(slices.elements.count)
+        var first: Pact?
+        for start in stride(from: 0, to: slices.elements.count, by: sliceSize) {
+            let range = start..<min(start + sliceSize, slices.elements.count)
+            guard let part = try? PactReader.read(data: Data(slices.document(bytes, elements: range))) else { return nil }
             // Compacted slice by slice, so each slice's response trees are freed before the next slice is read.
-            let pact = try? PactReader.read(data: Data(slices.document(bytes, elements: ranges[index])))
-            var compact = pact
-            compact?.interactions = pact?.interactions.map { interaction in
-                guard case .http(let http) = interaction else { return interaction }
-                return .http(compacted(http))
-            } ?? []
-            results.withLockedValue { $0[index] = compact }
+            for interaction in part.interactions {
+                guard case .http(let http) = interaction else {
+                    interactions.append(interaction)
+                    continue
+                }
+                interactions.append(.http(compacted(http)))
+            }
+            first = first ?? part
         }
-        let parts = results.withLockedValue { $0 }.compactMap { $0 }
-        guard parts.count == ranges.count, let first = parts.first else { return nil }
-        return Pact(consumer: first.consumer, provider: first.provider, interactions: parts.flatMap(\.interactions),
+        guard let first else { return nil }
+        return Pact(consumer: first.consumer, provider: first.provider, interactions: interactions,
                     metadata: first.metadata, specVersion: first.specVersion)
     }
 
