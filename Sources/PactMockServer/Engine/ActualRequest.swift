@@ -33,7 +33,7 @@ public enum ActualRequest {
             }
             let existing: String?
             if headers.count < 16 {
-                existing = headers.keys.first { sameASCIILetters($0, field.name) }
+                existing = headers.keys.first { sameHeaderName($0, field.name) }
             } else {
                 if spellingByLowercased == nil {
                     spellingByLowercased = Dictionary(headers.keys.map { ($0.lowercased(), $0) }) { first, _ in first }
@@ -51,7 +51,7 @@ public enum ActualRequest {
     }
 
     /// Header names are ASCII tokens, so an allocation-free comparison is enough.
-    private static func sameASCIILetters(_ a: String, _ b: String) -> Bool {
+    package static func sameHeaderName(_ a: String, _ b: String) -> Bool {
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
         return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }

@@ -26,7 +26,8 @@ final class MatchMemo: Sendable {
             method = request.method
             target = request.target
             headers = request.headers.filter { field in
-                Self.sameLetters(field.name, stateHeader) || headerNames.contains { Self.sameLetters(field.name, $0) }
+                ActualRequest.sameHeaderName(field.name, stateHeader)
+                    || headerNames.contains { ActualRequest.sameHeaderName(field.name, $0) }
             }
             body = request.body
             hasBody = request.hasBody
@@ -49,11 +50,6 @@ final class MatchMemo: Sendable {
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        private static func sameLetters(_ a: String, _ b: String) -> Bool {
-            func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-            return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
-        }
 
         static func == (lhs: Key, rhs: Key) -> Bool {
             lhs.hash == rhs.hash && lhs.method == rhs.method && lhs.target == rhs.target && lhs.hasBody == rhs.hasBody

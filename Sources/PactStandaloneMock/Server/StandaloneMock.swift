@@ -163,14 +163,9 @@ public final class StandaloneMock: Sendable {
     /// The provider-state header's first value, trimmed; nil when absent or empty.
     private func requestedState(_ headers: [(name: String, value: String)]) -> String? {
         let wanted = options.providerStateHeader
-        guard let field = headers.first(where: { sameLetters($0.name, wanted) }) else { return nil }
+        guard let field = headers.first(where: { ActualRequest.sameHeaderName($0.name, wanted) }) else { return nil }
         let value = field.value.trimmingCharacters(in: .whitespaces)
         return value.isEmpty ? nil : value
-    }
-
-    private func sameLetters(_ a: String, _ b: String) -> Bool {
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }
 }
 
