@@ -32,7 +32,7 @@ for size in $SIZES; do
     for _ in $(seq "$RUNS"); do
         "$pactkit" mock --file "$work/items-$size.json" ${MOCK_ARGS:-} >"$work/out" 2>"$work/err" &
         pid=$!
-        for _ in $(seq 200); do grep -q '^listening on' "$work/out" 2>/dev/null && break; sleep 0.05; done
+        for _ in $(seq 600); do grep -q "^listening on" "$work/out" 2>/dev/null && break; sleep 0.05; done
         url=$(sed -n '1s/^listening on //p' "$work/out")
         if [ -z "$url" ]; then echo "pactkit mock did not start:" >&2; cat "$work/err" >&2; kill $pid 2>/dev/null; exit 1; fi
         load=$(sed -n 's/.*loaded in \([0-9]*\) ms.*/\1/p' "$work/err")
