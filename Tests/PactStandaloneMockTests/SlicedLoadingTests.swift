@@ -34,7 +34,9 @@ final class SlicedLoadingTests: XCTestCase {
         let served = try ServedPact.read(path)
         let whole = try PactReader.read(contentsOf: URL(fileURLWithPath: path)).httpInteractions
         XCTAssertEqual(served.interactions.count, 1_000)
-        XCTAssertEqual(served.interactions.map(\.info), whole.map(\.info))
+        XCTAssertEqual(served.interactions.map(\.info.description), whole.map(\.info.description))
+        XCTAssertEqual(served.interactions.map { $0.info.providerStates.map(\.name) },
+                       whole.map { $0.info.providerStates.map(\.name) })
         XCTAssertEqual(served.interactions.map(\.request), whole.map(\.request))
         // Responses are kept as the bytes they are sent as: the same answers.
         let mock = try StandalonePacts.mock([served])

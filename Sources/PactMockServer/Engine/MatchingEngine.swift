@@ -33,8 +33,8 @@ package final class ServedInteraction: Sendable {
     package let responseStatus: Int
     /// The rules the interaction's requests are matched by: its pact's version.
     package let version: PactSpecVersion
-    /// The provider-state names, in pact order.
-    package let providerStates: [String]
+    /// The provider states, in pact order (the interaction's own array: no copy per interaction at start).
+    package let providerStates: [ProviderState]
     /// What the response template is made of, when first needed (see `MatchingEngine.render`).
     let description: String
     let response: HTTPResponse
@@ -50,7 +50,7 @@ package final class ServedInteraction: Sendable {
         request = interaction.request
         responseStatus = interaction.response.status
         self.version = version
-        providerStates = interaction.info.providerStates.map(\.name)
+        providerStates = interaction.info.providerStates
         description = interaction.info.description
         response = interaction.response
         stateValues = ResponseTemplate.stateValues(interaction)
@@ -58,6 +58,11 @@ package final class ServedInteraction: Sendable {
         specificity = policy == .providerStateThenSpecificity ? Self.specificity(interaction.request) : 0
         preferred = preferredState.map { pattern in interaction.info.providerStates.contains { pattern.matches($0.name) } }
             ?? false
+    }
+
+    /// Whether one of its provider states is named `name`.
+    package func hasState(_ name: String) -> Bool {
+        providerStates.contains { $0.name == name }
     }
 
     private static func specificity(_ request: HTTPRequest) -> Int {
@@ -148,14 +153,14 @@ package final class MatchingEngine: Sendable {
                 continue
             }
             // Fewest mismatches first; among equals one with the requested (or preferred) state; then serving order.
-            let hasState = requestedState.map(entry.providerStates.contains) ?? entry.preferred
+            let hasState = requestedState.map(entry.hasState) ?? entry.preferred
             let rank = mismatches.count * 2 + (hasState ? 0 : 1)
             if closest.map({ rank < $0.rank }) ?? true { closest = (candidate, mismatches, rank) }
         }
         if !fullMatches.isEmpty { return .fullMatches(fullMatches) }
         if let closest {
             var mismatches = closest.mismatches
-            if let requestedState, !served[closest.index].providerStates.contains(requestedState) {
+            if let requestedState, !served[closest.index].hasState(requestedState) {
                 mismatches.append(stateMismatch(requestedState, available: [closest.index], header: stateHeader))
             }
             return .mismatched(closest.index, mismatches)
@@ -177,7 +182,7 @@ package final class MatchingEngine: Sendable {
         isReceived: (Int) -> Bool = { _ in false }
     ) -> MatchOutcome {
         if let requestedState {
-            let withState = matches.filter { served[$0].providerStates.contains(requestedState) }
+            let withState = matches.filter { served[$0].hasState(requestedState) }
             guard !withState.isEmpty else {
                 return .mismatched(matches[0], [stateMismatch(requestedState, available: matches, header: stateHeader)])
             }
@@ -228,7 +233,7 @@ package final class MatchingEngine: Sendable {
     private func stateMismatch(_ requested: String, available: [Int], header: String) -> Mismatch {
         var names: [String] = []
         for index in available {
-            for name in served[index].providerStates where !names.contains(name) { names.append(name) }
+            for name in served[index].providerStates.map(\.name) where !names.contains(name) { names.append(name) }
         }
         let offered = names.isEmpty ? "none of them has a provider state" : "their states: "
             + names.map { "'\($0)'" }.joined(separator: ", ")

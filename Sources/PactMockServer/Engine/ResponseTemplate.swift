@@ -41,7 +41,7 @@ package final class ResponseTemplate: Sendable {
         return values
     }
 
-    private static func hasGenerators(_ response: HTTPResponse) -> Bool {
+    package static func hasGenerators(_ response: HTTPResponse) -> Bool {
         [GeneratorCategoryName.status, .header, .body].contains { !response.generators[$0].isEmpty }
     }
 

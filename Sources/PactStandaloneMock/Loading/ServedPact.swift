@@ -82,10 +82,14 @@ public struct ServedPact: Sendable {
                     metadata: first.metadata, specVersion: first.specVersion)
     }
 
-    /// The interaction with its response compacted (see `ResponseTemplate.compacted`).
+    /// The interaction with its response compacted (see `ResponseTemplate.compacted`), and without provider-state
+    /// params when no generator can read them (the mock serves states by name).
     private static func compacted(_ interaction: HTTPInteraction) -> HTTPInteraction {
         var compact = interaction
         compact.response = ResponseTemplate.compacted(interaction.response)
+        if !ResponseTemplate.hasGenerators(interaction.response) {
+            compact.info.providerStates = interaction.info.providerStates.map { ProviderState(name: $0.name) }
+        }
         return compact
     }
 
