@@ -35,10 +35,6 @@ package final class ServedInteraction: Sendable {
     package let version: PactSpecVersion
     /// The provider states, in pact order (the interaction's own array: no copy per interaction at start).
     package let providerStates: [ProviderState]
-    /// What the response template is made of, when first needed (see `MatchingEngine.render`).
-    let description: String
-    let response: HTTPResponse
-    let stateValues: [String: JSONValue]
     /// Among several full matches the most specific wins: exact paths, expected headers, query parameters and
     /// bodies count for it, matching rules (which loosen) against it.
     package let specificity: Int
@@ -51,9 +47,6 @@ package final class ServedInteraction: Sendable {
         responseStatus = interaction.response.status
         self.version = version
         providerStates = interaction.info.providerStates
-        description = interaction.info.description
-        response = interaction.response
-        stateValues = ResponseTemplate.stateValues(interaction)
         // Only the standalone policy reads it; the in-process mock starts per test and should start at once.
         specificity = policy == .providerStateThenSpecificity ? Self.specificity(interaction.request) : 0
         preferred = preferredState.map { pattern in interaction.info.providerStates.contains { pattern.matches($0.name) } }
@@ -102,9 +95,17 @@ package final class MatchingEngine: Sendable {
     package let index: InteractionIndex
     /// Built on the first unexpected request: most mocks never see one, and starting must stay cheap.
     private let nearest = NIOLockedValueBox<NearestPathIndex?>(nil)
-    /// Each response built the first time its interaction answers (rendering every body at start made starting a
-    /// 1,000-interaction mock take milliseconds), then reused.
-    private let templates: NIOLockedValueBox<[ResponseTemplate?]>
+    private let templates: TemplateStore
+
+    /// When response templates are built. The policy decides, as it says which mock this is: the in-process mock is
+    /// started per test and must start at once (rendering every body made a 1,000-interaction start take
+    /// milliseconds); the standalone mock runs long and answers tens of thousands of requests a second, where a lock
+    /// per request to reach a lazily built template costs more than building them all while loading.
+    private enum TemplateStore: Sendable {
+        case built([ResponseTemplate])
+        /// `source`: the interactions as given (shared, not copied); each template built on first use.
+        case onFirstUse(source: [HTTPInteraction], cache: NIOLockedValueBox<[ResponseTemplate?]>)
+    }
 
     /// - Parameters:
     ///   - interactions: in serving order.
@@ -120,20 +121,29 @@ package final class MatchingEngine: Sendable {
         }
         self.policy = policy
         index = InteractionIndex(served.lazy.map(\.request))
-        templates = NIOLockedValueBox(Array(repeating: nil, count: interactions.count))
+        switch policy {
+        case .providerStateThenSpecificity:
+            templates = .built(interactions.map(ResponseTemplate.init))
+        case .declaredOrderNotYetReceived:
+            templates = .onFirstUse(source: interactions,
+                                    cache: NIOLockedValueBox(Array(repeating: nil, count: interactions.count)))
+        }
     }
 
     /// The response of interaction `index`, with its generators applied.
     package func render(_ index: Int, mockServerURL: String?, warnings: inout [String]) -> MockResponse {
-        let template = templates.withLockedValue { cache in
-            if let cached = cache[index] { return cached }
-            let entry = served[index]
-            let built = ResponseTemplate(description: entry.description, response: entry.response,
-                                         stateValues: entry.stateValues)
-            cache[index] = built
-            return built
+        switch templates {
+        case .built(let templates):
+            return templates[index].render(mockServerURL: mockServerURL, warnings: &warnings)
+        case .onFirstUse(let source, let cache):
+            let template = cache.withLockedValue { cache in
+                if let cached = cache[index] { return cached }
+                let built = ResponseTemplate(source[index])
+                cache[index] = built
+                return built
+            }
+            return template.render(mockServerURL: mockServerURL, warnings: &warnings)
         }
-        return template.render(mockServerURL: mockServerURL, warnings: &warnings)
     }
 
     /// Every interaction `request` fully matches, or else the closest and how the request differs from it.

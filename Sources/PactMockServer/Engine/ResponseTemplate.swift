@@ -16,29 +16,18 @@ package final class ResponseTemplate: Sendable {
     private let description: String
     private let form: Form
 
-    /// - Parameter stateValues: the merged params of the interaction's provider states (read only by generators).
-    init(description: String, response: HTTPResponse, stateValues: [String: JSONValue]) {
-        self.description = description
+    init(_ interaction: HTTPInteraction) {
+        description = interaction.info.description
+        let response = interaction.response
         guard Self.hasGenerators(response) else {
             form = .prepared(Self.assemble(status: response.status, headers: response.headers, body: response.body))
             return
         }
-        form = .generated(response, stateValues: stateValues)
-    }
-
-    convenience init(_ interaction: HTTPInteraction) {
-        self.init(description: interaction.info.description, response: interaction.response,
-                  stateValues: Self.stateValues(interaction))
-    }
-
-    /// The merged params of the interaction's provider states, when a generator can read them (else empty).
-    static func stateValues(_ interaction: HTTPInteraction) -> [String: JSONValue] {
-        guard hasGenerators(interaction.response) else { return [:] }
-        var values: [String: JSONValue] = [:]
+        var stateValues: [String: JSONValue] = [:]
         for state in interaction.info.providerStates {
-            values.merge(state.params) { _, later in later }
+            stateValues.merge(state.params) { _, later in later }
         }
-        return values
+        form = .generated(response, stateValues: stateValues)
     }
 
     package static func hasGenerators(_ response: HTTPResponse) -> Bool {
