@@ -5,7 +5,9 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
     .product(name: "NIOPosix", package: "swift-nio"),
     .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
 ]
+let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
 
 let package = Package(
     name: "PactKit",
@@ -15,6 +17,7 @@ let package = Package(
         .library(name: "PactMatching", targets: ["PactMatching"]),
         .library(name: "HTTPServerCore", targets: ["HTTPServerCore"]),
         .library(name: "PactMockServer", targets: ["PactMockServer"]),
+        .library(name: "PactStandaloneMock", targets: ["PactStandaloneMock"]),
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
         .library(name: "PactVerifier", targets: ["PactVerifier"]),
         .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
@@ -35,7 +38,12 @@ let package = Package(
         .target(name: "PactModel"),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
         .target(name: "HTTPServerCore", dependencies: nio),
-        .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore"]),
+        .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
+        // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
+        .target(
+            name: "PactStandaloneMock",
+            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks]
+        ),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
         // Every outgoing HTTP call (verifier, pact downloads, broker) goes through this one AsyncHTTPClient wrapper.
         .target(
@@ -53,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "pactkit",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "PactVerifier", "HTTPServerCore",
+                "PactMockServer", "PactStandaloneMock", "PactVerifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactKitCLI"
@@ -78,11 +86,19 @@ let package = Package(
             ],
             path: "Sources/PactBench"
         ),
+        // HTTP clients shared by the test targets of every server (URLSession requests, raw sockets).
+        .target(name: "HTTPTestSupport", dependencies: ["PactModel"], path: "Tests/HTTPTestSupport"),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
-        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore"]),
+        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "HTTPTestSupport"]),
         .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
-        .testTarget(name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching"]),
+        .testTarget(
+            name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "HTTPTestSupport"]
+        ),
+        .testTarget(
+            name: "PactStandaloneMockTests",
+            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
+        ),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
         .testTarget(name: "CodesServiceTests", dependencies: [
             "CodesService", "HTTPServerCore", .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -93,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PactKitCLITests",
-            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "HTTPTestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),

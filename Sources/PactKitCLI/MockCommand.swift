@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HTTPServerCore
 import PactMockServer
+import PactStandaloneMock
 
 /// `pactkit mock`: serves pacts as a standalone mock provider.
 struct MockCommand: AsyncParsableCommand {
@@ -55,6 +56,14 @@ struct MockCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
     var maxBodyBytes = 8 * 1024 * 1024
 
+    @Option(help: ArgumentHelp("Requests with more header fields get 431.", valueName: "count"))
+    var maxHeaderCount = 100
+
+    @Option(help: ArgumentHelp(
+        "Bytes of a mismatched value (often a whole body) kept in the log and echoed in a 500; longer ones keep a prefix and their size.",
+        valueName: "bytes"))
+    var maxEchoedValueBytes = 4 * 1024
+
     @Flag(help: "Match every request afresh instead of remembering which interaction answered an identical one.")
     var noMatchCache = false
 
@@ -83,6 +92,8 @@ struct MockCommand: AsyncParsableCommand {
                               ("--body-timeout", bodyTimeout), ("--max-connections", maxConnections)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
+        guard maxHeaderCount >= 1 else { throw ValidationError("--max-header-count must be at least 1") }
+        guard maxEchoedValueBytes >= 0 else { throw ValidationError("--max-echoed-value-bytes must not be negative") }
         let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t")
         guard !providerStateHeaderName.isEmpty,
               providerStateHeaderName.rangeOfCharacter(from: separators.union(.controlCharacters)) == nil
@@ -97,76 +108,22 @@ struct MockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // A reader that goes away (`pactkit mock | head -1`) must not kill the server mid-request.
-        signal(SIGPIPE, SIG_IGN)
-        let signals = TerminationSignals()
-        let output = MockLineWriter(descriptor: STDOUT_FILENO)
-        let preferredState = try providerState.map(ProviderStatePattern.init)
-        let clock = ContinuousClock()
-        let loadStart = clock.now
-        let library: PactLibrary
-        let catalogue: PactCatalogue
-        let readTime: Duration
-        do {
-            library = try PactLibrary(sources: PactSources(files: files, directories: directories))
-            readTime = clock.now - loadStart
-            catalogue = try PactCatalogue.build(library.pacts, preferredState: preferredState)
-        } catch {
-            MockDiagnostics.line("error: \(error)")
-            throw ExitCode(2)
-        }
-        let loadTime = clock.now - loadStart
-        MockMemory.releaseFreePages()
-        for warning in catalogue.warnings { MockDiagnostics.line("warning: \(warning)") }
-
-        let mock = StandaloneMock(
-            catalogue: catalogue,
+        let settings = StandaloneMockSettings(
+            sources: PactSources(files: files, directories: directories), host: host, port: port, watch: watch,
+            watchInterval: .milliseconds(watchInterval), preferredState: try providerState.map(ProviderStatePattern.init),
             options: StandaloneOptions(cors: cors, providerStateHeader: providerStateHeaderName, logLimit: logLimit,
-                                       memoizeMatches: !noMatchCache),
-            lineSink: { output.write($0) })
-        let server: StandaloneMockServer
-        do {
-            let limits = HTTPConnectionLimits(
+                                       memoizeMatches: !noMatchCache, maxHeaderCount: maxHeaderCount,
+                                       maxEchoedValueBytes: maxEchoedValueBytes),
+            maxBodyBytes: maxBodyBytes,
+            connectionLimits: HTTPConnectionLimits(
                 idleTimeout: .milliseconds(idleTimeout), headerTimeout: .milliseconds(headerTimeout),
-                bodyTimeout: .milliseconds(bodyTimeout), maxConnections: maxConnections)
-            server = try await StandaloneMockServer.start(
-                mock: mock, host: host, port: port, maxBodyBytes: maxBodyBytes, connectionLimits: limits)
-        } catch {
-            MockDiagnostics.line("error: \(error)")
+                bodyTimeout: .milliseconds(bodyTimeout), maxConnections: maxConnections))
+        do {
+            try await StandaloneMockRunner.run(settings)
+        } catch .load {
+            throw ExitCode(2)
+        } catch .bind {
             throw ExitCode.failure
         }
-        output.open(firstLine: "listening on \(server.url.absoluteString)")
-        MockDiagnostics.line(summary(catalogue, loadTime: loadTime, readTime: readTime))
-        let watcher = watch
-            ? PactWatcher(library: library, mock: mock, preferredState: preferredState,
-                          interval: .milliseconds(watchInterval), report: MockDiagnostics.line)
-            : nil
-
-        let received = await signals.next()
-        MockDiagnostics.line("received \(TerminationSignals.name(received)), stopping")
-        watcher?.stop()
-        // A second signal means "now": skip the graceful shutdown.
-        Task.detached {
-            let again = await signals.next()
-            MockDiagnostics.line("received \(TerminationSignals.name(again)) again, exiting at once")
-            output.flush()
-            Foundation.exit(1)
-        }
-        try await server.shutdown()
-        output.flush()
-        MockDiagnostics.line("stopped")
-    }
-
-    private func summary(_ catalogue: PactCatalogue, loadTime: Duration, readTime: Duration) -> String {
-        func milliseconds(_ duration: Duration) -> Int64 {
-            duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-        }
-        let providers = Set(catalogue.pacts.map(\.provider)).sorted().map { "'\($0)'" }.joined(separator: ", ")
-        var text = "serving \(catalogue.count) interactions from \(catalogue.pacts.count) pact(s)"
-        if !providers.isEmpty { text += " (provider \(providers))" }
-        text += ", loaded in \(milliseconds(loadTime)) ms (reading \(milliseconds(readTime)) ms)"
-        if watch { text += "; watching for changes" }
-        if catalogue.count == 0 { text += "; no interactions yet, every request will be unexpected" }
-        return text
     }
 }

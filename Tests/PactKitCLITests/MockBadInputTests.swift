@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import XCTest
 
 /// Bad pacts, bad flags and bad HTTP: exit codes, messages, and a server that keeps going.
@@ -55,10 +56,10 @@ final class MockBadInputTests: XCTestCase {
     func testMalformedHTTPGets400AndTheServerKeepsServing() throws {
         let mock = try MockCLIProcess(["--file", "Fixtures/codes-service/sirius-data-lpa-codes.json"])
         let port = try XCTUnwrap(try mock.url().port)
-        let garbage = try MockRawConnection(port: port)
+        let garbage = try RawHTTPConnection(port: port, timeoutSeconds: 15)
         try garbage.send("THIS IS NOT HTTP\r\n\r\n")
         XCTAssertEqual(try garbage.readResponse().status, 400)
-        let next = try MockRawConnection(port: port)
+        let next = try RawHTTPConnection(port: port, timeoutSeconds: 15)
         XCTAssertEqual(try next.get("/__pactkit/health").status, 200)
         XCTAssertEqual(mock.stop(signal: SIGINT), 0)
         XCTAssertTrue(mock.stderr.contains("received SIGINT, stopping"), mock.stderr)

@@ -1,11 +1,12 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 import XCTest
 
 /// `pactkit mock` as a consumer team runs it: a subprocess serving pact files on a port.
 final class MockCommandTests: XCTestCase {
     /// Sends an interaction's expected request as a client would.
-    private func send(_ interaction: HTTPInteraction, to url: URL, headers extra: [String: String] = [:]) async throws -> MockHTTPResponse {
+    private func send(_ interaction: HTTPInteraction, to url: URL, headers extra: [String: String] = [:]) async throws -> TestHTTPResponse {
         let request = interaction.request
         var target = request.path
         if let query = request.query, !query.isEmpty {
@@ -18,7 +19,7 @@ final class MockCommandTests: XCTestCase {
         var headers = extra
         for (name, values) in request.headers { headers[name] = values.joined(separator: ", ") }
         let body = request.body.isMissing ? nil : request.body.bytes
-        return try await MockHTTP.send(request.method, url, target, headers: headers, body: body)
+        return try await TestHTTP.send(request.method, url, target, headers: headers, body: body)
     }
 
     func testServesEveryInteractionOfADirectoryAndLogsWhichOneAnswered() async throws {
@@ -75,11 +76,11 @@ final class MockCommandTests: XCTestCase {
 
         let plain = try MockCLIProcess(["--file", file])
         var url = try plain.url()
-        let tie = try await MockHTTP.send("GET", url, "/codes/abc")
+        let tie = try await TestHTTP.send("GET", url, "/codes/abc")
         XCTAssertEqual(tie.status, 200)
         XCTAssertEqual(try plain.requestLine(0), "GET /codes/abc -> 200 'a code' given 'the code exists' [\(file)]; "
             + "also possible: 'no code' given 'the code does not exist'; choose with the X-Pact-Provider-State header")
-        let chosen = try await MockHTTP.send("GET", url, "/codes/abc", headers: ["X-Pact-Provider-State": "the code does not exist"])
+        let chosen = try await TestHTTP.send("GET", url, "/codes/abc", headers: ["X-Pact-Provider-State": "the code does not exist"])
         XCTAssertEqual(chosen.status, 404)
         XCTAssertEqual(try plain.requestLine(1),
                        "GET /codes/abc -> 404 'no code' given 'the code does not exist' [\(file)] (selected by X-Pact-Provider-State)")
@@ -88,10 +89,10 @@ final class MockCommandTests: XCTestCase {
         let preferring = try MockCLIProcess(["--file", file, "--provider-state", ".*not exist",
                                              "--provider-state-header-name", "Pact-State"])
         url = try preferring.url()
-        let preferred = try await MockHTTP.send("GET", url, "/codes/abc")
+        let preferred = try await TestHTTP.send("GET", url, "/codes/abc")
         XCTAssertEqual(preferred.status, 404)
         XCTAssertTrue(try preferring.requestLine(0).hasSuffix("(selected by --provider-state)"))
-        let overridden = try await MockHTTP.send("GET", url, "/codes/abc", headers: ["Pact-State": "the code exists"])
+        let overridden = try await TestHTTP.send("GET", url, "/codes/abc", headers: ["Pact-State": "the code exists"])
         XCTAssertEqual(overridden.json, ["code": "abc"])
         preferring.stop()
     }
@@ -99,7 +100,7 @@ final class MockCommandTests: XCTestCase {
     func testCORSPreflight() async throws {
         let mock = try MockCLIProcess(["--file", "Fixtures/codes-service/sirius-data-lpa-codes.json", "--cors"])
         let url = try mock.url()
-        let preflight = try await MockHTTP.send("OPTIONS", url, "/create", headers: [
+        let preflight = try await TestHTTP.send("OPTIONS", url, "/create", headers: [
             "Origin": "http://localhost:8080", "Access-Control-Request-Method": "POST",
             "Access-Control-Request-Headers": "content-type",
         ])
@@ -113,7 +114,7 @@ final class MockCommandTests: XCTestCase {
     func testUnmatchedRequestsAndTheAdminAPI() async throws {
         let mock = try MockCLIProcess(["--file", "Fixtures/codes-service/sirius-data-lpa-codes.json"])
         let url = try mock.url()
-        let wrongBody = try await MockHTTP.send("POST", url, "/create", headers: ["Content-Type": "application/json"],
+        let wrongBody = try await TestHTTP.send("POST", url, "/create", headers: ["Content-Type": "application/json"],
                                                 body: Data(#"{"lpas": []}"#.utf8))
         XCTAssertEqual(wrongBody.status, 500)
         XCTAssertEqual(wrongBody.header("X-Pact"), "Request-Mismatch")
@@ -121,20 +122,20 @@ final class MockCommandTests: XCTestCase {
         XCTAssertFalse(wrongBody.json?["mismatches"]?.arrayValue?.isEmpty ?? true)
         XCTAssertTrue(try mock.requestLine(0).hasPrefix("POST /create -> 500 Request-Mismatch with '"))
 
-        let unexpected = try await MockHTTP.send("GET", url, "/codes")
+        let unexpected = try await TestHTTP.send("GET", url, "/codes")
         XCTAssertEqual(unexpected.header("X-Pact"), "Unexpected-Request")
 
-        let interactions = try await MockHTTP.send("GET", url, "/__pactkit/interactions")
+        let interactions = try await TestHTTP.send("GET", url, "/__pactkit/interactions")
         XCTAssertEqual(interactions.json?["count"], 4)
-        let log = try await MockHTTP.send("GET", url, "/__pactkit/log")
+        let log = try await TestHTTP.send("GET", url, "/__pactkit/log")
         XCTAssertEqual(log.json?["entries"]?.arrayValue?.map { $0["outcome"] }, ["mismatched", "unexpected"])
-        let verification = try await MockHTTP.send("GET", url, "/__pactkit/verification")
+        let verification = try await TestHTTP.send("GET", url, "/__pactkit/verification")
         XCTAssertEqual(verification.status, 500)
         XCTAssertEqual(verification.json?["missing"]?.arrayValue?.count, 4)
         XCTAssertEqual(verification.json?["failureCount"], 2)
-        let cleared = try await MockHTTP.send("DELETE", url, "/__pactkit/log")
+        let cleared = try await TestHTTP.send("DELETE", url, "/__pactkit/log")
         XCTAssertEqual(cleared.status, 200)
-        let health = try await MockHTTP.send("GET", url, "/__pactkit/health")
+        let health = try await TestHTTP.send("GET", url, "/__pactkit/health")
         XCTAssertEqual(health.json?["status"], "ok")
         XCTAssertEqual(try mock.requestLine(6), "GET /__pactkit/health -> 200 admin API")
         mock.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import XCTest
 
 /// `pactkit mock --header-timeout/--max-connections` (and the other connection limits) reach the server.
@@ -7,12 +8,12 @@ final class MockConnectionLimitTests: XCTestCase {
         let mock = try MockCLIProcess(["--file", "Fixtures/codes-service/sirius-data-lpa-codes.json",
                                        "--header-timeout", "300", "--max-connections", "1"])
         let port = try XCTUnwrap(try mock.url().port)
-        let halfSent = try MockRawConnection(port: port)
+        let halfSent = try RawHTTPConnection(port: port)
         // An answer first proves the server counts this connection before the next one arrives.
         XCTAssertEqual(try halfSent.get("/__pactkit/health").status, 200)
         try halfSent.send("GET /__pactkit/health HTTP/1.1\r\nHost: x\r\n")
 
-        let refused = try MockRawConnection(port: port)
+        let refused = try RawHTTPConnection(port: port)
         XCTAssertEqual(try refused.readResponse().status, 503, "the half-sent connection holds the only place")
         XCTAssertTrue(refused.isClosedByPeer())
         try mock.waitForStderr(containing: "connection limit of 1 reached")

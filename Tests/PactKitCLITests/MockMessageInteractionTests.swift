@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 import XCTest
 
@@ -17,7 +18,7 @@ final class MockMessageInteractionTests: XCTestCase {
         let mock = try MockCLIProcess(["--file", file.path])
         let url = try mock.url()
         try mock.waitForStderr(containing: "1 message interaction(s) skipped ('a code revoked event')")
-        let response = try await MockHTTP.send("GET", url, "/codes/1")
+        let response = try await TestHTTP.send("GET", url, "/codes/1")
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(response.json, ["code": "ABC"])
         XCTAssertEqual(mock.stop(), 0)

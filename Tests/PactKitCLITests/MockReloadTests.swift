@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 import XCTest
 
@@ -32,7 +33,7 @@ final class MockReloadTests: XCTestCase {
         let mock = try MockCLIProcess(["--dir", scratch.path, "--watch", "--watch-interval", "50"])
         let url = try mock.url()
         let port = try XCTUnwrap(url.port)
-        let connection = try MockRawConnection(port: port)
+        let connection = try RawHTTPConnection(port: port, timeoutSeconds: 15)
         XCTAssertEqual(try connection.get("/version").json, ["version": 1])
 
         try write("api.json", version(2))
@@ -60,7 +61,7 @@ final class MockReloadTests: XCTestCase {
         let url = try mock.url()
         try write("b.json", MockCLI.pact("[\(MockCLI.interaction("b thing", path: "/thing", status: 202))]", provider: "b"))
         try mock.waitForStderr(containing: "reload refused: interactions of different providers collide")
-        let connection = try MockRawConnection(port: try XCTUnwrap(url.port))
+        let connection = try RawHTTPConnection(port: try XCTUnwrap(url.port), timeoutSeconds: 15)
         XCTAssertEqual(try connection.get("/thing").status, 200)
         mock.stop()
     }

@@ -4,9 +4,9 @@ import XCTest
 
 @testable import PactMatching
 
-/// Runs the XML body testcases of the Pact specification (V2–V4) through `XMLBodyMatcher` alone, the way the full
-/// engine will reach it: an absent expected body is not checked, differing content types fail, and XML bodies are
-/// compared with unexpected keys allowed for responses and messages only.
+/// Runs the XML body testcases of the Pact specification (V2–V4) through the real body dispatch (`BodyMatching`, as
+/// request, response and message matching call it): an absent expected body is not checked, differing content types
+/// fail, and XML bodies are compared with unexpected keys allowed for responses and messages only.
 final class XMLSpecTestcaseTests: XCTestCase {
     private static let specification = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // PactMatchingTests
@@ -18,8 +18,10 @@ final class XMLSpecTestcaseTests: XCTestCase {
 
     private struct Side {
         var body: Body
+        var headers: Headers
+        var rules: MatchingRules
+        /// Only to pick the XML testcases out.
         var contentType: ContentType?
-        var rules: [String: RuleList]
     }
 
     func testEveryXMLBodyTestcase() throws {
@@ -38,7 +40,10 @@ final class XMLSpecTestcaseTests: XCTestCase {
                         || actual.contentType?.isXML == true
                     else { continue }
                     let label = "\(version.0)/\(part.rawValue)/body/\(name)"
-                    let mismatches = Self.mismatches(expected, actual, allowUnexpectedKeys: part != .request)
+                    let mismatches = BodyMatching.match(
+                        expected: expected.body, actual: actual.body, expectedHeaders: expected.headers,
+                        actualHeaders: actual.headers, rules: expected.rules, allowUnexpectedKeys: part != .request,
+                        version: version.1)
                     checked.append(label)
                     if mismatches.isEmpty != testcase["match"]?.boolValue {
                         wrong.append(label)
@@ -62,42 +67,20 @@ final class XMLSpecTestcaseTests: XCTestCase {
     private static func side(_ json: JSONValue?, part: Part, version: PactSpecVersion) throws -> Side {
         let json = json ?? .object([:])
         let body: Body
-        let headerType: ContentType?
+        let headers: Headers
         let rules: MatchingRules
         switch part {
         case .request:
             let request = try PactReader.request(from: json, version: version)
-            (body, headerType, rules) = (request.body, request.headers.contentType, request.matchingRules)
+            (body, headers, rules) = (request.body, request.headers, request.matchingRules)
         case .response:
             let response = try PactReader.response(from: json, version: version)
-            (body, headerType, rules) = (response.body, response.headers.contentType, response.matchingRules)
+            (body, headers, rules) = (response.body, response.headers, response.matchingRules)
         case .message:
             let message = try PactReader.message(from: json, version: version)
-            (body, headerType, rules) = (message.contents, nil, message.matchingRules)
+            (body, headers, rules) = (message.contents, [:], message.matchingRules)
         }
-        let contentType = body.contentType ?? headerType ?? ContentTypeDetector.detect(body.bytes)
-        return Side(body: body, contentType: contentType, rules: rules[.body])
-    }
-
-    /// What the engine will do with these bodies, reduced to what matters for XML.
-    private static func mismatches(_ expected: Side, _ actual: Side, allowUnexpectedKeys: Bool) -> [Mismatch] {
-        if expected.body.isMissing { return [] }
-        if let expectedType = expected.contentType, let actualType = actual.contentType, expectedType.essence != actualType.essence {
-            return [Mismatch(kind: .bodyType, message: "Expected a body of '\(expectedType.essence)' but was '\(actualType.essence)'")]
-        }
-        let expectedText = text(of: expected.body)
-        let actualText = text(of: actual.body)
-        guard expected.contentType?.isXML == true else {
-            return expectedText == actualText ? [] : [Mismatch(kind: .body, message: "not XML; bodies differ")]
-        }
-        return XMLBodyMatcher.match(
-            expected: expectedText, actual: actualText, rules: RuleSelector(expected.rules), allowUnexpectedKeys: allowUnexpectedKeys)
-    }
-
-    private static func text(of body: Body) -> String {
-        switch body {
-        case .text(let text, _), .json(.string(let text), _): text
-        default: String(decoding: body.bytes, as: UTF8.self)
-        }
+        let contentType = body.contentType ?? headers.contentType ?? ContentTypeDetector.detect(body.bytes)
+        return Side(body: body, headers: headers, rules: rules, contentType: contentType)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 import PactMockServer
 import XCTest
@@ -28,7 +29,7 @@ final class GeneratorResponseTests: XCTestCase {
 
     func testMatchedRequestGetsTheResponseWithGeneratedValues() async throws {
         let server = try await MockServer.start(interactions: try interactions(orderInteraction))
-        let response = try await TestClient.send("GET", server.url, "/orders/1")
+        let response = try await TestHTTP.send("GET", server.url, "/orders/1")
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(response.header("Content-Type"), "application/json")
         XCTAssertEqual(response.header("Location"), "/orders/42")
@@ -62,8 +63,8 @@ final class GeneratorResponseTests: XCTestCase {
 
     func testEachRequestGetsFreshValues() async throws {
         let server = try await MockServer.start(interactions: try interactions(orderInteraction))
-        let first = try await TestClient.send("GET", server.url, "/orders/1").json?["id"]
-        let second = try await TestClient.send("GET", server.url, "/orders/1").json?["id"]
+        let first = try await TestHTTP.send("GET", server.url, "/orders/1").json?["id"]
+        let second = try await TestHTTP.send("GET", server.url, "/orders/1").json?["id"]
         XCTAssertNotNil(first)
         XCTAssertNotEqual(first, second)
         try await server.shutdown()
@@ -78,7 +79,7 @@ final class GeneratorResponseTests: XCTestCase {
             "generators": {"body": {"$.id": {"type": "ProviderState", "expression": "${id}"}}}}}]
         """
         let server = try await MockServer.start(interactions: try interactions(json))
-        let response = try await TestClient.send("GET", server.url, "/x")
+        let response = try await TestHTTP.send("GET", server.url, "/x")
         XCTAssertEqual(response.json?["id"], .int(7))
         XCTAssertEqual(server.verification().warnings, [])
         try await server.shutdown()
@@ -94,7 +95,7 @@ final class GeneratorResponseTests: XCTestCase {
                                     "$.n": {"type": "RandomInt", "min": 5, "max": 5}}}}}]
         """
         let server = try await MockServer.start(interactions: try interactions(json))
-        let response = try await TestClient.send("GET", server.url, "/x")
+        let response = try await TestHTTP.send("GET", server.url, "/x")
         XCTAssertEqual(response.json?["id"], .int(7))
         XCTAssertEqual(response.json?["n"], .int(5), "the other generator still applies")
         let warnings = server.verification().warnings
@@ -114,9 +115,9 @@ final class GeneratorResponseTests: XCTestCase {
                        "body": {"contentType": "text/plain", "encoded": false, "content": "hello"}}}]
         """
         let server = try await MockServer.start(interactions: try interactions(json))
-        let generated = try await TestClient.send("POST", server.url, "/s")
+        let generated = try await TestHTTP.send("POST", server.url, "/s")
         XCTAssertEqual(generated.status, 201)
-        let text = try await TestClient.send("GET", server.url, "/t")
+        let text = try await TestHTTP.send("GET", server.url, "/t")
         XCTAssertEqual(text.status, 202)
         XCTAssertEqual(text.text, "hello")
         XCTAssertEqual(text.header("Content-Type"), "text/plain")

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 import PactMockServer
 import XCTest
@@ -16,9 +17,9 @@ final class RequestMatchingTests: XCTestCase {
 
     func testMatchingRequestIsAnsweredAndRecorded() async throws {
         let server = try await MockServer.start(interactions: try interactions(createOrder))
-        let response = try await TestClient.send(
+        let response = try await TestHTTP.send(
             "POST", server.url, "/orders", headers: ["Content-Type": "application/json; charset=utf-8", "X-Token": "abc"],
-            body: TestClient.json(#"{"name": "tea", "items": [{"sku": "A1", "qty": 30}]}"#))
+            body: TestHTTP.json(#"{"name": "tea", "items": [{"sku": "A1", "qty": 30}]}"#))
         XCTAssertEqual(response.status, 201)
         let verification = server.verification()
         XCTAssertTrue(verification.isSuccess, verification.report)
@@ -30,9 +31,9 @@ final class RequestMatchingTests: XCTestCase {
 
     func testMismatchedBodyAndHeaderGet500WithEachPathAndSentence() async throws {
         let server = try await MockServer.start(interactions: try interactions(createOrder))
-        let response = try await TestClient.send(
+        let response = try await TestHTTP.send(
             "POST", server.url, "/orders", headers: ["Content-Type": "application/json", "X-Token": "abd"],
-            body: TestClient.json(#"{"name": "tea", "items": [{"sku": "A1", "qty": "one"}]}"#))
+            body: TestHTTP.json(#"{"name": "tea", "items": [{"sku": "A1", "qty": "one"}]}"#))
         XCTAssertEqual(response.status, 500)
         XCTAssertEqual(response.header("X-Pact"), "Request-Mismatch")
         XCTAssertEqual(response.header("Content-Type"), "application/json; charset=utf-8")
@@ -68,7 +69,7 @@ final class RequestMatchingTests: XCTestCase {
             interaction("list items", "GET", "/items"),
             interaction("create an order", "POST", "/orders"),
         ])
-        let response = try await TestClient.send("GET", server.url, "/orders?page=2")
+        let response = try await TestHTTP.send("GET", server.url, "/orders?page=2")
         XCTAssertEqual(response.status, 500)
         XCTAssertEqual(response.header("X-Pact"), "Unexpected-Request")
         let body = try XCTUnwrap(response.json, response.text)
@@ -93,7 +94,7 @@ final class RequestMatchingTests: XCTestCase {
             interaction("delete item", "DELETE", "/items/1"),
             interaction("create item", "POST", "/items"),
         ])
-        _ = try await TestClient.send("POST", server.url, "/items")
+        _ = try await TestHTTP.send("POST", server.url, "/items")
         let verification = server.verification()
         XCTAssertEqual(verification.missing.map(\.info.description), ["list items", "delete item"])
         XCTAssertFalse(verification.isSuccess)
@@ -117,15 +118,15 @@ final class RequestMatchingTests: XCTestCase {
            "response": {"status": 201, "body": {"content": "Y", "contentType": "text/plain"}}}]
         """
         let server = try await MockServer.start(interactions: try interactions(json))
-        let b = try await TestClient.send("GET", server.url, "/items?page=1&type=b")
+        let b = try await TestHTTP.send("GET", server.url, "/items?page=1&type=b")
         XCTAssertEqual(b.text, "B")
-        let a = try await TestClient.send("GET", server.url, "/items?type=a")
+        let a = try await TestHTTP.send("GET", server.url, "/items?type=a")
         XCTAssertEqual(a.text, "A")
-        let y = try await TestClient.send("POST", server.url, "/items", headers: ["Content-Type": "application/json"],
-                                          body: TestClient.json(#"{"kind":"y"}"#))
+        let y = try await TestHTTP.send("POST", server.url, "/items", headers: ["Content-Type": "application/json"],
+                                          body: TestHTTP.json(#"{"kind":"y"}"#))
         XCTAssertEqual(y.text, "Y")
         // Against "type a": a wrong type and an unexpected page; against "type b page 1": only the page differs.
-        let near = try await TestClient.send("GET", server.url, "/items?type=b&page=2")
+        let near = try await TestHTTP.send("GET", server.url, "/items?type=b&page=2")
         XCTAssertEqual(near.status, 500)
         XCTAssertEqual(near.json?["interaction"], "type b page 1")
         let verification = server.verification()
@@ -141,7 +142,7 @@ final class RequestMatchingTests: XCTestCase {
             interaction("second attempt", "POST", "/jobs", status: 202, body: "accepted"),
         ])
         var statuses: [Int] = []
-        for _ in 0..<3 { statuses.append(try await TestClient.send("POST", server.url, "/jobs").status) }
+        for _ in 0..<3 { statuses.append(try await TestHTTP.send("POST", server.url, "/jobs").status) }
         XCTAssertEqual(statuses, [503, 202, 503])
         XCTAssertTrue(server.verification().isSuccess)
         try await server.shutdown()
@@ -157,11 +158,11 @@ final class RequestMatchingTests: XCTestCase {
           "response": {"status": 200, "body": {"content": "five", "contentType": "text/plain"}}}]
         """
         let server = try await MockServer.start(interactions: try interactions(json))
-        let any = try await TestClient.send("GET", server.url, "/orders/987")
+        let any = try await TestHTTP.send("GET", server.url, "/orders/987")
         XCTAssertEqual(any.text, "order")
-        let five = try await TestClient.send("GET", server.url, "/orders/5")
+        let five = try await TestHTTP.send("GET", server.url, "/orders/5")
         XCTAssertEqual(five.text, "five", "both match; the path-rule one was already received, so the other wins")
-        let wrong = try await TestClient.send("GET", server.url, "/orders/abc")
+        let wrong = try await TestHTTP.send("GET", server.url, "/orders/abc")
         XCTAssertEqual(wrong.header("X-Pact"), "Unexpected-Request")
         let verification = server.verification()
         XCTAssertEqual(verification.matched.map(\.interaction), ["get any order", "get order 5 exactly"])

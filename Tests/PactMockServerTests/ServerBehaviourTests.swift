@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import PactModel
 import PactMockServer
 import XCTest
@@ -7,7 +8,7 @@ final class ServerBehaviourTests: XCTestCase {
     func testCORSPreflightIsAnsweredWhenEnabled() async throws {
         let server = try await MockServer.start(interactions: [interaction("list items", "GET", "/items", body: "[]")],
                                                 configuration: MockServerConfiguration(corsPreflight: true))
-        let preflight = try await TestClient.send("OPTIONS", server.url, "/items", headers: [
+        let preflight = try await TestHTTP.send("OPTIONS", server.url, "/items", headers: [
             "Origin": "http://app.example", "Access-Control-Request-Method": "GET",
             "Access-Control-Request-Headers": "X-Token",
         ])
@@ -16,10 +17,10 @@ final class ServerBehaviourTests: XCTestCase {
         XCTAssertEqual(preflight.header("Access-Control-Allow-Headers"), "X-Token")
         XCTAssertTrue(preflight.header("Access-Control-Allow-Methods")?.contains("GET") ?? false)
 
-        let matched = try await TestClient.send("GET", server.url, "/items", headers: ["Origin": "http://app.example"])
+        let matched = try await TestHTTP.send("GET", server.url, "/items", headers: ["Origin": "http://app.example"])
         XCTAssertEqual(matched.status, 200)
         XCTAssertEqual(matched.header("Access-Control-Allow-Origin"), "http://app.example")
-        let noOrigin = try await TestClient.send("GET", server.url, "/items")
+        let noOrigin = try await TestHTTP.send("GET", server.url, "/items")
         XCTAssertEqual(noOrigin.header("Access-Control-Allow-Origin"), "*")
 
         let verification = server.verification()
@@ -30,7 +31,7 @@ final class ServerBehaviourTests: XCTestCase {
 
     func testPreflightIsUnexpectedWhenCORSIsOff() async throws {
         let server = try await MockServer.start(interactions: [interaction("list items", "GET", "/items")])
-        let preflight = try await TestClient.send("OPTIONS", server.url, "/items", headers: ["Origin": "http://app.example"])
+        let preflight = try await TestHTTP.send("OPTIONS", server.url, "/items", headers: ["Origin": "http://app.example"])
         XCTAssertEqual(preflight.status, 500)
         XCTAssertEqual(preflight.header("X-Pact"), "Unexpected-Request")
         XCTAssertNil(preflight.header("Access-Control-Allow-Origin"))
@@ -46,7 +47,7 @@ final class ServerBehaviourTests: XCTestCase {
         let url = server.url
         let bodies = try await withThrowingTaskGroup(of: String.self) { group in
             for request in 0..<120 {
-                group.addTask { try await TestClient.send("GET", url, "/items/\(request % count)").text }
+                group.addTask { try await TestHTTP.send("GET", url, "/items/\(request % count)").text }
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
@@ -65,8 +66,8 @@ final class ServerBehaviourTests: XCTestCase {
         let second = try await MockServer.start(interactions: [interaction("b", "GET", "/a", body: "b")])
         XCTAssertNotEqual(first.port, second.port)
         XCTAssertEqual(first.url.absoluteString, "http://127.0.0.1:\(first.port)")
-        let fromFirst = try await TestClient.send("GET", first.url, "/a").text
-        let fromSecond = try await TestClient.send("GET", second.url, "/a").text
+        let fromFirst = try await TestHTTP.send("GET", first.url, "/a").text
+        let fromSecond = try await TestHTTP.send("GET", second.url, "/a").text
         XCTAssertEqual([fromFirst, fromSecond], ["a", "b"])
         try await first.shutdown()
         try await second.shutdown()
@@ -83,9 +84,9 @@ final class ServerBehaviourTests: XCTestCase {
            "request": {"method": "DELETE", "path": "/orders/1"}, "response": {"status": 204}}]
         """
         let server = try await MockServer.start(interactions: try interactions(json))
-        _ = try await TestClient.send("POST", server.url, "/orders", headers: ["Content-Type": "application/json"],
-                                      body: TestClient.json(#"{"qty": 2}"#))
-        _ = try await TestClient.send("GET", server.url, "/nowhere?x=1")
+        _ = try await TestHTTP.send("POST", server.url, "/orders", headers: ["Content-Type": "application/json"],
+                                      body: TestHTTP.json(#"{"qty": 2}"#))
+        _ = try await TestHTTP.send("GET", server.url, "/nowhere?x=1")
         let report = server.verification().report
         let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(lines.first, "Mock server at \(server.url.absoluteString): 2 requests received: 0 matched, "
@@ -103,7 +104,7 @@ final class ServerBehaviourTests: XCTestCase {
 
     func testSuccessReportIsOneLine() async throws {
         let server = try await MockServer.start(interactions: [interaction("a", "GET", "/a")])
-        _ = try await TestClient.send("GET", server.url, "/a")
+        _ = try await TestHTTP.send("GET", server.url, "/a")
         XCTAssertEqual(server.verification().report,
                        "Mock server at \(server.url.absoluteString): every expected interaction was received (1 request matched).")
         try await server.shutdown()

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// The open connections of one server, so shutdown can close them and their number stays under the limit.
@@ -22,7 +23,7 @@ final class ConnectionRegistry: Sendable {
     /// Under a flood the limit is hit many times a second: one line a minute says so.
     private static let reportInterval = TimeAmount.seconds(60)
 
-    private let state = LockedState(State())
+    private let state = NIOLockedValueBox(State())
     private let limit: Int
 
     /// A registry admitting at most `limit` connections.
@@ -33,7 +34,7 @@ final class ConnectionRegistry: Sendable {
     /// Tracks `channel` until it closes, unless the limit is reached or shutdown has begun.
     func admit(_ channel: any Channel) -> Admission {
         let id = ObjectIdentifier(channel)
-        let admission = state.withLock { state -> Admission in
+        let admission = state.withLockedValue { state -> Admission in
             guard !state.isClosing else { return .closing }
             guard state.channels.count < limit else { return .refused(report: report(&state)) }
             state.channels[id] = channel
@@ -41,7 +42,7 @@ final class ConnectionRegistry: Sendable {
         }
         if admission == .accepted {
             channel.closeFuture.whenComplete { [self] _ in
-                _ = self.state.withLock { $0.channels.removeValue(forKey: id) }
+                _ = self.state.withLockedValue { $0.channels.removeValue(forKey: id) }
             }
         }
         return admission
@@ -61,7 +62,7 @@ final class ConnectionRegistry: Sendable {
 
     /// Stops admitting connections and returns the ones still open.
     func beginClosing() -> [any Channel] {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.isClosing = true
             return Array(state.channels.values)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -15,7 +16,7 @@ public final class HTTPServer: Sendable {
     private let serverChannel: any Channel
     private let connections: ConnectionRegistry
     private let gracePeriod: TimeAmount
-    private let shutdownState = LockedState<EventLoopPromise<Void>?>(nil)
+    private let shutdownState = NIOLockedValueBox<EventLoopPromise<Void>?>(nil)
 
     private init(serverChannel: any Channel, connections: ConnectionRegistry, url: URL, port: Int, gracePeriod: TimeAmount) {
         self.serverChannel = serverChannel
@@ -86,7 +87,7 @@ public final class HTTPServer: Sendable {
     /// to call more than once and from several tasks; all return once the server is down.
     public func shutdown() async throws {
         let eventLoop = serverChannel.eventLoop
-        let (promise, isFirst): (EventLoopPromise<Void>, Bool) = shutdownState.withLock { state in
+        let (promise, isFirst): (EventLoopPromise<Void>, Bool) = shutdownState.withLockedValue { state in
             if let existing = state { return (existing, false) }
             let promise = eventLoop.makePromise(of: Void.self)
             state = promise

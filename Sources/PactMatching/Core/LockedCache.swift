@@ -1,10 +1,9 @@
-import Foundation
+import PactModel
 
 /// A small thread-safe memo table for values that are costly to build and immutable once built (compiled regular
-/// expressions, date/time patterns).
-final class LockedCache<Key: Hashable & Sendable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Key: Value] = [:]
+/// expressions, date/time patterns), on the package's one lock type.
+final class LockedCache<Key: Hashable & Sendable, Value>: Sendable {
+    private let storage = Locked<[Key: Value]>([:])
     private let limit: Int
 
     /// `limit` bounds memory when pacts carry many distinct patterns: the table is emptied when it is reached.
@@ -14,18 +13,13 @@ final class LockedCache<Key: Hashable & Sendable, Value>: @unchecked Sendable {
 
     /// The cached value for `key`, building and storing it on first use.
     func value(for key: Key, build: (Key) -> Value) -> Value {
-        lock.lock()
-        if let cached = storage[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached = storage.withLock({ $0[key] }) { return cached }
         // Built outside the lock: two threads may build the same value, which is harmless.
         let built = build(key)
-        lock.lock()
-        if storage.count >= limit { storage.removeAll(keepingCapacity: true) }
-        storage[key] = built
-        lock.unlock()
+        storage.withLock { storage in
+            if storage.count >= limit { storage.removeAll(keepingCapacity: true) }
+            storage[key] = built
+        }
         return built
     }
 }

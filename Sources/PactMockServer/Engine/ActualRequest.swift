@@ -19,15 +19,31 @@ public enum ActualRequest {
                            body: decodeBody(body, hasBody: hasBody, contentType: grouped.contentType))
     }
 
+    /// Linear in the number of fields: past a handful of names, each new spelling is looked up once by its
+    /// lower-cased form (a scan of the names seen so far made 10,000 header fields take over a second). Typical
+    /// requests have a few fields, where a scan without allocating is cheaper.
     static func group(_ fields: [(name: String, value: String)]) -> Headers {
         var headers: Headers = [:]
         headers.reserveCapacity(fields.count)
+        var spellingByLowercased: [String: String]?
         for field in fields {
             if headers[field.name] != nil {
                 headers[field.name]?.append(field.value)
-            } else if let existing = headers.keys.first(where: { sameASCIILetters($0, field.name) }) {
+                continue
+            }
+            let existing: String?
+            if headers.count < 16 {
+                existing = headers.keys.first { sameHeaderName($0, field.name) }
+            } else {
+                if spellingByLowercased == nil {
+                    spellingByLowercased = Dictionary(headers.keys.map { ($0.lowercased(), $0) }) { first, _ in first }
+                }
+                existing = spellingByLowercased?[field.name.lowercased()]
+            }
+            if let existing {
                 headers[existing]?.append(field.value)
             } else {
+                spellingByLowercased?[field.name.lowercased()] = field.name
                 headers[field.name] = [field.value]
             }
         }
@@ -35,7 +51,7 @@ public enum ActualRequest {
     }
 
     /// Header names are ASCII tokens, so an allocation-free comparison is enough.
-    private static func sameASCIILetters(_ a: String, _ b: String) -> Bool {
+    package static func sameHeaderName(_ a: String, _ b: String) -> Bool {
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
         return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lower($0) == lower($1) }
     }

@@ -1,11 +1,11 @@
 import PactModel
 
 /// Cross-origin headers, so a browser client can call the mock from another origin.
-enum CORS {
+package enum CORS {
     static let allowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, CONNECT"
 
     /// Headers for every response: the request's `Origin` (or `*`) is allowed, with credentials.
-    static func headers(for request: HTTPRequest) -> [(name: String, value: String)] {
+    package static func headers(for request: HTTPRequest) -> [(name: String, value: String)] {
         [
             ("Access-Control-Allow-Origin", request.headers.values(forHeader: "Origin")?.first ?? "*"),
             ("Access-Control-Allow-Credentials", "true"),
@@ -14,7 +14,7 @@ enum CORS {
     }
 
     /// The answer to a pre-flight `OPTIONS` request no interaction covers.
-    static func preflight(for request: HTTPRequest) -> MockResponse {
+    package static func preflight(for request: HTTPRequest) -> MockResponse {
         let requested = request.headers.values(forHeader: "Access-Control-Request-Headers")?.joined(separator: ", ")
         var fields = headers(for: request)
         fields.append(("Access-Control-Allow-Methods", allowedMethods))

@@ -4,15 +4,29 @@ import PactModel
 
 /// The 500 responses for requests the pact does not allow. Their JSON lists each problem so the client's own
 /// error output (often the only thing a developer sees) says what is wrong, not just "500".
-enum ErrorResponses {
+package enum ErrorResponses {
+    /// Header fields a mock accepts per request by default (Apache's `LimitRequestFields`); more get 431.
+    package static let defaultMaxHeaderCount = 100
+
+    /// The 431 answer to a request with more than `limit` header fields.
+    package static func tooManyHeaders(count: Int, limit: Int) -> MockResponse {
+        let body: JSONValue = .object([
+            "error": .string("the request has \(count) header fields; this mock accepts at most \(limit)"),
+            "type": "too-many-headers",
+        ])
+        return MockResponse(status: 431, headers: [("Content-Type", "application/json; charset=utf-8")],
+                            body: JSONWriter.prettyData(body))
+    }
+
     static func mismatch(_ request: HTTPRequest, interaction: String, mismatches: [Mismatch]) -> MockResponse {
         let line = ProblemText.requestLine(request)
         var summary = "\(line) does not match interaction '\(interaction)'"
         if let first = mismatches.first {
-            summary += ": \(ProblemText.location(first)): \(first.message)"
+            summary += ": \(ProblemText.location(first)): \(EchoCap.text(first.message))"
             if mismatches.count > 1 { summary += " (and \(mismatches.count - 1) more)" }
         }
-        let items: [JSONValue] = mismatches.map(\.json)
+        // Capped: the actual value of a body mismatch can be the whole body, megabytes echoed back.
+        let items: [JSONValue] = EchoCap.mismatches(mismatches).map(\.json)
         let body: JSONValue = .object([
             "error": .string(summary),
             "type": "request-mismatch",

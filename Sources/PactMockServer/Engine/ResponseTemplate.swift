@@ -2,32 +2,65 @@ import Foundation
 import PactModel
 
 /// An interaction's response ready to send: built once when it has no generators, otherwise rendered per request
-/// with the generators applied (consumer mode).
-struct ResponseTemplate: Sendable {
+/// with the generators applied (consumer mode). A class: a request reaches it through the engine's array, and a
+/// reference costs one retain where copying the struct cost one per field.
+package final class ResponseTemplate: Sendable {
+    private enum Form: Sendable {
+        /// No generators: only the bytes are kept, so the pact's response model (body tree, rules) can be freed,
+        /// which is most of a large pact's memory.
+        case prepared(MockResponse)
+        /// `stateValues`: the merged params of the interaction's provider states, for ProviderState generators.
+        case generated(HTTPResponse, stateValues: [String: JSONValue])
+    }
+
     private let description: String
-    private let response: HTTPResponse
-    /// The merged params of the interaction's provider states, for ProviderState generators.
-    private let stateValues: [String: JSONValue]
-    private let prepared: MockResponse?
+    private let form: Form
 
     init(_ interaction: HTTPInteraction) {
         description = interaction.info.description
-        response = interaction.response
-        var values: [String: JSONValue] = [:]
-        for state in interaction.info.providerStates {
-            values.merge(state.params) { _, later in later }
+        let response = interaction.response
+        guard Self.hasGenerators(response) else {
+            form = .prepared(Self.assemble(status: response.status, headers: response.headers, body: response.body))
+            return
         }
-        stateValues = values
-        let hasGenerators = [GeneratorCategoryName.status, .header, .body].contains { !interaction.response.generators[$0].isEmpty }
-        prepared = hasGenerators
-            ? nil
-            : Self.assemble(status: response.status, headers: response.headers, body: response.body)
+        var stateValues: [String: JSONValue] = [:]
+        for state in interaction.info.providerStates {
+            stateValues.merge(state.params) { _, later in later }
+        }
+        form = .generated(response, stateValues: stateValues)
+    }
+
+    package static func hasGenerators(_ response: HTTPResponse) -> Bool {
+        [GeneratorCategoryName.status, .header, .body].contains { !response.generators[$0].isEmpty }
+    }
+
+    /// `response` as a mock needs it when it has no generators: the body as the bytes it is sent as, without the
+    /// body's value tree and the matching rules (which only a verifier reads). A large pact's responses are most of
+    /// its memory; a loader compacts them as it reads, so the trees are freed while loading rather than leaving holes
+    /// once everything is read. The rendered response is byte for byte the same.
+    package static func compacted(_ response: HTTPResponse) -> HTTPResponse {
+        guard !hasGenerators(response) else { return response }
+        switch response.body {
+        case .json, .text, .binary: break
+        case .missing, .null, .empty: return HTTPResponse(status: response.status, headers: response.headers, body: response.body)
+        }
+        // The Content-Type the body would add when the headers have none must stay exactly the same text.
+        let typeText = response.body.headerContentType
+        let contentType = response.body.contentType ?? typeText.flatMap(ContentType.init)
+        guard contentType?.description == typeText else { return response }
+        return HTTPResponse(status: response.status, headers: response.headers,
+                            body: .binary(response.body.bytes, contentType: contentType))
     }
 
     /// The response with generators applied. A generator that fails leaves the example value and adds a warning,
     /// except ProviderState generators when the states carry no params: then the example is the intended value.
-    func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
-        if let prepared { return prepared }
+    package func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
+        let response: HTTPResponse
+        let stateValues: [String: JSONValue]
+        switch form {
+        case .prepared(let prepared): return prepared
+        case .generated(let generated, let values): (response, stateValues) = (generated, values)
+        }
         var rng = SystemRandomNumberGenerator()
         let consumer = GeneratorContext(mode: .consumer, providerStateValues: stateValues, mockServerURL: mockServerURL)
         var providerStates = consumer

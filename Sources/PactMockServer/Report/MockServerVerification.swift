@@ -86,5 +86,5 @@ public struct MockServerVerification: Sendable {
 
     /// A readable multi-line account: a summary line, then each problem with the interaction, the JSON path (or
     /// header, query parameter…), expected and actual values.
-    public var report: String { VerificationReport.render(self) }
+    public var report: String { MockServerVerificationReport.render(self) }
 }

@@ -30,7 +30,12 @@ public final class MockServer: Sendable {
                                 maxRecordedMatches: configuration.maxRecordedMatches)
         let serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port,
                                                           maxBodyBytes: configuration.maxBodyBytes)
+        let maxHeaderCount = configuration.maxHeaderCount
         let server = try await HTTPServer.start(configuration: serverConfiguration, handler: .immediate { request in
+            if request.headers.count > maxHeaderCount {
+                let refusal = ErrorResponses.tooManyHeaders(count: request.headers.count, limit: maxHeaderCount)
+                return ServerResponse(status: refusal.status, headers: refusal.headers, body: refusal.body)
+            }
             let actual = ActualRequest.make(method: request.method, path: request.path, rawQuery: request.rawQuery,
                                             headers: request.headers, body: request.body, hasBody: request.hasBody)
             let response = engine.respond(to: actual)

@@ -16,12 +16,15 @@ public struct MockServerConfiguration: Sendable {
     public var maxRecordedMatches: Int
     /// Requests with a larger body get 413.
     public var maxBodyBytes: Int
+    /// Requests with more header fields get 431.
+    public var maxHeaderCount: Int
 
-    /// Builds a configuration: loopback on an OS-chosen port, no CORS, V4 matching, 10,000 matches kept in full
-    /// and bodies up to 8 MiB, unless told otherwise.
+    /// Builds a configuration: loopback on an OS-chosen port, no CORS, V4 matching, 10,000 matches kept in full,
+    /// bodies up to 8 MiB and 100 header fields, unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 0, corsPreflight: Bool = false, specVersion: PactSpecVersion = .v4,
-        maxRecordedMatches: Int = 10_000, maxBodyBytes: Int = 8 * 1024 * 1024
+        maxRecordedMatches: Int = 10_000, maxBodyBytes: Int = 8 * 1024 * 1024,
+        maxHeaderCount: Int = 100
     ) {
         self.host = host
         self.port = port
@@ -29,5 +32,6 @@ public struct MockServerConfiguration: Sendable {
         self.specVersion = specVersion
         self.maxRecordedMatches = maxRecordedMatches
         self.maxBodyBytes = maxBodyBytes
+        self.maxHeaderCount = maxHeaderCount
     }
 }

@@ -5,7 +5,11 @@ enum JSONPath {
     /// The path of member `key` under `path`: `.name` for plain names, `['other names']` otherwise.
     static func child(_ path: String, _ key: String) -> String {
         if isPlainName(key) { return "\(path).\(key)" }
-        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        // Most keys (`$.items[*].id`) need no escaping: checking the bytes first skips Foundation's slow replace.
+        let needsEscaping = key.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }
+        let escaped = needsEscaping
+            ? key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+            : key
         return "\(path)['\(escaped)']"
     }
 

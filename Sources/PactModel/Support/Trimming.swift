@@ -3,7 +3,7 @@ extension StringProtocol {
     ///
     /// A plain scan instead of Foundation's `trimmingCharacters(in:)`, which is slow on Linux and runs for every header
     /// of every request the mock provider matches.
-    public var trimmingWhitespace: SubSequence {
+    package var trimmingWhitespace: SubSequence {
         guard let first = firstIndex(where: { !$0.isPactWhitespace }),
               let last = lastIndex(where: { !$0.isPactWhitespace }) else {
             return self[endIndex...]

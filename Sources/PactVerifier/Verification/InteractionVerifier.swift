@@ -33,8 +33,8 @@ struct InteractionVerifier: Sendable {
         guard let values = await states.setUp(interaction.info, into: &result) else { return }
 
         request = RequestGeneration.apply(to: request, values: values, notes: &result.notes)
-        result.request = Self.summary(request)
-            + (request.query.map { $0.isEmpty ? "" : "?" + ProviderRequestBuilder.encodeQuery($0) } ?? "")
+        result.request = RequestLine.text(method: OutboundRequest.printable(method: request.method.uppercased()), path: request.path,
+                                          query: request.query.map(ProviderRequestBuilder.encodeQuery))
         await exchange(request, expected: interaction.response, version: version, into: &result)
 
         await states.tearDown(interaction.info, into: &result)

@@ -1,0 +1,87 @@
+import Foundation
+import HTTPServerCore
+
+/// Runs a standalone mock as a process does: loads the pacts, serves them, prints `listening on …` and one line per
+/// request on standard output (diagnostics on standard error), optionally watches the files, and stops on SIGINT or
+/// SIGTERM after in-flight requests finish (a second signal exits at once).
+public enum StandaloneMockRunner {
+    /// Why a run ended early.
+    public enum Failure: Error, Sendable {
+        /// A pact is missing or malformed, or providers collide (exit code 2); already reported on stderr.
+        case load
+        /// The address could not be bound (exit code 1); already reported on stderr.
+        case bind
+    }
+
+    /// Serves until a termination signal arrives.
+    public static func run(_ settings: StandaloneMockSettings) async throws(Failure) {
+        // A reader that goes away (`pactkit mock | head -1`) must not kill the server mid-request.
+        signal(SIGPIPE, SIG_IGN)
+        let signals = TerminationSignals()
+        let output = LineWriter(descriptor: STDOUT_FILENO)
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        // The library (every pact's model) is kept only to reload from; without --watch the catalogue keeps just
+        // what serving needs, a fraction of the memory.
+        var library: PactLibrary?
+        let catalogue: PactCatalogue
+        let readTime: Duration
+        do {
+            let loaded = try PactLibrary(sources: settings.sources)
+            readTime = clock.now - loadStart
+            catalogue = try PactCatalogue.build(loaded.pacts, preferredState: settings.preferredState)
+            if settings.watch { library = loaded }
+        } catch {
+            DiagnosticOutput.line("error: \(error)")
+            throw .load
+        }
+        let loadTime = clock.now - loadStart
+        MemoryTrimming.releaseFreePages()
+        for warning in catalogue.warnings { DiagnosticOutput.line("warning: \(warning)") }
+
+        let mock = StandaloneMock(catalogue: catalogue, options: settings.options, lineSink: { output.write($0) })
+        let server: StandaloneMockServer
+        do {
+            server = try await StandaloneMockServer.start(mock: mock, host: settings.host, port: settings.port,
+                                                          maxBodyBytes: settings.maxBodyBytes,
+                                                          connectionLimits: settings.connectionLimits)
+        } catch {
+            DiagnosticOutput.line("error: \(error)")
+            throw .bind
+        }
+        output.open(firstLine: "listening on \(server.url.absoluteString)")
+        DiagnosticOutput.line(summary(catalogue, loadTime: loadTime, readTime: readTime, watching: settings.watch))
+        let watcher = library.map {
+            PactWatcher(library: $0, mock: mock, preferredState: settings.preferredState,
+                        interval: settings.watchInterval, report: DiagnosticOutput.line)
+        }
+
+        let received = await signals.next()
+        DiagnosticOutput.line("received \(TerminationSignals.name(received)), stopping")
+        watcher?.stop()
+        // A second signal means "now": skip the graceful shutdown.
+        Task.detached {
+            let again = await signals.next()
+            DiagnosticOutput.line("received \(TerminationSignals.name(again)) again, exiting at once")
+            output.flush()
+            Foundation.exit(1)
+        }
+        try? await server.shutdown()
+        output.flush()
+        DiagnosticOutput.line("stopped")
+    }
+
+    /// `serving 10 interactions from 1 pact(s) (provider 'p'), loaded in 3 ms (reading 2 ms)`.
+    static func summary(_ catalogue: PactCatalogue, loadTime: Duration, readTime: Duration, watching: Bool) -> String {
+        func milliseconds(_ duration: Duration) -> Int64 {
+            duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        }
+        let providers = Set(catalogue.pacts.map(\.provider)).sorted().map { "'\($0)'" }.joined(separator: ", ")
+        var text = "serving \(catalogue.count) interactions from \(catalogue.pacts.count) pact(s)"
+        if !providers.isEmpty { text += " (provider \(providers))" }
+        text += ", loaded in \(milliseconds(loadTime)) ms (reading \(milliseconds(readTime)) ms)"
+        if watching { text += "; watching for changes" }
+        if catalogue.count == 0 { text += "; no interactions yet, every request will be unexpected" }
+        return text
+    }
+}
