@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
         .library(name: "PactVerifier", targets: ["PactVerifier"]),
         .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
+        .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
@@ -48,10 +49,12 @@ let package = Package(
             ]
         ),
         .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching"]),
+        // Pact Broker client: HAL navigation, publishing, pacts for verification, results, can-i-deploy, deployments.
+        .target(name: "PactBroker", dependencies: ["PactModel", "OutboundHTTP"]),
         .executableTarget(
             name: "pactkit",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "PactVerifier", "HTTPServerCore",
+                "PactModel", "PactMatching", "PactMockServer", "PactVerifier", "HTTPServerCore", "PactBroker", "OutboundHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactKitCLI"
@@ -82,6 +85,12 @@ let package = Package(
         .testTarget(name: "CodesServiceTests", dependencies: ["CodesService", "HTTPServerCore"]),
         .testTarget(name: "PactVerifierTests", dependencies: ["PactVerifier", "PactModel", "HTTPServerCore"]),
         .testTarget(name: "PactKitCLITests", dependencies: ["PactModel", "HTTPServerCore"]),
+        // The broker client's own contract (writes pacts/pactkit-pact-broker.json), its bad-input tests, and the
+        // whole broker pipeline run with the pactkit binary against `pactkit mock` serving that contract.
+        .testTarget(
+            name: "PactBrokerTests",
+            dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService"]
+        ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.
