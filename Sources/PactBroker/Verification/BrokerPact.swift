@@ -11,6 +11,13 @@ public struct BrokerPact: Sendable {
     /// The document with its links.
     public var resource: HALResource
 
+    /// A pact document; `pactData` is the pact without the broker's links.
+    public init(verifiable: VerifiablePact, pactData: Data, resource: HALResource) {
+        self.verifiable = verifiable
+        self.pactData = pactData
+        self.resource = resource
+    }
+
     /// Where to POST verification results, from this very document (it carries the selection metadata).
     public var publishResultsLink: HALLink? { resource.link("pb:publish-verification-results") }
 }

@@ -5,9 +5,12 @@ import PactBroker
 enum BrokerOutput {
     enum Stream { case standardOutput, standardError }
 
+    /// Standard output goes through `print`, so that it stays in order with the reports printed the same way.
     static func line(_ text: String, stream: Stream = .standardOutput) {
-        let handle = stream == .standardOutput ? FileHandle.standardOutput : FileHandle.standardError
-        handle.write(Data((text + "\n").utf8))
+        switch stream {
+        case .standardOutput: print(text)
+        case .standardError: FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
     }
 
     static func error(_ text: String) { line(text, stream: .standardError) }
