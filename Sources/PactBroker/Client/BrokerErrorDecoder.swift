@@ -4,7 +4,7 @@ import PactModel
 /// Turns a non-2xx broker answer into a `BrokerError`, decoding every error shape the broker uses: `errors` as an
 /// object of field -> message(s), an array or a string; `error` as a string or `{message, reference}`; problem+json.
 enum BrokerErrorDecoder {
-    static func error(status: Int, body: [UInt8], target: String) -> BrokerError {
+    static func error(status: Int, body: [UInt8], target: String, location: String? = nil) -> BrokerError {
         let json = try? JSONParser.parse(Data(body))
         let messages = json.map(messages(in:)) ?? []
         let notices = BrokerNotice.list(in: json)
@@ -12,6 +12,11 @@ enum BrokerErrorDecoder {
         let kind: BrokerError.Kind
         let reason: String
         switch status {
+        case 300..<400:
+            // Redirects are never followed (credentials must not travel to another host unasked).
+            kind = .rejected
+            reason = "the Pact Broker answered \(status) with a redirect" + (location.map { " to \($0)" } ?? "")
+                + ", which is not followed: give the URL it points to as the broker's URL"
         case 401, 403:
             kind = .unauthorized
             reason = "the Pact Broker refused the credentials (\(status) \(status == 401 ? "Unauthorized" : "Forbidden")): "

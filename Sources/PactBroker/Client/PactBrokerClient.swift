@@ -81,7 +81,8 @@ public final class PactBrokerClient: Sendable {
                 return BrokerResponse(status: response.status, headers: response.headers, body: response.body)
             case .success(let response):
                 if mayRetry, Self.isRetryable(status: response.status) { break }
-                throw BrokerErrorDecoder.error(status: response.status, body: response.body, target: target)
+                throw BrokerErrorDecoder.error(status: response.status, body: response.body, target: target,
+                                               location: response.values(forHeader: "Location").first)
             case .failure(let error):
                 if mayRetry, [.unreachable, .connection].contains(error.kind) { break }
                 throw BrokerError.transport(error)
