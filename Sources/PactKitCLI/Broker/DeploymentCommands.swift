@@ -9,10 +9,7 @@ struct RecordDeploymentCommand: AsyncParsableCommand {
         abstract: "Record that a version of a pacticipant is deployed to an environment.",
         discussion: "Exit codes: 0 recorded, 1 the broker refused or could not be reached, 64 bad usage.")
 
-    @Option(name: [.customShort("a"), .customLong("pacticipant")], help: "The pacticipant.")
-    var pacticipant: String
-    @Option(name: [.customShort("e"), .customLong("version")], help: "The version deployed.")
-    var version: String
+    @OptionGroup var target: PacticipantVersionOptions
     @Option(name: .customLong("environment"), help: "The environment.")
     var environment: String
     @Option(name: .customLong("application-instance"), help: "The application instance, when there are several per environment.")
@@ -22,11 +19,11 @@ struct RecordDeploymentCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         try await BrokerRun.with(configuration, command: "record-deployment") { client in
-            try await client.recordDeployment(pacticipant: pacticipant, version: version, environment: environment,
+            try await client.recordDeployment(pacticipant: target.pacticipant, version: target.version, environment: environment,
                                               applicationInstance: applicationInstance)
         }
         let instance = applicationInstance.map { " (application instance \($0))" } ?? ""
-        print("Recorded deployment of \(pacticipant) version \(version) to \(environment) environment\(instance) in the Pact Broker.")
+        print("Recorded deployment of \(target.pacticipant) version \(target.version) to \(environment) environment\(instance) in the Pact Broker.")
     }
 }
 
@@ -37,10 +34,7 @@ struct RecordReleaseCommand: AsyncParsableCommand {
         abstract: "Record that a version of a pacticipant is released (and supported) in an environment.",
         discussion: "Exit codes: 0 recorded, 1 the broker refused or could not be reached, 64 bad usage.")
 
-    @Option(name: [.customShort("a"), .customLong("pacticipant")], help: "The pacticipant.")
-    var pacticipant: String
-    @Option(name: [.customShort("e"), .customLong("version")], help: "The version released.")
-    var version: String
+    @OptionGroup var target: PacticipantVersionOptions
     @Option(name: .customLong("environment"), help: "The environment.")
     var environment: String
     @OptionGroup var broker: BrokerOptions
@@ -48,9 +42,9 @@ struct RecordReleaseCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         try await BrokerRun.with(configuration, command: "record-release") { client in
-            try await client.recordRelease(pacticipant: pacticipant, version: version, environment: environment)
+            try await client.recordRelease(pacticipant: target.pacticipant, version: target.version, environment: environment)
         }
-        print("Recorded release of \(pacticipant) version \(version) to \(environment) environment in the Pact Broker.")
+        print("Recorded release of \(target.pacticipant) version \(target.version) to \(environment) environment in the Pact Broker.")
     }
 }
 
@@ -88,10 +82,7 @@ struct CreateVersionTagCommand: AsyncParsableCommand {
         abstract: "Add tags to a pacticipant version.",
         discussion: "Exit codes: 0 tagged, 1 the broker refused or could not be reached, 64 bad usage.")
 
-    @Option(name: [.customShort("a"), .customLong("pacticipant")], help: "The pacticipant.")
-    var pacticipant: String
-    @Option(name: [.customShort("e"), .customLong("version")], help: "The version.")
-    var version: String
+    @OptionGroup var target: PacticipantVersionOptions
     @Option(name: [.customShort("t"), .customLong("tag")], help: "A tag (repeatable).")
     var tags: [String] = []
     @OptionGroup var broker: BrokerOptions
@@ -103,8 +94,16 @@ struct CreateVersionTagCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         try await BrokerRun.with(configuration, command: "create-version-tag") { client in
-            try await client.createVersionTags(pacticipant: pacticipant, version: version, tags: tags)
+            try await client.createVersionTags(pacticipant: target.pacticipant, version: target.version, tags: tags)
         }
-        for tag in tags { print("Tagged \(pacticipant) version \(version) with '\(tag)' in the Pact Broker.") }
+        for tag in tags { print("Tagged \(target.pacticipant) version \(target.version) with '\(tag)' in the Pact Broker.") }
     }
+}
+
+/// `--pacticipant P --version V`, shared by the commands about one pacticipant version.
+struct PacticipantVersionOptions: ParsableArguments {
+    @Option(name: [.customShort("a"), .customLong("pacticipant")], help: "The pacticipant.")
+    var pacticipant: String
+    @Option(name: [.customShort("e"), .customLong("version")], help: "The pacticipant's version.")
+    var version: String
 }
