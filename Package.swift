@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "PactConsumer", targets: ["PactConsumer"]),
         .library(name: "PactVerifier", targets: ["PactVerifier"]),
         .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
+        .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
@@ -58,10 +59,12 @@ let package = Package(
             ]
         ),
         .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching", "OutboundHTTP"]),
+        // Pact Broker client: HAL navigation, publishing, pacts for verification, results, can-i-deploy, deployments.
+        .target(name: "PactBroker", dependencies: ["PactModel", "OutboundHTTP"]),
         .executableTarget(
             name: "pactkit",
             dependencies: [
-                "PactMockServer", "PactStandaloneMock", "PactVerifier",
+                "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactKitCLI"
@@ -110,6 +113,12 @@ let package = Package(
         .testTarget(
             name: "PactKitCLITests",
             dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "HTTPTestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+        ),
+        // The broker client's own contract (writes pacts/pactkit-pact-broker.json), its bad-input tests, and the
+        // whole broker pipeline run with the pactkit binary against `pactkit mock` serving that contract.
+        .testTarget(
+            name: "PactBrokerTests",
+            dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService"]
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the consumer pacts (pacts/use-an-lpa-data-lpa-codes.json, pacts/sirius-data-lpa-codes.json) by running
-# the contract suites, then fails if they differ from the committed files: a change to the suites must be committed
-# together with the pacts it produces. Extra arguments go to `swift test` (e.g. --scratch-path .build-ci).
+# Regenerates the consumer pacts (pacts/use-an-lpa-data-lpa-codes.json, pacts/sirius-data-lpa-codes.json, and PactKit's
+# own contract with the Pact Broker, pacts/pactkit-pact-broker.json) by running the contract suites, then fails if they
+# differ from the committed files: a change to the suites must be committed together with the pacts it produces.
+# Extra arguments go to `swift test` (e.g. --scratch-path .build-ci).
 #
 # The suites write in overwrite mode: the first write of a `swift test` run starts each file afresh. Run the whole
 # target as below; running a single test rewrites the file with that test's interactions only.
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 if [ "${1:-}" = "--already-regenerated" ]; then
     shift
-elif ! swift test --filter CodesContractTests "$@"; then
+elif ! swift test --filter 'CodesContractTests|PactBrokerTests\.[A-Za-z]+ContractTests' "$@"; then
     echo "check-pacts: the contract suites failed, so the pacts were not (fully) regenerated" >&2
     exit 1
 fi

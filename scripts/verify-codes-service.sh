@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # The main job: builds the codes service and pactkit, starts the service in provider-states mode on a free port with a
-# temporary database, verifies every pact in pacts/ against it with `pactkit verify`, and stops it.
+# temporary database, verifies the codes service's pacts against it with `pactkit verify`, and stops it.
+# The pacts come from the Pact Broker when PACT_BROKER_BASE_URL is set (credentials from PACT_BROKER_USERNAME/
+# PACT_BROKER_PASSWORD or PACT_BROKER_TOKEN): the consumers' main branches and deployed or released versions, pending
+# and WIP pacts included (since PACT_INCLUDE_WIP_PACTS_SINCE, default 2024-01-01); the results are published only when
+# PACT_PROVIDER_VERSION is given (with the branch PACT_PROVIDER_BRANCH, default the git branch). Otherwise every
+# *-data-lpa-codes.json pact in pacts/ is verified.
 # Extra arguments go to `pactkit verify` (e.g. --junit report.xml). Exit code: pactkit verify's.
 # CODES_SERVICE_DB=<--db value> serves from that database instead (e.g. a postgres:// URL).
 set -euo pipefail
@@ -30,8 +35,23 @@ done
 [ -n "$url" ] || { echo "codes-service did not report its URL" >&2; exit 2; }
 echo "codes-service listening on $url"
 
+if [ -n "${PACT_BROKER_BASE_URL:-}" ]; then
+    branch=${PACT_PROVIDER_BRANCH:-$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo main)}
+    sources=(--broker-url "$PACT_BROKER_BASE_URL" --provider data-lpa-codes
+             --consumer-version-selectors '{"mainBranch": true}' --consumer-version-selectors '{"deployedOrReleased": true}'
+             --enable-pending --include-wip-pacts-since "${PACT_INCLUDE_WIP_PACTS_SINCE:-2024-01-01}"
+             --provider-version-branch "$branch")
+    if [ -n "${PACT_PROVIDER_VERSION:-}" ]; then
+        sources+=(--provider-app-version "$PACT_PROVIDER_VERSION" --publish-verification-results)
+    fi
+else
+    # pacts/ also holds PactKit's own contract with the Pact Broker: only the codes service's pacts are verified.
+    sources=()
+    for pact in pacts/*-data-lpa-codes.json; do sources+=(--file "$pact"); done
+fi
+
 set +e
-"$bin/pactkit" verify --dir pacts --provider-base-url "$url" \
+"$bin/pactkit" verify "${sources[@]}" --provider-base-url "$url" \
     --state-change-url "$url/_pact_state" --state-change-teardown "$@"
 status=$?
 set -e

@@ -5,7 +5,11 @@ import ArgumentParser
 struct PactKitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pactkit",
-        abstract: "Pact contract testing in Swift: verify providers against pacts, and serve pacts as a mock provider.",
-        subcommands: [VerifyCommand.self, MockCommand.self]
+        abstract: "Pact contract testing in Swift: verify providers against pacts, serve pacts as a mock provider, and work with a Pact Broker.",
+        subcommands: [
+            VerifyCommand.self, MockCommand.self,
+            PublishCommand.self, CanIDeployCommand.self, RecordDeploymentCommand.self, RecordReleaseCommand.self,
+            RecordUndeploymentCommand.self, CreateVersionTagCommand.self,
+        ]
     )
 }

@@ -102,6 +102,8 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: [.customLong("no-colour"), .customLong("no-color")], help: "Plain console output.")
     var noColour = false
 
+    @OptionGroup(title: "Pact Broker") var broker: BrokerVerifyOptions
+
     func validate() throws {
         _ = try verifier(settings(environment: ProcessInfo.processInfo.environment))
     }
@@ -110,10 +112,18 @@ struct VerifyCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let settings = try settings(environment: environment)
         let verifier = try verifier(settings)
-        let report = await verifier.verify(settings.sources)
-        print(report.renderConsole(colour: TerminalColour.shouldColour(disabled: noColour, environment: environment)),
-              terminator: "")
-        var exitCode = report.exitCode
+        let colour = TerminalColour.shouldColour(disabled: noColour, environment: environment)
+        let report: VerificationReport
+        var exitCode: Int32
+        if broker.isRequested(environment: environment) {
+            let brokerConfiguration = try broker.configuration(environment: environment, user: user, password: password, token: token)
+            (report, exitCode) = try await VerifyFromBroker.run(options: broker, broker: brokerConfiguration, verifier: verifier,
+                                                                colour: colour, environment: environment)
+        } else {
+            report = await verifier.verify(settings.sources)
+            print(report.renderConsole(colour: colour), terminator: "")
+            exitCode = report.exitCode
+        }
         if let jsonFile, !write(report.jsonText(), to: jsonFile, kind: "JSON") { exitCode = 2 }
         if let junitFile, !write(report.junitXML(), to: junitFile, kind: "JUnit") { exitCode = 2 }
         if exitCode != 0 { throw ExitCode(exitCode) }

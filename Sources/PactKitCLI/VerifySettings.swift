@@ -10,12 +10,20 @@ struct VerifySettings {
 
 extension VerifyCommand {
     func settings(environment: [String: String]) throws -> VerifySettings {
-        VerifySettings(sources: try sources(), configuration: try configuration(environment: environment))
+        VerifySettings(sources: try sources(environment: environment), configuration: try configuration(environment: environment))
     }
 
-    private func sources() throws -> [PactSource] {
+    private func sources(environment: [String: String]) throws -> [PactSource] {
+        let fromBroker = broker.isRequested(environment: environment)
+        if fromBroker {
+            if !(files.isEmpty && directories.isEmpty && urls.isEmpty) {
+                throw ValidationError("give either --broker-url or --file/--dir/--url, not both")
+            }
+            _ = try broker.request(environment: environment)
+            return []
+        }
         if files.isEmpty, directories.isEmpty, urls.isEmpty {
-            throw ValidationError("give at least one pact source: --file, --dir or --url")
+            throw ValidationError("give at least one pact source: --file, --dir, --url or --broker-url")
         }
         let authentication = try authentication()
         if authentication != nil, urls.isEmpty {

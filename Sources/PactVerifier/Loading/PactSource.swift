@@ -11,6 +11,9 @@ public enum PactSource: Sendable, Hashable {
     case url(URL, authentication: PactSourceAuthentication? = nil)
     /// A pact already in memory.
     case pact(Pact)
+    /// Pact JSON already fetched (e.g. from a Pact Broker), named `origin` in reports; `pending` marks every
+    /// interaction pending, so that its failures are reported without failing the run (broker pending/WIP pacts).
+    case document(Data, origin: String, pending: Bool = false)
 
     /// How the source is named in reports.
     public var name: String {
@@ -18,6 +21,7 @@ public enum PactSource: Sendable, Hashable {
         case .file(let url), .directory(let url): url.path
         case .url(let url, _): url.absoluteString
         case .pact(let pact): "\(pact.consumer)-\(pact.provider) (in memory)"
+        case .document(_, let origin, _): origin
         }
     }
 }

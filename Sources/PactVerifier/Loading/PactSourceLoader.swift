@@ -32,6 +32,16 @@ struct PactSourceLoader: Sendable {
                         }
                     }
                 }
+            case .document(let data, let origin, let pending):
+                do throws(SourceError) {
+                    var pact = try parse(data, origin: origin)
+                    if pending {
+                        pact.interactions = pact.interactions.map { $0.markedPending() }
+                    }
+                    pacts.append(LoadedPact(pact: pact, origin: origin))
+                } catch {
+                    errors.append(error)
+                }
             case .url(let url, let authentication):
                 do throws(SourceError) {
                     let data = try await fetcher.fetch(url, authentication: authentication)
@@ -69,5 +79,22 @@ struct PactSourceLoader: Sendable {
             return .failure(SourceError(source: directory.path, message: "the directory holds no *.json pact files"))
         }
         return .success(files.map { URL(fileURLWithPath: $0) })
+    }
+}
+
+extension Interaction {
+    /// The interaction with `pending` set, whatever its kind.
+    func markedPending() -> Interaction {
+        switch self {
+        case .http(var http):
+            http.info.pending = true
+            return .http(http)
+        case .asynchronousMessage(var message):
+            message.info.pending = true
+            return .asynchronousMessage(message)
+        case .synchronousMessages(var message):
+            message.info.pending = true
+            return .synchronousMessages(message)
+        }
     }
 }
