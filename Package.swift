@@ -89,20 +89,20 @@ let package = Package(
             ],
             path: "Sources/PactBench"
         ),
-        // HTTP clients shared by the test targets of every server (URLSession requests, raw sockets).
-        .target(name: "HTTPTestSupport", dependencies: ["PactModel"], path: "Tests/HTTPTestSupport"),
+        // What several test targets share: HTTP clients (URLSession requests, raw sockets) and the package root.
+        .target(name: "TestSupport", dependencies: ["PactModel"], path: "Tests/TestSupport"),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
-        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "HTTPTestSupport"]),
+        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport"]),
         .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .testTarget(
-            name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "HTTPTestSupport"]
+            name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "TestSupport"]
         ),
         .testTarget(
             name: "PactStandaloneMockTests",
             dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
         ),
-        .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer"]),
+        .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer", "TestSupport"]),
         .testTarget(name: "CodesServiceTests", dependencies: [
             "CodesService", "HTTPServerCore", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
@@ -112,16 +112,16 @@ let package = Package(
         ),
         .testTarget(
             name: "PactKitCLITests",
-            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "HTTPTestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "TestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
         ),
         // The broker client's own contract (writes pacts/pactkit-pact-broker.json), its bad-input tests, and the
         // whole broker pipeline run with the pactkit binary against `pactkit mock` serving that contract.
         .testTarget(
             name: "PactBrokerTests",
-            dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService"]
+            dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService", "TestSupport"]
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
-        .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel"]),
+        .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),
         // The README's message pact example: a consumer handling an event and the provider producing it.
         .testTarget(name: "MessageExampleTests", dependencies: ["PactConsumer", "PactVerifier", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import XCTest
 
 /// Bad pacts, bad flags and bad HTTP: exit codes, messages, and a server that keeps going.

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTestSupport
+import TestSupport
 import XCTest
 
 /// `pactkit mock --header-timeout/--max-connections` (and the other connection limits) reach the server.

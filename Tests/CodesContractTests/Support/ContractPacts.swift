@@ -1,5 +1,6 @@
 import CodesClient
 import Foundation
+import TestSupport
 import PactConsumer
 import PactModel
 
@@ -7,16 +8,7 @@ import PactModel
 enum ContractPacts {
     static let provider = "data-lpa-codes"
 
-    /// The package root: the nearest folder above this file holding `Package.swift`, whatever the working directory.
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder.deleteLastPathComponent()
-        }
-        // Unreachable inside the package; pacts/ under the working directory is PactConsumer's own default.
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = PackageRoot.url
 
     /// The committed pacts: `<package>/pacts`.
     static let directory = packageRoot.appendingPathComponent("pacts", isDirectory: true)

@@ -1,2 +1,2 @@
 // The raw HTTP connection comes from the shared test-support target, for every file of this target.
-@_exported import HTTPTestSupport
+@_exported import TestSupport

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import PactBroker
 import PactConsumer
 import PactModel
@@ -11,15 +12,7 @@ enum BrokerContract {
     static let consumer = "pactkit"
     static let provider = "Pact Broker"
 
-    /// The package root: the nearest folder above this file holding `Package.swift`.
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = PackageRoot.url
 
     /// The committed contract.
     static let file = packageRoot.appendingPathComponent("pacts/pactkit-pact-broker.json")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import PactConsumer
 import XCTest
 
@@ -12,13 +13,7 @@ enum ReadmeQuickStart {
 /// product, and the test file is `OrdersPactTests.swift` (but for its one `// repo only` line), which passes when run
 /// in a fresh working directory and writes its pact to `pacts/` there, and nothing else.
 final class ReadmeSnippetTests: XCTestCase {
-    private static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            folder.deleteLastPathComponent()
-        }
-        return folder
-    }()
+    private static let packageRoot = PackageRoot.url
 
     private func swiftBlocks() throws -> [String] {
         let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
