@@ -64,10 +64,15 @@ let package = Package(
         .executableTarget(
             name: "pactkit",
             dependencies: [
-                "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel",
+                "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactKitCLI"
+        ),
+        // The HTTP servers' connection options for the command-line tools that start one.
+        .target(
+            name: "ServerCLIOptions",
+            dependencies: ["HTTPServerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -78,7 +83,10 @@ let package = Package(
         .target(name: "CodesClient"),
         .executableTarget(
             name: "codes-service",
-            dependencies: ["CodesService", "HTTPServerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "CodesService", "HTTPServerCore", "ServerCLIOptions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Sources/CodesServiceCLI"
         ),
         .executableTarget(
@@ -104,7 +112,7 @@ let package = Package(
         ),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer", "TestSupport"]),
         .testTarget(name: "CodesServiceTests", dependencies: [
-            "CodesService", "HTTPServerCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(
             name: "PactVerifierTests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import CodesService
 import Foundation
 import HTTPServerCore
+import ServerCLIOptions
 
 /// `codes-service`: serves the OPG codes API over HTTP with a SQLite store, or a PostgreSQL one shared by instances.
 @main
@@ -44,6 +45,9 @@ struct CodesServiceCommand: AsyncParsableCommand {
     @Option(help: "Request bodies larger than this many bytes get 413.")
     var maxBodyBytes = 1 << 20
 
+    @OptionGroup(title: "Connections")
+    var connections: ConnectionLimitOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxBodyBytes >= 0 else { throw ValidationError("--max-body-bytes must not be negative") }
@@ -70,7 +74,7 @@ struct CodesServiceCommand: AsyncParsableCommand {
         do {
             service = try await CodesServiceApp.start(configuration: CodesServiceConfiguration(
                 host: host, port: port, storage: try storage(), providerStatesEnabled: enableProviderStates,
-                authToken: token, maxBodyBytes: maxBodyBytes,
+                authToken: token, maxBodyBytes: maxBodyBytes, connectionLimits: connections.limits,
                 requestLogger: { entry in StandardStreams.error(entry.line) }))
         } catch let error as PostgresStoreError {
             StandardStreams.error("codes-service: \(error.description)")

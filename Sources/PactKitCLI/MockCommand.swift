@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import HTTPServerCore
 import PactMockServer
 import PactStandaloneMock
+import ServerCLIOptions
 
 /// `pactkit mock`: serves pacts as a standalone mock provider.
 struct MockCommand: AsyncParsableCommand {
@@ -67,18 +67,8 @@ struct MockCommand: AsyncParsableCommand {
     @Flag(help: "Match every request afresh instead of remembering which interaction answered an identical one.")
     var noMatchCache = false
 
-    @Option(help: ArgumentHelp("Close a connection that waits this long for its next request.", valueName: "ms"))
-    var idleTimeout = 60_000
-
-    @Option(help: ArgumentHelp("A request's headers must arrive within this long, else 408.", valueName: "ms"))
-    var headerTimeout = 10_000
-
-    @Option(help: ArgumentHelp(
-        "A request's body must arrive within this long after its headers, else 408.", valueName: "ms"))
-    var bodyTimeout = 30_000
-
-    @Option(help: ArgumentHelp("Connections served at once; more get 503.", valueName: "count"))
-    var maxConnections = 1024
+    @OptionGroup(title: "Connections")
+    var connections: ConnectionLimitOptions
 
     func validate() throws {
         guard !files.isEmpty || !directories.isEmpty else {
@@ -88,10 +78,6 @@ struct MockCommand: AsyncParsableCommand {
         guard watchInterval >= 10 else { throw ValidationError("--watch-interval must be at least 10 ms") }
         guard logLimit >= 0 else { throw ValidationError("--log-limit must not be negative") }
         guard maxBodyBytes >= 0 else { throw ValidationError("--max-body-bytes must not be negative") }
-        for (name, value) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout),
-                              ("--body-timeout", bodyTimeout), ("--max-connections", maxConnections)] where value < 1 {
-            throw ValidationError("\(name) must be at least 1, got \(value)")
-        }
         guard maxHeaderCount >= 1 else { throw ValidationError("--max-header-count must be at least 1") }
         guard maxEchoedValueBytes >= 0 else { throw ValidationError("--max-echoed-value-bytes must not be negative") }
         let separators = CharacterSet(charactersIn: "()<>@,;:\\\"/[]?={} \t")
@@ -115,9 +101,7 @@ struct MockCommand: AsyncParsableCommand {
                                        memoizeMatches: !noMatchCache, maxHeaderCount: maxHeaderCount,
                                        maxEchoedValueBytes: maxEchoedValueBytes),
             maxBodyBytes: maxBodyBytes,
-            connectionLimits: HTTPConnectionLimits(
-                idleTimeout: .milliseconds(idleTimeout), headerTimeout: .milliseconds(headerTimeout),
-                bodyTimeout: .milliseconds(bodyTimeout), maxConnections: maxConnections))
+            connectionLimits: connections.limits)
         do {
             try await StandaloneMockRunner.run(settings)
         } catch .load {

@@ -42,7 +42,7 @@ public enum CodesServiceApp {
             server = try await HTTPServer.start(
                 configuration: HTTPServerConfiguration(
                     host: configuration.host, port: configuration.port, maxBodyBytes: coreLimit,
-                    oversizedBodyResponse: oversized),
+                    connectionLimits: configuration.connectionLimits, oversizedBodyResponse: oversized),
                 handler: .async { request in await handler.respond(request) })
         } catch {
             if ownsStore { await store.close() }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServerCore
 
 /// How to run a codes service.
 public struct CodesServiceConfiguration: Sendable {
@@ -26,6 +27,8 @@ public struct CodesServiceConfiguration: Sendable {
     public var authToken: String?
     /// Request bodies above this many bytes get 413.
     public var maxBodyBytes: Int
+    /// Timeouts and the connection cap of the HTTP server.
+    public var connectionLimits: HTTPConnectionLimits
     /// "Now" for every rule (creation dates, expiry) and for the `Date` response header; UTC.
     public var clock: any CodeClock
     /// Where code characters come from; the system CSPRNG unless a test injects a seeded source.
@@ -37,7 +40,8 @@ public struct CodesServiceConfiguration: Sendable {
     /// the system clock and CSPRNG, and no request log unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 0, storage: Storage = .inMemory, providerStatesEnabled: Bool = false,
-        authToken: String? = nil, maxBodyBytes: Int = 1 << 20, clock: any CodeClock = SystemClock(),
+        authToken: String? = nil, maxBodyBytes: Int = 1 << 20, connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits(),
+        clock: any CodeClock = SystemClock(),
         random: any RandomSource = SystemRandomSource(), requestLogger: (@Sendable (RequestLogEntry) -> Void)? = nil
     ) {
         self.host = host
@@ -46,6 +50,7 @@ public struct CodesServiceConfiguration: Sendable {
         self.providerStatesEnabled = providerStatesEnabled
         self.authToken = authToken
         self.maxBodyBytes = maxBodyBytes
+        self.connectionLimits = connectionLimits
         self.clock = clock
         self.random = random
         self.requestLogger = requestLogger
