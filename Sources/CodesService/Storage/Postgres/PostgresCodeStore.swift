@@ -6,9 +6,9 @@ import PostgresNIO
 /// The store for several service instances sharing one PostgreSQL database, through postgres-nio's connection pool
 /// (`PostgresClient`). Each `read`/`write` leases a connection and runs its body as one transaction: a read sees one
 /// snapshot (REPEATABLE READ, READ ONLY); a write runs READ COMMITTED and locks what it reads (see
-/// `PostgresTransaction`), so it waits for, then sees, every write that committed before it. The store protocol's bodies are synchronous
-/// (they are SQLite's on its serial queue), so here they run on a small pool of threads of their own, where waiting for
-/// a statement's answer blocks no event loop and no Swift concurrency thread.
+/// `PostgresTransaction`), so it waits for, then sees, every write that committed before it. Statements are awaited,
+/// never waited for on a thread, so a slow answer holds a connection but no thread; a read of one statement (every
+/// read the services make) is sent without BEGIN and COMMIT.
 ///
 /// Faults: no connection within `connectTimeout` (server down, pool exhausted) or a connection lost mid-transaction
 /// throws `CodeStoreError.unavailable` (answered 503); the server rolls the open transaction back, so nothing is half
@@ -22,7 +22,6 @@ public final class PostgresCodeStore: CodeStore {
     private let configuration: PostgresStoreConfiguration
     private let client: PostgresClient
     private let clientTask: Task<Void, Never>
-    private let threads: NIOThreadPool
     private let logger: Logger
     private let isClosed = NIOLockedValueBox(false)
     /// Transactions under way; `close()` waits for them (a request whose client hung up is still one).
@@ -58,26 +57,24 @@ public final class PostgresCodeStore: CodeStore {
         let client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
         self.client = client
         clientTask = Task { await client.run() }
-        threads = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
-        threads.start()
     }
 
     /// Runs `body` in a READ ONLY transaction on one snapshot.
     public func read<Value: Sendable>(
-        _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
+        _ body: @escaping @Sendable (any CodeStoreReader) async throws -> Value
     ) async throws -> Value {
-        try await transaction(write: false) { try body($0) }
+        try await transaction(write: false) { try await body($0) }
     }
 
     /// Runs `body` in a transaction that locks what it reads; all its changes commit, or none.
     public func write<Value: Sendable>(
-        _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
+        _ body: @escaping @Sendable (any CodeStoreWriter) async throws -> Value
     ) async throws -> Value {
-        try await transaction(write: true) { try body($0) }
+        try await transaction(write: true) { try await body($0) }
     }
 
     /// Refuses new transactions, lets those under way finish (each is bounded by the statement deadline), then stops
-    /// the pool and its threads. Later calls throw `.closed`.
+    /// the pool. Later calls throw `.closed`.
     public func close() async {
         let wasClosed = isClosed.withLockedValue { closed in
             defer { closed = true }
@@ -90,11 +87,10 @@ public final class PostgresCodeStore: CodeStore {
         }
         clientTask.cancel()
         await clientTask.value
-        try? await threads.shutdownGracefully()
     }
 
     private func transaction<Value: Sendable>(
-        write: Bool, _ body: @escaping @Sendable (PostgresTransaction) throws -> Value
+        write: Bool, _ body: @escaping @Sendable (PostgresTransaction) async throws -> Value
     ) async throws -> Value {
         let deadline = TimeAmount.milliseconds(statementDeadline.wholeMilliseconds)
         let admitted = isClosed.withLockedValue { closed in
@@ -104,15 +100,16 @@ public final class PostgresCodeStore: CodeStore {
         guard admitted else { throw CodeStoreError.closed }
         defer { inFlight.withLockedValue { $0 -= 1 } }
         var attempt = 1
+        var mode: PostgresTransaction.Mode = write ? .write : .singleStatementRead
         while true {
             do {
-                return try await withConnection { connection, threads, logger in
-                    try await threads.runIfActive {
-                        let transaction = PostgresTransaction(
-                            connection: connection, logger: logger, locking: write, deadline: deadline)
-                        return try Self.run(transaction, begin: write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
-                    }
+                let currentMode = mode
+                return try await withConnection { connection, logger in
+                    try await PostgresTransaction(connection: connection, logger: logger, mode: currentMode,
+                                                  deadline: deadline).perform(body)
                 }
+            } catch is PostgresTransaction.NeedsSnapshot {
+                mode = .snapshotRead
             } catch let error as PSQLError {
                 switch PostgresFailure.classify(error) {
                 case .conflict where attempt < Self.conflictAttempts:
@@ -128,28 +125,13 @@ public final class PostgresCodeStore: CodeStore {
         }
     }
 
-    /// BEGIN, body, COMMIT on the calling (pool) thread; ROLLBACK when anything throws.
-    private static func run<Value>(
-        _ transaction: PostgresTransaction, begin: PostgresQuery, _ body: (PostgresTransaction) throws -> Value
-    ) throws -> Value {
-        try transaction.run(begin)
-        do {
-            let value = try body(transaction)
-            try transaction.run("COMMIT")
-            return value
-        } catch {
-            _ = try? transaction.run("ROLLBACK")
-            throw error
-        }
-    }
-
     /// Leases a connection for `operation`, waiting at most `connectTimeout` for one; a request that got none is
     /// `CodeStoreError.unavailable`. Once leased, the operation runs to its end whatever the clock says.
     private func withConnection<Value: Sendable>(
-        _ operation: @escaping @Sendable (PostgresConnection, NIOThreadPool, Logger) async throws -> Value
+        _ operation: @escaping @Sendable (PostgresConnection, Logger) async throws -> Value
     ) async throws -> Value {
         let lease = NIOLockedValueBox(Lease.waiting)
-        let (client, threads, logger, timeout) = (client, threads, logger, configuration.connectTimeout)
+        let (client, logger, timeout) = (client, logger, configuration.connectTimeout)
         let address = configuration.address
         return try await withThrowingTaskGroup(of: Value?.self) { group in
             group.addTask {
@@ -160,7 +142,7 @@ public final class PostgresCodeStore: CodeStore {
                             return state == .leased
                         }
                         guard won else { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
-                        return try await operation(connection, threads, logger)
+                        return try await operation(connection, logger)
                     }
                 } catch let error where lease.withLockedValue({ $0 }) != .leased {
                     if error is CodeStoreError { throw error }
