@@ -58,8 +58,10 @@ public final class SQLiteCodeStore: CodeStore, @unchecked Sendable {
     private func transaction<Value: Sendable>(
         begin: String, _ body: (SQLiteTransaction) async throws -> Value
     ) async throws -> Value {
-        try await gate.exclusively {
-            try await withTaskExecutorPreference(executor) {
+        // The gate is entered on the queue: a waiter is resumed straight onto the queue, not first onto the
+        // cooperative pool, so transactions follow each other there without a gap.
+        try await withTaskExecutorPreference(executor) {
+            try await gate.exclusively {
                 guard let connection else { throw CodeStoreError.closed }
                 try connection.execute(begin)
                 do {
