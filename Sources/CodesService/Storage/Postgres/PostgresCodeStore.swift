@@ -14,7 +14,7 @@ import PostgresNIO
 /// throws `CodeStoreError.unavailable` (answered 503); the server rolls the open transaction back, so nothing is half
 /// written. The pool reconnects on its own once the server is back. Deadlocks and serialisation failures are retried.
 public final class PostgresCodeStore: CodeStore {
-    private enum Lease { case waiting, leased, timedOut }
+    private enum Lease { case waiting, leased, timedOut, finished }
 
     /// How often a transaction that lost a deadlock is run again before the request fails.
     static let conflictAttempts = 5
@@ -127,45 +127,49 @@ public final class PostgresCodeStore: CodeStore {
 
     /// Leases a connection for `operation`, waiting at most `connectTimeout` for one; a request that got none is
     /// `CodeStoreError.unavailable`. Once leased, the operation runs to its end whatever the clock says.
+    ///
+    /// The wait is bounded by a timer on an event loop that cancels this task's lease request, rather than by a
+    /// task group racing a sleeping child: two child tasks and a dispatch timer per request cost more than the
+    /// one-statement read they guard.
     private func withConnection<Value: Sendable>(
-        _ operation: @escaping @Sendable (PostgresConnection, Logger) async throws -> Value
+        _ operation: (PostgresConnection, Logger) async throws -> Value
     ) async throws -> Value {
         let lease = NIOLockedValueBox(Lease.waiting)
-        let (client, logger, timeout) = (client, logger, configuration.connectTimeout)
-        let address = configuration.address
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                do {
-                    return try await client.withConnection { connection in
-                        let won = lease.withLockedValue { state in
-                            if state == .waiting { state = .leased }
-                            return state == .leased
-                        }
-                        guard won else { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
-                        return try await operation(connection, logger)
-                    }
-                } catch let error where lease.withLockedValue({ $0 }) != .leased {
-                    if error is CodeStoreError { throw error }
-                    throw CodeStoreError.unavailable(
-                        "no connection to PostgreSQL at \(address): \(PostgresFailure.describe(error))")
-                }
+        let (logger, timeout, address) = (logger, configuration.connectTimeout, configuration.address)
+        let waiter = withUnsafeCurrentTask { LeaseWaiter(task: $0) }
+        let timer = PostgresClient.defaultEventLoopGroup.any().scheduleTask(
+            in: .milliseconds(timeout.wholeMilliseconds)
+        ) {
+            // Under the lock: while the state is `.waiting` this task is still inside this function (it leaves
+            // only after marking the state `.finished` below), so the task it cancels is alive.
+            lease.withLockedValue { state in
+                guard state == .waiting else { return }
+                state = .timedOut
+                waiter.cancel()
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                let timedOut = lease.withLockedValue { state in
-                    if state == .waiting { state = .timedOut }
-                    return state == .timedOut
-                }
-                if timedOut { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
-                return nil
+        }
+        defer {
+            timer.cancel()
+            lease.withLockedValue { state in
+                if state == .waiting { state = .finished }
             }
-            while let result = try await group.next() {
-                if let value = result {
-                    group.cancelAll()
-                    return value
+        }
+        do {
+            return try await client.withConnection { connection in
+                let won = lease.withLockedValue { state in
+                    if state == .waiting { state = .leased }
+                    return state == .leased
                 }
+                guard won else { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
+                return try await operation(connection, logger)
             }
-            throw CodeStoreError.closed  // not reached: the first task returns a value or throws
+        } catch let error where lease.withLockedValue({ $0 }) != .leased {
+            if lease.withLockedValue({ $0 }) == .timedOut {
+                throw CodeStoreError.unavailable(Self.noConnection(address, timeout))
+            }
+            if error is CodeStoreError { throw error }
+            throw CodeStoreError.unavailable(
+                "no connection to PostgreSQL at \(address): \(PostgresFailure.describe(error))")
         }
     }
 
@@ -182,6 +186,14 @@ public final class PostgresCodeStore: CodeStore {
         logger.logLevel = .critical
         return logger
     }
+}
+
+/// Cancels the task waiting for a lease when its time is up. Unchecked Sendable: `UnsafeCurrentTask` may only be
+/// used while its task runs, which `withConnection`'s lease state guarantees for every call of `cancel`.
+private struct LeaseWaiter: @unchecked Sendable {
+    let task: UnsafeCurrentTask?
+
+    func cancel() { task?.cancel() }
 }
 
 extension PostgresStoreConfiguration {

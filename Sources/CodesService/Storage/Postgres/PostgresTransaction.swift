@@ -85,16 +85,19 @@ final class PostgresTransaction: CodeStoreWriter {
         // The wait is on a promise of our own that the deadline also completes: a statement written to a connection
         // that closes at that instant is never answered by postgres-nio, and must not hang the request for ever.
         // Both completions run on the connection's event loop, so they never race; the later one is ignored.
-        let connection = connection
+        // The timer and the statement are set up in one visit to that event loop (one wake-up, not two).
+        let (connection, logger, deadline) = (connection, logger, deadline)
         let outcome = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
-        let seconds = Double(deadline.nanoseconds) / 1e9
-        let timer = connection.eventLoop.scheduleTask(in: deadline) {
-            outcome.fail(CodeStoreError.unavailable("PostgreSQL did not answer within \(seconds) s"))
-            _ = connection.close() as EventLoopFuture<Void>
-        }
-        connection.query(query, logger: logger).whenComplete { result in
-            timer.cancel()
-            outcome.completeWith(result)
+        connection.eventLoop.execute {
+            let seconds = Double(deadline.nanoseconds) / 1e9
+            let timer = connection.eventLoop.scheduleTask(in: deadline) {
+                outcome.fail(CodeStoreError.unavailable("PostgreSQL did not answer within \(seconds) s"))
+                _ = connection.close() as EventLoopFuture<Void>
+            }
+            connection.query(query, logger: logger).whenComplete { result in
+                timer.cancel()
+                outcome.completeWith(result)
+            }
         }
         return try await outcome.futureResult.get()
     }
