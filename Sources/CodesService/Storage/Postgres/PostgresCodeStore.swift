@@ -1,6 +1,5 @@
 import Foundation
 import NIOConcurrencyHelpers
-import NIOPosix
 import PostgresNIO
 
 /// The store for several service instances sharing one PostgreSQL database, through postgres-nio's connection pool
