@@ -35,6 +35,9 @@ trap cleanup EXIT
 # Starts one instance with `--db $1` and sets `started_url` (not run in a subshell, so `servers` keeps its pid).
 start_server() {
     local n=${#servers[@]}
+    # Emptied here, not by the background job's own redirection, which may run after the loop below has read the
+    # previous set-up's URL from the same file.
+    : >"$work/stdout.$n"
     "$binary" --port 0 --db "$1" >"$work/stdout.$n" 2>"$work/requests.$n.log" &
     servers+=($!)
     local url=""

@@ -44,15 +44,18 @@ final class CodeFormatTests: XCTestCase {
         }
     }
 
-    func testUniqueCodesGiveUpAfterTenTakenCandidates() {
+    func testUniqueCodesGiveUpAfterTenTakenCandidates() async {
         let generator = CodeGenerator(random: SeededRandomSource(seed: 3))
         var tried: [String] = []
-        XCTAssertThrowsError(try generator.unique(generator.activationCode) { tried.append($0); return true }) { error in
+        do {
+            _ = try await generator.unique(generator.activationCode) { tried.append($0); return true }
+            XCTFail("ten taken candidates gave a code")
+        } catch {
             XCTAssertEqual(error as? CodesServiceError, .codeGenerationExhausted(attempts: 10))
         }
         XCTAssertEqual(tried.count, 10)
         var calls = 0
-        let code = try? generator.unique(generator.activationCode) { _ in calls += 1; return calls < 4 }
+        let code = try? await generator.unique(generator.activationCode) { _ in calls += 1; return calls < 4 }
         XCTAssertNotNil(code)
         XCTAssertEqual(calls, 4)
     }

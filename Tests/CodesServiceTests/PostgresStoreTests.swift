@@ -11,9 +11,9 @@ final class PostgresStoreTests: XCTestCase {
     func testRecordsRoundTripAndTheCodeIsAUniqueKey() async throws {
         try await withTestPostgres { database in
             let store = try await PostgresCodeStore.connect(database.configuration)
-            try await store.write { try $0.insert(Self.record) }
+            try await store.write { try await $0.insert(Self.record) }
             do {
-                try await store.write { try $0.insert(Self.record) }
+                try await store.write { try await $0.insert(Self.record) }
                 XCTFail("a duplicate code was inserted")
             } catch let error as CodeStoreError {
                 XCTAssertEqual(error, .duplicateCode("BBBBBBBBBBBB"))
@@ -22,12 +22,48 @@ final class PostgresStoreTests: XCTestCase {
                 code: "P-1234-1234-1234-12", lpa: "M-1234-1234-1234", actor: "12ad81a9-f89d-4804-99f5-7c0c8669ac9b",
                 updatedAt: Date(timeIntervalSince1970: 1_762_855_200.123456789),
                 expiresAt: Date(timeIntervalSince1970: 1_765_447_200.5), expiryReason: .superseded)
-            try await store.write { try $0.insert(paper) }
-            let stored = try await store.read { try $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
+            try await store.write { try await $0.insert(paper) }
+            let stored = try await store.read { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
             XCTAssertEqual(stored, [Self.record])
-            let storedPaper = try await store.read { try $0.paperCodes(lpa: paper.lpa, actor: paper.actor) }
+            let storedPaper = try await store.read { try await $0.paperCodes(lpa: paper.lpa, actor: paper.actor) }
             XCTAssertEqual(storedPaper, [paper])
             await expectClosedAfterClose(store)
+        }
+    }
+
+    func testAReadOfSeveralStatementsAndAnActivationCodeWithItsPairsPaperCodesAgreeWithTheWrites() async throws {
+        try await withTestPostgres { database in
+            let store = try await PostgresCodeStore.connect(database.configuration)
+            let mine = {
+                var record = Self.record
+                record.lpa = "M-1234-1234-1234"
+                return record
+            }()
+            let papers = (1...2).map { n in
+                PaperVerificationCode(code: "P-1234-1234-1234-1\(n)", lpa: mine.lpa, actor: mine.actor,
+                                      updatedAt: Date(timeIntervalSince1970: 1_762_855_200 + Double(n)))
+            }
+            let other = PaperVerificationCode(code: "P-9999-9999-9999-99", lpa: mine.lpa, actor: "700000000009",
+                                              updatedAt: Date(timeIntervalSince1970: 1_762_855_200))
+            try await store.write { store in
+                try await store.insert(mine)
+                for paper in papers + [other] { try await store.insert(paper) }
+            }
+            // One statement fetches the code and its pair's paper codes; the other pair's need a second statement,
+            // so the body runs again in a snapshot transaction.
+            let (code, pair, otherPair, all) = try await store.read { store in
+                (try await store.activationCode(mine.code),
+                 try await store.paperCodes(lpa: mine.lpa, actor: mine.actor),
+                 try await store.paperCodes(lpa: other.lpa, actor: other.actor),
+                 try await store.activationCodes(lpa: mine.lpa, actor: mine.actor))
+            }
+            XCTAssertEqual(code, mine)
+            XCTAssertEqual(pair, papers)
+            XCTAssertEqual(otherPair, [other])
+            XCTAssertEqual(all, [mine])
+            let unknown = try await store.read { try await $0.activationCode("CCCCCCCCCCCC") }
+            XCTAssertNil(unknown)
+            await store.close()
         }
     }
 

@@ -38,15 +38,15 @@ final class StorageTests: XCTestCase {
         let record = ActivationCode(code: "BBBBBBBBBBBB", lpa: "700000000001", actor: "700000000002", dob: "1960-06-05",
                                     active: true, status: .generated, generatedDate: "2025-11-11",
                                     lastUpdatedDate: "2025-11-11", expiryDate: 1_794_391_200)
-        try await store.write { try $0.insert(record) }
+        try await store.write { try await $0.insert(record) }
         XCTAssertTrue(FileManager.default.fileExists(atPath: databasePath + "-wal"))
         do {
-            try await store.write { try $0.insert(record) }
+            try await store.write { try await $0.insert(record) }
             XCTFail("a duplicate code was inserted")
         } catch let error as CodeStoreError {
             XCTAssertEqual(error, .duplicateCode("BBBBBBBBBBBB"))
         }
-        let stored = try await store.read { try $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
+        let stored = try await store.read { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
         XCTAssertEqual(stored, [record])
         await expectClosedAfterClose(store)
     }
@@ -76,7 +76,7 @@ final class StorageTests: XCTestCase {
                 // The supersession of the first entry was rolled back with everything else.
                 expectEqual(try await service.details(existing)?["status_details"] as? String, "Generated", name)
                 for actor in ["700000000002", "700000000003", "700000000004"] {
-                    let stored = try await base.read { try $0.activationCodes(lpa: "700000000001", actor: actor) }
+                    let stored = try await base.read { try await $0.activationCodes(lpa: "700000000001", actor: actor) }
                     XCTAssertEqual(stored.count, actor == "700000000002" ? 1 : 0, "\(name) \(actor)")
                 }
             }
@@ -98,7 +98,7 @@ final class StorageTests: XCTestCase {
                     return try await group.reduce(into: [Int]()) { $0.append($1) }
                 }
                 XCTAssertEqual(statuses, Array(repeating: 200, count: 64), name)
-                let stored = try await service.service.store.read { try $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
+                let stored = try await service.service.store.read { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
                 XCTAssertEqual(stored.count, 64, name)
                 XCTAssertEqual(stored.filter(\.active).count, 1, name)
                 XCTAssertEqual(Set(stored.filter { !$0.active }.map(\.status)), [.superseded], name)
@@ -119,7 +119,7 @@ final class StorageTests: XCTestCase {
                     }
                     for try await status in group { expectEqual(status, 200) }
                 }
-                let stored = try await first.service.store.read { try $0.activationCodes(lpa: "M-1234-1234-1234", actor: "700000000002") }
+                let stored = try await first.service.store.read { try await $0.activationCodes(lpa: "M-1234-1234-1234", actor: "700000000002") }
                 XCTAssertEqual(stored.count, 40)
                 XCTAssertEqual(stored.filter(\.active).count, 1)
             }

@@ -50,20 +50,20 @@ public struct ActivationCodeService: Sendable {
             var created: [ActivationCode] = []
             created.reserveCapacity(entries.count)
             for entry in entries {
-                for existing in try store.activationCodes(lpa: entry.lpa, actor: entry.actor)
+                for existing in try await store.activationCodes(lpa: entry.lpa, actor: entry.actor)
                 where existing.active && existing.isVisibleByKey(now: now) {
                     var superseded = existing
                     superseded.active = false
                     superseded.status = .superseded
                     superseded.lastUpdatedDate = today
-                    try store.put(superseded)
+                    try await store.put(superseded)
                 }
                 // Any stored row blocks a candidate, even an expired one: codes are never silently overwritten.
-                let code = try generator.unique(generator.activationCode) { try store.activationCode($0) != nil }
+                let code = try await generator.unique(generator.activationCode) { try await store.activationCode($0) != nil }
                 let record = ActivationCode(
                     code: code, lpa: entry.lpa, actor: entry.actor, dob: entry.dob, active: true, status: .generated,
                     generatedDate: today, lastUpdatedDate: today, expiryDate: expiry)
-                try store.insert(record)
+                try await store.insert(record)
                 created.append(record)
             }
             return created
@@ -74,12 +74,12 @@ public struct ActivationCodeService: Sendable {
     public func validate(lpa: String, dob: String, code: String) async throws -> Validation {
         let now = clock.now()
         return try await store.read { store in
-            guard let record = try store.activationCode(code), record.isVisibleOnLookup(now: now), record.active,
+            guard let record = try await store.activationCode(code), record.isVisibleOnLookup(now: now), record.active,
                   record.dob == dob, record.lpa == lpa
             else { return Validation(actor: nil, hasPaperVerificationCode: false) }
             var hasPaperCode = false
             if record.lpa.hasPrefix("M-") {
-                hasPaperCode = try store.paperCodes(lpa: record.lpa, actor: record.actor).contains { $0.isUnexpired(at: now) }
+                hasPaperCode = try await store.paperCodes(lpa: record.lpa, actor: record.actor).contains { $0.isUnexpired(at: now) }
             }
             return Validation(actor: record.actor, hasPaperVerificationCode: hasPaperCode)
         }
@@ -89,12 +89,12 @@ public struct ActivationCodeService: Sendable {
     public func revoke(code: String) async throws -> Int {
         let now = clock.now()
         return try await store.write { store in
-            guard var record = try store.activationCode(code), record.isVisibleOnLookup(now: now), record.active
+            guard var record = try await store.activationCode(code), record.isVisibleOnLookup(now: now), record.active
             else { return 0 }
             record.active = false
             record.status = .revoked
             record.lastUpdatedDate = UTC.dateString(now)
-            try store.put(record)
+            try await store.put(record)
             return 1
         }
     }
@@ -103,7 +103,7 @@ public struct ActivationCodeService: Sendable {
     public func createdDate(lpa: String, actor: String) async throws -> String? {
         let now = clock.now()
         return try await store.read { store in
-            try store.activationCodes(lpa: lpa, actor: actor)
+            try await store.activationCodes(lpa: lpa, actor: actor)
                 .first { $0.active && $0.isVisibleByKey(now: now) }?.generatedDate
         }
     }
@@ -112,7 +112,7 @@ public struct ActivationCodeService: Sendable {
     public func details(code: String) async throws -> ActivationCode? {
         let now = clock.now()
         return try await store.read { store in
-            try store.activationCode(code).flatMap { $0.isVisibleOnLookup(now: now) ? $0 : nil }
+            try await store.activationCode(code).flatMap { $0.isVisibleOnLookup(now: now) ? $0 : nil }
         }
     }
 }

@@ -26,10 +26,10 @@ public struct CodeGenerator: Sendable {
     }
 
     /// Draws codes with `make` until `isTaken` says one is free, at most `maxAttempts` times.
-    func unique(_ make: () -> String, isTaken: (String) throws -> Bool) throws -> String {
+    func unique(_ make: () -> String, isTaken: (String) async throws -> Bool) async throws -> String {
         for _ in 0..<Self.maxAttempts {
             let candidate = make()
-            if try !isTaken(candidate) { return candidate }
+            if try await !isTaken(candidate) { return candidate }
         }
         throw CodesServiceError.codeGenerationExhausted(attempts: Self.maxAttempts)
     }

@@ -27,24 +27,24 @@ public struct PaperCodeService: Sendable {
         let supersededExpiry = ExpiryReason.superseded.expiry(from: now)
         let generator = generator
         return try await store.write { store in
-            for existing in try store.paperCodes(lpa: lpa, actor: actor) where existing.isUnexpired(at: now) {
+            for existing in try await store.paperCodes(lpa: lpa, actor: actor) where existing.isUnexpired(at: now) {
                 if let expiresAt = existing.expiresAt, expiresAt <= supersededExpiry { continue }
                 var superseded = existing
                 superseded.expiresAt = supersededExpiry
                 superseded.expiryReason = .superseded
                 superseded.updatedAt = now
-                try store.put(superseded)
+                try await store.put(superseded)
             }
-            let code = try generator.unique(generator.paperVerificationCode) { try store.paperCode($0) != nil }
+            let code = try await generator.unique(generator.paperVerificationCode) { try await store.paperCode($0) != nil }
             let record = PaperVerificationCode(code: code, lpa: lpa, actor: actor, updatedAt: now)
-            try store.insert(record)
+            try await store.insert(record)
             return record
         }
     }
 
     /// The code as stored, expired or not (the consumer decides what an expiry means); nil when unknown.
     public func find(code: String) async throws -> PaperVerificationCode? {
-        try await store.read { store in try store.paperCode(code) }
+        try await store.read { store in try await store.paperCode(code) }
     }
 
     /// Gives the code the expiry `reason` implies, unless it already expires no later: an expiry only ever moves
@@ -57,9 +57,9 @@ public struct PaperCodeService: Sendable {
             let found: PaperVerificationCode?
             switch target {
             case .code(let code):
-                found = try store.paperCode(code)
+                found = try await store.paperCode(code)
             case .actor(let lpa, let actor):
-                let live = try store.paperCodes(lpa: lpa, actor: actor).filter { $0.isUnexpired(at: now) }
+                let live = try await store.paperCodes(lpa: lpa, actor: actor).filter { $0.isUnexpired(at: now) }
                 found = live.count == 1 ? live[0] : nil
             }
             guard var record = found else { return nil }
@@ -67,7 +67,7 @@ public struct PaperCodeService: Sendable {
             record.expiresAt = newExpiry
             record.expiryReason = reason
             record.updatedAt = now
-            try store.put(record)
+            try await store.put(record)
             return newExpiry
         }
     }

@@ -25,7 +25,7 @@ public final class ProviderStates: Sendable {
         let plan = try ProviderStateCatalogue.plan(state: state, params: params, now: clock.now())
         let changes = plan.changes
         try await store.write { store in
-            for change in changes { try Self.apply(change, to: store) }
+            for change in changes { try await Self.apply(change, to: store) }
         }
         return plan.values
     }
@@ -39,17 +39,17 @@ public final class ProviderStates: Sendable {
 
     /// Removes every code of both kinds (`/_reset_database`).
     public func reset() async throws {
-        try await store.write { store in try store.deleteAll() }
+        try await store.write { store in try await store.deleteAll() }
     }
 
-    private static func apply(_ change: StateChange, to store: any CodeStoreWriter) throws {
+    private static func apply(_ change: StateChange, to store: any CodeStoreWriter) async throws {
         switch change {
-        case .putActivation(let code): try store.put(code)
-        case .deleteActivation(let code): try store.deleteActivationCode(code)
-        case .deleteActivations(let lpa, let actor): try store.deleteActivationCodes(lpa: lpa, actor: actor)
-        case .putPaper(let code): try store.put(code)
-        case .deletePaper(let code): try store.deletePaperCode(code)
-        case .deleteAll: try store.deleteAll()
+        case .putActivation(let code): try await store.put(code)
+        case .deleteActivation(let code): try await store.deleteActivationCode(code)
+        case .deleteActivations(let lpa, let actor): try await store.deleteActivationCodes(lpa: lpa, actor: actor)
+        case .putPaper(let code): try await store.put(code)
+        case .deletePaper(let code): try await store.deletePaperCode(code)
+        case .deleteAll: try await store.deleteAll()
         }
     }
 }

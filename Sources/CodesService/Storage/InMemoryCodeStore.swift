@@ -1,7 +1,8 @@
 import NIOConcurrencyHelpers
 
-/// A store in process memory, for tests: nothing survives the process. A write works on a copy that replaces the
-/// live state only when the body succeeds, which gives the same all-or-nothing behaviour as SQLite.
+/// A store in process memory, for tests: nothing survives the process. A read works on a copy of the tables taken
+/// under the lock; a write, admitted one at a time by a `TransactionGate`, works on a copy that replaces the live
+/// state only when the body succeeds, which gives the same all-or-nothing behaviour as SQLite.
 public final class InMemoryCodeStore: CodeStore {
     struct Tables: Sendable {
         var activation: [String: (order: Int, record: ActivationCode)] = [:]
@@ -11,38 +12,47 @@ public final class InMemoryCodeStore: CodeStore {
     }
 
     private let tables = NIOLockedValueBox(Tables())
+    private let writes = TransactionGate()
 
     /// Creates an empty store.
     public init() {}
 
-    /// Runs `body` under the store's lock; throws `CodeStoreError.closed` after `close()`.
+    /// Runs `body` on a snapshot of the tables; throws `CodeStoreError.closed` after `close()`.
     public func read<Value: Sendable>(
-        _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
+        _ body: @escaping @Sendable (any CodeStoreReader) async throws -> Value
     ) async throws -> Value {
-        try tables.withLockedValue { tables in
-            guard !tables.isClosed else { throw CodeStoreError.closed }
-            return try body(InMemoryTransaction(tables))
-        }
+        try await body(InMemoryTransaction(try snapshot()))
     }
 
-    /// Runs `body` on a copy under the store's lock and keeps the copy only if `body` returns.
+    /// Runs `body` on a copy, one write at a time, and keeps the copy only if `body` returns.
     public func write<Value: Sendable>(
-        _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
+        _ body: @escaping @Sendable (any CodeStoreWriter) async throws -> Value
     ) async throws -> Value {
-        try tables.withLockedValue { tables in
-            guard !tables.isClosed else { throw CodeStoreError.closed }
-            let transaction = InMemoryTransaction(tables)
-            let result = try body(transaction)
-            tables = transaction.tables
+        try await writes.exclusively {
+            let transaction = InMemoryTransaction(try snapshot())
+            let result = try await body(transaction)
+            let changed = transaction.tables
+            tables.withLockedValue { $0 = changed }
             return result
         }
     }
 
-    /// Marks the store closed; later reads and writes throw `CodeStoreError.closed`.
-    public func close() async { tables.withLockedValue { $0.isClosed = true } }
+    /// Marks the store closed once writes under way have finished; later reads and writes throw
+    /// `CodeStoreError.closed`.
+    public func close() async {
+        _ = try? await writes.exclusively { tables.withLockedValue { $0.isClosed = true } }
+    }
+
+    private func snapshot() throws -> Tables {
+        try tables.withLockedValue { tables in
+            guard !tables.isClosed else { throw CodeStoreError.closed }
+            return tables
+        }
+    }
 }
 
-/// A working copy of the tables for one transaction (used by one thread, under the store's lock).
+/// A working copy of the tables for one transaction (used by one task at a time). Its synchronous methods satisfy
+/// the store protocol's async requirements.
 final class InMemoryTransaction: CodeStoreWriter {
     var tables: InMemoryCodeStore.Tables
 

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The store operations as SQL, inside a transaction that `SQLiteCodeStore` has begun.
+/// The store operations as SQL, inside a transaction that `SQLiteCodeStore` has begun. It is only used on the
+/// store's queue, where the transaction's body runs; its methods are synchronous (SQLite answers on the spot) and
+/// satisfy the store protocol's async requirements as they are.
 final class SQLiteTransaction: CodeStoreWriter {
     private let connection: SQLiteConnection
 

@@ -6,7 +6,7 @@ import XCTest
 func expectClosedAfterClose(_ store: any CodeStore, file: StaticString = #filePath, line: UInt = #line) async {
     await store.close()
     do {
-        _ = try await store.read { try $0.activationCode("BBBBBBBBBBBB") }
+        _ = try await store.read { try await $0.activationCode("BBBBBBBBBBBB") }
         XCTFail("a closed store answered", file: file, line: line)
     } catch let error as CodeStoreError {
         XCTAssertEqual(error, .closed, file: file, line: line)
@@ -35,13 +35,19 @@ final class FailingCodeStore: CodeStore {
         self.failOnInsert = failOnInsert
     }
 
-    func read<Value: Sendable>(_ body: @escaping @Sendable (any CodeStoreReader) throws -> Value) async throws -> Value {
+    func read<Value: Sendable>(
+        _ body: @escaping @Sendable (any CodeStoreReader) async throws -> Value
+    ) async throws -> Value {
         try await base.read(body)
     }
 
-    func write<Value: Sendable>(_ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value) async throws -> Value {
+    func write<Value: Sendable>(
+        _ body: @escaping @Sendable (any CodeStoreWriter) async throws -> Value
+    ) async throws -> Value {
         let failOnInsert = failOnInsert
-        return try await base.write { writer in try body(FailingWriter(base: writer, failOnInsert: failOnInsert)) }
+        return try await base.write { writer in
+            try await body(FailingWriter(base: writer, failOnInsert: failOnInsert))
+        }
     }
 
     func close() async { await base.close() }
@@ -58,22 +64,28 @@ private final class FailingWriter: CodeStoreWriter {
         self.failOnInsert = failOnInsert
     }
 
-    func activationCode(_ code: String) throws -> ActivationCode? { try base.activationCode(code) }
-    func activationCodes(lpa: String, actor: String) throws -> [ActivationCode] { try base.activationCodes(lpa: lpa, actor: actor) }
-    func paperCode(_ code: String) throws -> PaperVerificationCode? { try base.paperCode(code) }
-    func paperCodes(lpa: String, actor: String) throws -> [PaperVerificationCode] { try base.paperCodes(lpa: lpa, actor: actor) }
-
-    func insert(_ code: ActivationCode) throws {
-        inserts += 1
-        if inserts == failOnInsert { throw FailingCodeStore.InjectedFailure() }
-        try base.insert(code)
+    func activationCode(_ code: String) async throws -> ActivationCode? { try await base.activationCode(code) }
+    func activationCodes(lpa: String, actor: String) async throws -> [ActivationCode] {
+        try await base.activationCodes(lpa: lpa, actor: actor)
+    }
+    func paperCode(_ code: String) async throws -> PaperVerificationCode? { try await base.paperCode(code) }
+    func paperCodes(lpa: String, actor: String) async throws -> [PaperVerificationCode] {
+        try await base.paperCodes(lpa: lpa, actor: actor)
     }
 
-    func put(_ code: ActivationCode) throws { try base.put(code) }
-    func deleteActivationCode(_ code: String) throws { try base.deleteActivationCode(code) }
-    func deleteActivationCodes(lpa: String, actor: String) throws { try base.deleteActivationCodes(lpa: lpa, actor: actor) }
-    func insert(_ code: PaperVerificationCode) throws { try base.insert(code) }
-    func put(_ code: PaperVerificationCode) throws { try base.put(code) }
-    func deletePaperCode(_ code: String) throws { try base.deletePaperCode(code) }
-    func deleteAll() throws { try base.deleteAll() }
+    func insert(_ code: ActivationCode) async throws {
+        inserts += 1
+        if inserts == failOnInsert { throw FailingCodeStore.InjectedFailure() }
+        try await base.insert(code)
+    }
+
+    func put(_ code: ActivationCode) async throws { try await base.put(code) }
+    func deleteActivationCode(_ code: String) async throws { try await base.deleteActivationCode(code) }
+    func deleteActivationCodes(lpa: String, actor: String) async throws {
+        try await base.deleteActivationCodes(lpa: lpa, actor: actor)
+    }
+    func insert(_ code: PaperVerificationCode) async throws { try await base.insert(code) }
+    func put(_ code: PaperVerificationCode) async throws { try await base.put(code) }
+    func deletePaperCode(_ code: String) async throws { try await base.deletePaperCode(code) }
+    func deleteAll() async throws { try await base.deleteAll() }
 }

@@ -1,20 +1,19 @@
 import Foundation
 import NIOConcurrencyHelpers
-import NIOPosix
 import PostgresNIO
 
 /// The store for several service instances sharing one PostgreSQL database, through postgres-nio's connection pool
 /// (`PostgresClient`). Each `read`/`write` leases a connection and runs its body as one transaction: a read sees one
 /// snapshot (REPEATABLE READ, READ ONLY); a write runs READ COMMITTED and locks what it reads (see
-/// `PostgresTransaction`), so it waits for, then sees, every write that committed before it. The store protocol's bodies are synchronous
-/// (they are SQLite's on its serial queue), so here they run on a small pool of threads of their own, where waiting for
-/// a statement's answer blocks no event loop and no Swift concurrency thread.
+/// `PostgresTransaction`), so it waits for, then sees, every write that committed before it. Statements are awaited,
+/// never waited for on a thread, so a slow answer holds a connection but no thread; a read of one statement (every
+/// read the services make) is sent without BEGIN and COMMIT.
 ///
 /// Faults: no connection within `connectTimeout` (server down, pool exhausted) or a connection lost mid-transaction
 /// throws `CodeStoreError.unavailable` (answered 503); the server rolls the open transaction back, so nothing is half
 /// written. The pool reconnects on its own once the server is back. Deadlocks and serialisation failures are retried.
 public final class PostgresCodeStore: CodeStore {
-    private enum Lease { case waiting, leased, timedOut }
+    private enum Lease { case waiting, leased, timedOut, finished }
 
     /// How often a transaction that lost a deadlock is run again before the request fails.
     static let conflictAttempts = 5
@@ -22,7 +21,6 @@ public final class PostgresCodeStore: CodeStore {
     private let configuration: PostgresStoreConfiguration
     private let client: PostgresClient
     private let clientTask: Task<Void, Never>
-    private let threads: NIOThreadPool
     private let logger: Logger
     private let isClosed = NIOLockedValueBox(false)
     /// Transactions under way; `close()` waits for them (a request whose client hung up is still one).
@@ -58,26 +56,24 @@ public final class PostgresCodeStore: CodeStore {
         let client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
         self.client = client
         clientTask = Task { await client.run() }
-        threads = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
-        threads.start()
     }
 
     /// Runs `body` in a READ ONLY transaction on one snapshot.
     public func read<Value: Sendable>(
-        _ body: @escaping @Sendable (any CodeStoreReader) throws -> Value
+        _ body: @escaping @Sendable (any CodeStoreReader) async throws -> Value
     ) async throws -> Value {
-        try await transaction(write: false) { try body($0) }
+        try await transaction(write: false) { try await body($0) }
     }
 
     /// Runs `body` in a transaction that locks what it reads; all its changes commit, or none.
     public func write<Value: Sendable>(
-        _ body: @escaping @Sendable (any CodeStoreWriter) throws -> Value
+        _ body: @escaping @Sendable (any CodeStoreWriter) async throws -> Value
     ) async throws -> Value {
-        try await transaction(write: true) { try body($0) }
+        try await transaction(write: true) { try await body($0) }
     }
 
     /// Refuses new transactions, lets those under way finish (each is bounded by the statement deadline), then stops
-    /// the pool and its threads. Later calls throw `.closed`.
+    /// the pool. Later calls throw `.closed`.
     public func close() async {
         let wasClosed = isClosed.withLockedValue { closed in
             defer { closed = true }
@@ -90,11 +86,10 @@ public final class PostgresCodeStore: CodeStore {
         }
         clientTask.cancel()
         await clientTask.value
-        try? await threads.shutdownGracefully()
     }
 
     private func transaction<Value: Sendable>(
-        write: Bool, _ body: @escaping @Sendable (PostgresTransaction) throws -> Value
+        write: Bool, _ body: @escaping @Sendable (PostgresTransaction) async throws -> Value
     ) async throws -> Value {
         let deadline = TimeAmount.milliseconds(statementDeadline.wholeMilliseconds)
         let admitted = isClosed.withLockedValue { closed in
@@ -104,15 +99,16 @@ public final class PostgresCodeStore: CodeStore {
         guard admitted else { throw CodeStoreError.closed }
         defer { inFlight.withLockedValue { $0 -= 1 } }
         var attempt = 1
+        var mode: PostgresTransaction.Mode = write ? .write : .singleStatementRead
         while true {
             do {
-                return try await withConnection { connection, threads, logger in
-                    try await threads.runIfActive {
-                        let transaction = PostgresTransaction(
-                            connection: connection, logger: logger, locking: write, deadline: deadline)
-                        return try Self.run(transaction, begin: write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
-                    }
+                let currentMode = mode
+                return try await withConnection { connection, logger in
+                    try await PostgresTransaction(connection: connection, logger: logger, mode: currentMode,
+                                                  deadline: deadline).perform(body)
                 }
+            } catch is PostgresTransaction.NeedsSnapshot {
+                mode = .snapshotRead
             } catch let error as PSQLError {
                 switch PostgresFailure.classify(error) {
                 case .conflict where attempt < Self.conflictAttempts:
@@ -128,62 +124,51 @@ public final class PostgresCodeStore: CodeStore {
         }
     }
 
-    /// BEGIN, body, COMMIT on the calling (pool) thread; ROLLBACK when anything throws.
-    private static func run<Value>(
-        _ transaction: PostgresTransaction, begin: PostgresQuery, _ body: (PostgresTransaction) throws -> Value
-    ) throws -> Value {
-        try transaction.run(begin)
-        do {
-            let value = try body(transaction)
-            try transaction.run("COMMIT")
-            return value
-        } catch {
-            _ = try? transaction.run("ROLLBACK")
-            throw error
-        }
-    }
-
     /// Leases a connection for `operation`, waiting at most `connectTimeout` for one; a request that got none is
     /// `CodeStoreError.unavailable`. Once leased, the operation runs to its end whatever the clock says.
+    ///
+    /// The wait is bounded by a timer on an event loop that cancels this task's lease request, rather than by a
+    /// task group racing a sleeping child: two child tasks and a dispatch timer per request cost more than the
+    /// one-statement read they guard.
     private func withConnection<Value: Sendable>(
-        _ operation: @escaping @Sendable (PostgresConnection, NIOThreadPool, Logger) async throws -> Value
+        _ operation: (PostgresConnection, Logger) async throws -> Value
     ) async throws -> Value {
         let lease = NIOLockedValueBox(Lease.waiting)
-        let (client, threads, logger, timeout) = (client, threads, logger, configuration.connectTimeout)
-        let address = configuration.address
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                do {
-                    return try await client.withConnection { connection in
-                        let won = lease.withLockedValue { state in
-                            if state == .waiting { state = .leased }
-                            return state == .leased
-                        }
-                        guard won else { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
-                        return try await operation(connection, threads, logger)
-                    }
-                } catch let error where lease.withLockedValue({ $0 }) != .leased {
-                    if error is CodeStoreError { throw error }
-                    throw CodeStoreError.unavailable(
-                        "no connection to PostgreSQL at \(address): \(PostgresFailure.describe(error))")
-                }
+        let (logger, timeout, address) = (logger, configuration.connectTimeout, configuration.address)
+        let waiter = withUnsafeCurrentTask { LeaseWaiter(task: $0) }
+        let timer = PostgresClient.defaultEventLoopGroup.any().scheduleTask(
+            in: .milliseconds(timeout.wholeMilliseconds)
+        ) {
+            // Under the lock: while the state is `.waiting` this task is still inside this function (it leaves
+            // only after marking the state `.finished` below), so the task it cancels is alive.
+            lease.withLockedValue { state in
+                guard state == .waiting else { return }
+                state = .timedOut
+                waiter.cancel()
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                let timedOut = lease.withLockedValue { state in
-                    if state == .waiting { state = .timedOut }
-                    return state == .timedOut
-                }
-                if timedOut { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
-                return nil
+        }
+        defer {
+            timer.cancel()
+            lease.withLockedValue { state in
+                if state == .waiting { state = .finished }
             }
-            while let result = try await group.next() {
-                if let value = result {
-                    group.cancelAll()
-                    return value
+        }
+        do {
+            return try await client.withConnection { connection in
+                let won = lease.withLockedValue { state in
+                    if state == .waiting { state = .leased }
+                    return state == .leased
                 }
+                guard won else { throw CodeStoreError.unavailable(Self.noConnection(address, timeout)) }
+                return try await operation(connection, logger)
             }
-            throw CodeStoreError.closed  // not reached: the first task returns a value or throws
+        } catch let error where lease.withLockedValue({ $0 }) != .leased {
+            if lease.withLockedValue({ $0 }) == .timedOut {
+                throw CodeStoreError.unavailable(Self.noConnection(address, timeout))
+            }
+            if error is CodeStoreError { throw error }
+            throw CodeStoreError.unavailable(
+                "no connection to PostgreSQL at \(address): \(PostgresFailure.describe(error))")
         }
     }
 
@@ -200,6 +185,14 @@ public final class PostgresCodeStore: CodeStore {
         logger.logLevel = .critical
         return logger
     }
+}
+
+/// Cancels the task waiting for a lease when its time is up. Unchecked Sendable: `UnsafeCurrentTask` may only be
+/// used while its task runs, which `withConnection`'s lease state guarantees for every call of `cancel`.
+private struct LeaseWaiter: @unchecked Sendable {
+    let task: UnsafeCurrentTask?
+
+    func cancel() { task?.cancel() }
 }
 
 extension PostgresStoreConfiguration {

@@ -1,82 +1,157 @@
 import Foundation
 import PostgresNIO
 
-/// The store operations as SQL on one leased connection, inside a transaction `PostgresCodeStore` has begun. It runs
-/// on one of the store's blocking threads, so each statement waits for its answer there (never on an event loop or
-/// Swift's cooperative pool).
+/// The store operations as SQL on one leased connection, for one transaction of `PostgresCodeStore`. Each statement
+/// is awaited on postgres-nio's event loop: waiting for the server holds no thread.
 ///
 /// In a write transaction every lookup locks what it read until COMMIT, so a rule's read-then-write never interleaves
 /// with another instance's: a code's row with `FOR UPDATE`; an lpa+actor pair, including a pair with no row yet,
 /// with a transaction-scoped advisory lock on the pair (a row lock cannot cover a row that does not exist yet, and a
 /// constraint cannot say "one active code that has not expired"). Concurrent creates for one pair therefore queue
 /// behind each other and each sees its predecessor's code.
+///
+/// A read starts as a single statement without BEGIN (one statement sees one snapshot on its own, and BEGIN and
+/// COMMIT would triple its round trips). A read body that needs a second statement gets `NeedsSnapshot`, and the
+/// store runs it again in a REPEATABLE READ transaction. A read of an activation code also fetches the paper codes
+/// of the code's pair in the same statement (validation asks for them next), so validating is one round trip.
 final class PostgresTransaction: CodeStoreWriter {
+    enum Mode: Sendable {
+        /// At most one statement, no BEGIN.
+        case singleStatementRead
+        /// BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: every statement sees one snapshot.
+        case snapshotRead
+        /// BEGIN (READ COMMITTED), locking what it reads.
+        case write
+
+        var begin: PostgresQuery? {
+            switch self {
+            case .singleStatementRead: nil
+            case .snapshotRead: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            case .write: "BEGIN"
+            }
+        }
+    }
+
+    /// A single-statement read asked for a second statement: run the body again in a snapshot transaction.
+    struct NeedsSnapshot: Error {}
+
     private let connection: PostgresConnection
     private let logger: Logger
-    private let locking: Bool
+    private let mode: Mode
     private let deadline: TimeAmount
+    private var statements = 0
+    /// The paper codes fetched with an activation code in a read, for that code's pair.
+    private var prefetchedPaperCodes: (lpa: String, actor: String, codes: [PaperVerificationCode])?
 
     /// `deadline` bounds each statement on the client side: the server cancels a statement at `statement_timeout`,
     /// but a server or network that has gone silent answers nothing, so past the deadline the statement fails and the
     /// connection is closed (the pool drops it, the request gets 503).
-    init(connection: PostgresConnection, logger: Logger, locking: Bool, deadline: TimeAmount) {
+    init(connection: PostgresConnection, logger: Logger, mode: Mode, deadline: TimeAmount) {
         self.connection = connection
         self.logger = logger
-        self.locking = locking
+        self.mode = mode
         self.deadline = deadline
     }
 
+    private var locking: Bool { mode == .write }
     private var forUpdate: String { locking ? " FOR UPDATE" : "" }
 
+    /// BEGIN (unless a single-statement read), `body`, COMMIT; ROLLBACK when anything throws.
+    func perform<Value>(_ body: (PostgresTransaction) async throws -> Value) async throws -> Value {
+        guard let begin = mode.begin else { return try await body(self) }
+        try await send(begin)
+        do {
+            let value = try await body(self)
+            try await send("COMMIT")
+            return value
+        } catch {
+            _ = try? await send("ROLLBACK")
+            throw error
+        }
+    }
+
     @discardableResult
-    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+    func run(_ query: PostgresQuery) async throws -> PostgresQueryResult {
+        if mode == .singleStatementRead {
+            guard statements == 0 else { throw NeedsSnapshot() }
+            statements += 1
+        }
+        return try await send(query)
+    }
+
+    @discardableResult
+    private func send(_ query: PostgresQuery) async throws -> PostgresQueryResult {
         guard !connection.isClosed else { throw CodeStoreError.unavailable("the connection to PostgreSQL was closed") }
         // The wait is on a promise of our own that the deadline also completes: a statement written to a connection
-        // that closes at that instant is never answered by postgres-nio, and must not hold this thread for ever.
+        // that closes at that instant is never answered by postgres-nio, and must not hang the request for ever.
         // Both completions run on the connection's event loop, so they never race; the later one is ignored.
-        let connection = connection
+        // The timer and the statement are set up in one visit to that event loop (one wake-up, not two).
+        let (connection, logger, deadline) = (connection, logger, deadline)
         let outcome = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
-        let seconds = Double(deadline.nanoseconds) / 1e9
-        let timer = connection.eventLoop.scheduleTask(in: deadline) {
-            outcome.fail(CodeStoreError.unavailable("PostgreSQL did not answer within \(seconds) s"))
-            _ = connection.close() as EventLoopFuture<Void>
+        connection.eventLoop.execute {
+            let seconds = Double(deadline.nanoseconds) / 1e9
+            let timer = connection.eventLoop.scheduleTask(in: deadline) {
+                outcome.fail(CodeStoreError.unavailable("PostgreSQL did not answer within \(seconds) s"))
+                _ = connection.close() as EventLoopFuture<Void>
+            }
+            connection.query(query, logger: logger).whenComplete { result in
+                timer.cancel()
+                outcome.completeWith(result)
+            }
         }
-        connection.query(query, logger: logger).whenComplete { result in
-            timer.cancel()
-            outcome.completeWith(result)
-        }
-        return try outcome.futureResult.wait()
+        return try await outcome.futureResult.get()
     }
 
-    func activationCode(_ code: String) throws -> ActivationCode? {
-        try run("SELECT \(unescaped: Self.activationColumns) FROM activation_codes WHERE code = \(code)\(unescaped: forUpdate)")
-            .map(Self.activationCode).first
+    func activationCode(_ code: String) async throws -> ActivationCode? {
+        guard !locking else {
+            return try await run(
+                "SELECT \(unescaped: Self.activationColumns) FROM activation_codes WHERE code = \(code) FOR UPDATE"
+            ).map(Self.activationCode).first
+        }
+        let rows = try await run("""
+            SELECT \(unescaped: Self.joinedColumns) FROM activation_codes a
+            LEFT JOIN paper_verification_codes p ON p.lpa = a.lpa AND p.actor = a.actor
+            WHERE a.code = \(code) ORDER BY p.seq
+            """)
+        var found: ActivationCode?
+        var paperCodes: [PaperVerificationCode] = []
+        for row in rows {
+            let (activation, paper) = try Self.activationCodeWithPaperCode(row)
+            found = activation
+            if let paper { paperCodes.append(paper) }
+        }
+        if let found { prefetchedPaperCodes = (found.lpa, found.actor, paperCodes) }
+        return found
     }
 
-    func activationCodes(lpa: String, actor: String) throws -> [ActivationCode] {
-        try lockPair(PostgresSchema.activationPairLock, lpa: lpa, actor: actor)
-        return try run("""
+    func activationCodes(lpa: String, actor: String) async throws -> [ActivationCode] {
+        try await lockPair(PostgresSchema.activationPairLock, lpa: lpa, actor: actor)
+        return try await run("""
             SELECT \(unescaped: Self.activationColumns) FROM activation_codes WHERE lpa = \(lpa) AND actor = \(actor)
             ORDER BY seq\(unescaped: forUpdate)
             """).map(Self.activationCode)
     }
 
-    func paperCode(_ code: String) throws -> PaperVerificationCode? {
-        try run("SELECT \(unescaped: Self.paperColumns) FROM paper_verification_codes WHERE code = \(code)\(unescaped: forUpdate)")
-            .map(Self.paperCode).first
+    func paperCode(_ code: String) async throws -> PaperVerificationCode? {
+        try await run(
+            "SELECT \(unescaped: Self.paperColumns) FROM paper_verification_codes WHERE code = \(code)\(unescaped: forUpdate)"
+        ).map(Self.paperCode).first
     }
 
-    func paperCodes(lpa: String, actor: String) throws -> [PaperVerificationCode] {
-        try lockPair(PostgresSchema.paperPairLock, lpa: lpa, actor: actor)
-        return try run("""
+    func paperCodes(lpa: String, actor: String) async throws -> [PaperVerificationCode] {
+        if let prefetched = prefetchedPaperCodes, prefetched.lpa == lpa, prefetched.actor == actor {
+            return prefetched.codes
+        }
+        try await lockPair(PostgresSchema.paperPairLock, lpa: lpa, actor: actor)
+        return try await run("""
             SELECT \(unescaped: Self.paperColumns) FROM paper_verification_codes WHERE lpa = \(lpa) AND actor = \(actor)
             ORDER BY seq\(unescaped: forUpdate)
             """).map(Self.paperCode)
     }
 
-    func insert(_ code: ActivationCode) throws {
-        try uniquely(code.code) {
-            try run("""
+    func insert(_ code: ActivationCode) async throws {
+        try await uniquely(code.code) {
+            try await run("""
                 INSERT INTO activation_codes (\(unescaped: Self.activationColumns)) VALUES (\(code.code), \(code.lpa),
                     \(code.actor), \(code.dob), \(code.active), \(code.status.rawValue), \(code.generatedDate),
                     \(code.lastUpdatedDate), \(code.expiryDate))
@@ -84,9 +159,9 @@ final class PostgresTransaction: CodeStoreWriter {
         }
     }
 
-    func put(_ code: ActivationCode) throws {
+    func put(_ code: ActivationCode) async throws {
         // An upsert keeps the row and its `seq` (the creation order), as SQLite's keeps its rowid.
-        try run("""
+        try await run("""
             INSERT INTO activation_codes (\(unescaped: Self.activationColumns)) VALUES (\(code.code), \(code.lpa),
                 \(code.actor), \(code.dob), \(code.active), \(code.status.rawValue), \(code.generatedDate),
                 \(code.lastUpdatedDate), \(code.expiryDate))
@@ -97,17 +172,17 @@ final class PostgresTransaction: CodeStoreWriter {
             """)
     }
 
-    func deleteActivationCode(_ code: String) throws {
-        try run("DELETE FROM activation_codes WHERE code = \(code)")
+    func deleteActivationCode(_ code: String) async throws {
+        try await run("DELETE FROM activation_codes WHERE code = \(code)")
     }
 
-    func deleteActivationCodes(lpa: String, actor: String) throws {
-        try run("DELETE FROM activation_codes WHERE lpa = \(lpa) AND actor = \(actor)")
+    func deleteActivationCodes(lpa: String, actor: String) async throws {
+        try await run("DELETE FROM activation_codes WHERE lpa = \(lpa) AND actor = \(actor)")
     }
 
-    func insert(_ code: PaperVerificationCode) throws {
-        try uniquely(code.code) {
-            try run("""
+    func insert(_ code: PaperVerificationCode) async throws {
+        try await uniquely(code.code) {
+            try await run("""
                 INSERT INTO paper_verification_codes (\(unescaped: Self.paperColumns)) VALUES (\(code.code), \(code.lpa),
                     \(code.actor), \(code.updatedAt.timeIntervalSince1970), \(code.expiresAt?.timeIntervalSince1970),
                     \(code.expiryReason?.rawValue))
@@ -115,8 +190,8 @@ final class PostgresTransaction: CodeStoreWriter {
         }
     }
 
-    func put(_ code: PaperVerificationCode) throws {
-        try run("""
+    func put(_ code: PaperVerificationCode) async throws {
+        try await run("""
             INSERT INTO paper_verification_codes (\(unescaped: Self.paperColumns)) VALUES (\(code.code), \(code.lpa),
                 \(code.actor), \(code.updatedAt.timeIntervalSince1970), \(code.expiresAt?.timeIntervalSince1970),
                 \(code.expiryReason?.rawValue))
@@ -125,24 +200,24 @@ final class PostgresTransaction: CodeStoreWriter {
             """)
     }
 
-    func deletePaperCode(_ code: String) throws {
-        try run("DELETE FROM paper_verification_codes WHERE code = \(code)")
+    func deletePaperCode(_ code: String) async throws {
+        try await run("DELETE FROM paper_verification_codes WHERE code = \(code)")
     }
 
-    func deleteAll() throws {
-        try run("DELETE FROM activation_codes")
-        try run("DELETE FROM paper_verification_codes")
+    func deleteAll() async throws {
+        try await run("DELETE FROM activation_codes")
+        try await run("DELETE FROM paper_verification_codes")
     }
 
     /// Holds the pair's lock until the transaction ends (write transactions only; reads need no lock).
-    private func lockPair(_ namespace: Int32, lpa: String, actor: String) throws {
+    private func lockPair(_ namespace: Int32, lpa: String, actor: String) async throws {
         guard locking else { return }
-        try run("SELECT pg_advisory_xact_lock(\(namespace), hashtext(\(lpa) || '/' || \(actor)))")
+        try await run("SELECT pg_advisory_xact_lock(\(namespace), hashtext(\(lpa) || '/' || \(actor)))")
     }
 
-    private func uniquely(_ code: String, _ insert: () throws -> Void) throws {
+    private func uniquely(_ code: String, _ insert: () async throws -> Void) async throws {
         do {
-            try insert()
+            try await insert()
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw CodeStoreError.duplicateCode(code)
         }
@@ -151,6 +226,10 @@ final class PostgresTransaction: CodeStoreWriter {
     private static let activationColumns =
         "code, lpa, actor, dob, active, status_details, generated_date, last_updated_date, expiry_date"
     private static let paperColumns = "code, lpa, actor, updated_at, expires_at, expiry_reason"
+    private static let joinedColumns = """
+        a.code, a.lpa, a.actor, a.dob, a.active, a.status_details, a.generated_date, a.last_updated_date, a.expiry_date,
+        p.code, p.lpa, p.actor, p.updated_at, p.expires_at, p.expiry_reason
+        """
 
     private static func activationCode(_ row: PostgresRow) throws -> ActivationCode {
         let (code, lpa, actor, dob, active, status, generated, updated, expiry) =
@@ -158,6 +237,24 @@ final class PostgresTransaction: CodeStoreWriter {
         return try ActivationCode.stored(
             code: code, lpa: lpa, actor: actor, dob: dob, active: active, statusText: status, generatedDate: generated,
             lastUpdatedDate: updated, expiryDate: expiry)
+    }
+
+    /// A row of `joinedColumns`: the activation code and one paper code of its pair, if it has any.
+    private static func activationCodeWithPaperCode(
+        _ row: PostgresRow
+    ) throws -> (ActivationCode, PaperVerificationCode?) {
+        let (code, lpa, actor, dob, active, status, generated, updated, expiry,
+             paperCode, paperLPA, paperActor, updatedAt, expiresAt, reason) =
+            try row.decode((String, String, String, String, Bool, String, String, String, Int64,
+                            String?, String?, String?, Double?, Double?, String?).self)
+        let activation = try ActivationCode.stored(
+            code: code, lpa: lpa, actor: actor, dob: dob, active: active, statusText: status, generatedDate: generated,
+            lastUpdatedDate: updated, expiryDate: expiry)
+        guard let paperCode, let paperLPA, let paperActor, let updatedAt else { return (activation, nil) }
+        let paper = try PaperVerificationCode.stored(
+            code: paperCode, lpa: paperLPA, actor: paperActor, updatedAt: updatedAt, expiresAt: expiresAt,
+            reasonText: reason)
+        return (activation, paper)
     }
 
     private static func paperCode(_ row: PostgresRow) throws -> PaperVerificationCode {
