@@ -68,6 +68,16 @@ final class PactWriterTests: XCTestCase {
         XCTAssertEqual(written(.binary(Data("hi".utf8), contentType: .octetStream)), ["content": "aGk=", "contentType": "application/octet-stream", "encoded": "base64"])
     }
 
+    func testV4KeysDoNotDependOnComments() throws {
+        var pact = sample()
+        let key = { try PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue?.first?["key"] }
+        let plain = try key()
+        guard case .http(var http) = pact.interactions[0] else { return XCTFail() }
+        http.info.comments = ["testname": "testSomething()", "text": ["written by another test"]]
+        pact.interactions = [.http(http)]
+        XCTAssertEqual(try key(), plain, "the test name and comments are not part of what is agreed")
+    }
+
     func testV4KeysAreKeptOrComputedStably() throws {
         var pact = sample()
         let first = try PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue?.first?["key"]
