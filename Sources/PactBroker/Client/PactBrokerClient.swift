@@ -78,7 +78,7 @@ public final class PactBrokerClient: Sendable {
             let mayRetry = retryable && attempt < configuration.retry.retries
             switch outcome {
             case .success(let response) where (200..<300).contains(response.status):
-                return BrokerResponse(status: response.status, headers: response.headers, body: response.body)
+                return response
             case .success(let response):
                 if mayRetry, Self.isRetryable(status: response.status) { break }
                 throw BrokerErrorDecoder.error(status: response.status, body: response.body, target: target,
@@ -126,19 +126,12 @@ public final class PactBrokerClient: Sendable {
     }
 }
 
-/// A successful broker answer.
-public struct BrokerResponse: Sendable {
-    /// The 2xx status.
-    public var status: Int
-    /// Header lines in arrival order.
-    public var headers: [HTTPField]
-    /// The body bytes.
-    public var body: [UInt8]
+/// A successful broker answer: the outbound client's complete response.
+public typealias BrokerResponse = OutboundResponse
 
+extension OutboundResponse {
     /// The `Content-Type` header, if any.
-    public var contentType: String? {
-        headers.first { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }?.value
-    }
+    public var contentType: String? { values(forHeader: "Content-Type").first }
 
     /// The body as JSON, or nil when empty or not JSON.
     public var json: JSONValue? { body.isEmpty ? nil : try? JSONParser.parse(Data(body)) }
