@@ -54,18 +54,15 @@ struct MessageEndpoint: Sendable {
             payload["providerStates"] = .array(providerStates.map { ["name": .string($0.name), "params": .object($0.params)] })
         }
         if let request { payload["request"] = PactWriter.json(for: request, version: .v4) }
-        var headers = [HTTPField(name: "Content-Type", value: "application/json"),
-                       HTTPField(name: "User-Agent", value: "pactkit-verifier")]
-        for (name, value) in customHeaders {
-            headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-            headers.append(HTTPField(name: name, value: value))
-        }
-        var outbound = OutboundRequest(method: "POST", url: url, headers: headers,
-                                       body: Array(JSONWriter.compact(.object(payload)).utf8))
-        if let requestFilter { outbound = try await Self.filtered(outbound, by: requestFilter) }
+        var post = ProviderRequest(
+            method: "POST", url: url,
+            headers: [("Content-Type", "application/json"), ("User-Agent", "pactkit-verifier")],
+            body: Data(JSONWriter.compact(.object(payload)).utf8))
+        for (name, value) in customHeaders { post.setHeader(name, value) }
+        try await post.apply(requestFilter)
         let response: OutboundResponse
         do {
-            response = try await client.send(outbound)
+            response = try await client.send(post.outbound)
         } catch {
             throw VerificationError(kind: TransportErrors.verificationError(error).kind, message: "message endpoint \(error.description)")
         }
@@ -107,21 +104,6 @@ struct MessageEndpoint: Sendable {
         }
         metadata.merge(entries) { _, new in new }
         return metadata
-    }
-
-    /// The request after the configured filter, so an auth token reaches the message endpoint too.
-    private static func filtered(
-        _ request: OutboundRequest, by filter: RequestFilter
-    ) async throws(VerificationError) -> OutboundRequest {
-        var providerRequest = ProviderRequest(
-            method: request.method, url: request.url, headers: request.headers.map { ($0.name, $0.value) },
-            body: request.body.map { Data($0) })
-        do {
-            try await filter(&providerRequest)
-        } catch {
-            throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
-        }
-        return providerRequest.outbound
     }
 
     /// Some encoders leave the `=` padding off.

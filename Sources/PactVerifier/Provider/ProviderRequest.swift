@@ -44,6 +44,16 @@ public struct ProviderRequest: Sendable {
 }
 
 extension ProviderRequest {
+    /// Runs the configured request filter, if any; a filter that throws fails the interaction.
+    mutating func apply(_ filter: RequestFilter?) async throws(VerificationError) {
+        guard let filter else { return }
+        do {
+            try await filter(&self)
+        } catch {
+            throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
+        }
+    }
+
     /// The request as the outbound client sends it.
     var outbound: OutboundRequest {
         OutboundRequest(

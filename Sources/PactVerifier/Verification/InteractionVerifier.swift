@@ -45,13 +45,7 @@ struct InteractionVerifier: Sendable {
     ) async {
         do throws(VerificationError) {
             var providerRequest = try builder.request(for: request)
-            if let requestFilter {
-                do {
-                    try await requestFilter(&providerRequest)
-                } catch {
-                    throw VerificationError(kind: .request, message: "the request filter failed: \(error)")
-                }
-            }
+            try await providerRequest.apply(requestFilter)
             let response = try await client.send(providerRequest)
             result.mismatches = ResponseMatching.match(expected: expected, actual: response.model, version: version)
         } catch {
