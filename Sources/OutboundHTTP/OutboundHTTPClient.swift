@@ -89,7 +89,7 @@ public final class OutboundHTTPClient: Sendable {
                     return .failure(OutboundErrorClassifier.classify(error, target: target, timeout: timeout))
                 }
             }
-            // The wall-clock guard: AsyncHTTPClient's deadline does not cover every stage on every version.
+            // AsyncHTTPClient's deadline ends when the response head arrives; this guard also bounds the body.
             group.addTask {
                 do {
                     try await Task.sleep(for: timeout)

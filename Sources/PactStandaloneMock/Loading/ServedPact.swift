@@ -38,15 +38,20 @@ public struct ServedPact: Sendable {
 
     /// Reads one pact file; errors name the file, the JSON path and the reason.
     public static func read(_ path: String) throws(StandaloneLoadError) -> ServedPact {
-        if let pact = readInSlices(path) { return ServedPact(path: path, pact: pact) }
-        let pact: Pact
-        do throws(PactError) {
-            pact = try PactReader.read(contentsOf: URL(fileURLWithPath: path))
+        // Read once: the sliced and the whole-document readers both work on these bytes. Errors name the path as the
+        // user gave it, which is easier to recognise than the absolute one.
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            // The reader names the file by its absolute path; the path as the user gave it is easier to recognise.
-            throw .pact(PactError(file: path, jsonPath: error.jsonPath, reason: error.reason))
+            throw .pact(PactError(file: path, jsonPath: "$", reason: "cannot read the file: \(error.localizedDescription)"))
         }
-        return ServedPact(path: path, pact: pact)
+        if let pact = readInSlices([UInt8](data)) { return ServedPact(path: path, pact: pact) }
+        do throws(PactError) {
+            return ServedPact(path: path, pact: try PactReader.read(data: data, file: path))
+        } catch {
+            throw .pact(error)
+        }
     }
 
     private init(path: String, pact: Pact) {
@@ -60,9 +65,7 @@ public struct ServedPact: Sendable {
     /// allocator keeps its own holes: a few megabytes more resident for a load time within noise); nil when the
     /// document is small or cannot be sliced, or a slice does not read (the whole read then reports the error with its
     /// exact JSON path).
-    private static func readInSlices(_ path: String) -> Pact? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
-        let bytes = [UInt8](data)
+    private static func readInSlices(_ bytes: [UInt8]) -> Pact? {
         guard let slices = PactDocumentSlices(bytes), slices.elements.count > 2 * sliceSize else { return nil }
         var interactions: [Interaction] = []
         interactions.reserveCapacity(slices.elements.count)
