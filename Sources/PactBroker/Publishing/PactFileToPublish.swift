@@ -16,10 +16,9 @@ public struct PactFileToPublish: Sendable {
     public static func read(path: String) throws(BrokerError) -> PactFileToPublish {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try FileBytes.read(atPath: path)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            throw BrokerError(kind: .invalidInput, reason: "\(path): \(reason)")
+            throw BrokerError(kind: .invalidInput, reason: "\(path): \(error.reason)")
         }
         let pact: Pact
         do {

@@ -11,9 +11,9 @@ public enum PactReader {
     public static func read(contentsOf url: URL) throws(PactError) -> Pact {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try FileBytes.read(atPath: url.path)
         } catch {
-            throw PactError(file: url.path, jsonPath: "$", reason: "cannot read the file: \(error.localizedDescription)")
+            throw PactError(file: url.path, jsonPath: "$", reason: "cannot read the file: \(error.reason)")
         }
         return try read(data: data, file: url.path)
     }

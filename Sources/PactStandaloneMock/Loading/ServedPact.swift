@@ -42,9 +42,9 @@ public struct ServedPact: Sendable {
         // user gave it, which is easier to recognise than the absolute one.
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try FileBytes.read(atPath: path)
         } catch {
-            throw .pact(PactError(file: path, jsonPath: "$", reason: "cannot read the file: \(error.localizedDescription)"))
+            throw .pact(PactError(file: path, jsonPath: "$", reason: "cannot read the file: \(error.reason)"))
         }
         if let pact = readInSlices([UInt8](data)) { return ServedPact(path: path, pact: pact) }
         do throws(PactError) {

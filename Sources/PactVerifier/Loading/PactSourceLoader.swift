@@ -55,7 +55,14 @@ struct PactSourceLoader: Sendable {
     }
 
     private func readFile(_ url: URL) throws(SourceError) -> LoadedPact {
-        let data = try PactFile.read(url)
+        let data: Data
+        do {
+            data = try FileBytes.read(atPath: url.path)
+        } catch {
+            let message = error.kind == .directory
+                ? "is a directory, not a pact file (give a directory of pacts with --dir)" : error.reason
+            throw SourceError(source: url.path, message: message)
+        }
         return LoadedPact(pact: try parse(data, origin: url.path), origin: url.path)
     }
 
