@@ -58,9 +58,11 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching", "OutboundHTTP"]),
         // Pact Broker client: HAL navigation, publishing, pacts for verification, results, can-i-deploy, deployments.
         .target(name: "PactBroker", dependencies: ["PactModel", "OutboundHTTP"]),
+        // The verifier takes its pacts from files, URLs or a Pact Broker (as pact-reference's pact_verifier does), so it
+        // sits on the broker client: verifying from a broker, publishing results included, is one library call.
+        .target(name: "PactVerifier", dependencies: ["PactModel", "PactMatching", "OutboundHTTP", "PactBroker"]),
         .executableTarget(
             name: "pactkit",
             dependencies: [
@@ -116,7 +118,7 @@ let package = Package(
         ]),
         .testTarget(
             name: "PactVerifierTests",
-            dependencies: ["PactVerifier", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactVerifier", "PactBroker", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
         ),
         .testTarget(
             name: "PactKitCLITests",

@@ -26,8 +26,8 @@ enum OutboundErrorClassifier {
                 kind: .notHTTP, target: target,
                 reason: "the answer is not HTTP/1.x (\(error)): check that an HTTP server listens there and that the scheme (http or https) is right")
         }
-        if error is NIOSSLError || error is BoringSSLError {
-            return OutboundHTTPError(kind: .tls, target: target, reason: "the TLS handshake failed: \(error); use a CA file or skip verification for self-signed test setups")
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return OutboundHTTPError(kind: .tls, target: target, reason: tlsReason(error))
         }
         let text = String(describing: error)
         if text.contains("connectTimeout") {
@@ -41,6 +41,20 @@ enum OutboundErrorClassifier {
         }
         if let error = error as? OutboundHTTPError { return error }
         return OutboundHTTPError(kind: .connection, target: target, reason: "the request failed: \(text)")
+    }
+
+    /// The handshake failure in words: an untrusted certificate or a certificate for another host says so (BoringSSL's
+    /// own code in brackets); anything else keeps NIOSSL's text.
+    static func tlsReason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let advice = "give the CA certificate that signed it (a PEM file), or skip verification for self-signed test setups only"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the TLS handshake failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED); \(advice)"
+        }
+        if text.contains("failedToValidateHostname") {
+            return "the TLS handshake failed: the server's certificate is not for this host name; connect by a name the certificate lists"
+        }
+        return "the TLS handshake failed: \(text); \(advice)"
     }
 
     static func timedOut(target: String, timeout: Duration) -> OutboundHTTPError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutboundHTTP
 import PactVerifier
 
 /// `pactkit verify`: replays pacts against a running provider.
@@ -116,7 +117,9 @@ struct VerifyCommand: AsyncParsableCommand {
         let report: VerificationReport
         var exitCode: Int32
         if broker.isRequested(environment: environment) {
-            let brokerConfiguration = try broker.configuration(environment: environment, user: user, password: password, token: token)
+            let brokerConfiguration = try broker.configuration(
+                environment: environment, user: user, password: password, token: token,
+                providerTLS: TLSOptions(caCertificateFile: caCertificateFile, skipVerification: disableTLSVerification))
             (report, exitCode) = try await VerifyFromBroker.run(options: broker, broker: brokerConfiguration, verifier: verifier,
                                                                 colour: colour, environment: environment)
         } else {

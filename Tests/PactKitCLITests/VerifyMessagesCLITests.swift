@@ -50,7 +50,7 @@ final class VerifyMessagesCLITests: XCTestCase {
             "the message endpoint POST /_pact/message answered 500 instead of the message: queue unavailable",
             "sent a Pact-Message-Metadata header that is not base64: '%%%'",
             "  a code (GET /codes/1)",
-            "5 interaction(s), 2 passed, 1 failed, 0 pending, 0 skipped, 2 error(s): FAILED",
+            "1 pact(s), 5 interaction(s), 2 passed, 1 failed, 0 pending, 0 skipped, 2 error(s): FAILED",
         ] {
             XCTAssertTrue(result.stdout.contains(expected), "missing '\(expected)' in:\n\(result.stdout)")
         }

@@ -56,7 +56,7 @@ final class ReportTests: XCTestCase {
             "    Given broken state {\"n\":1}", "    ERROR", "answered 500", "no fixture",
             "    PENDING", "  an event (message via POST /)",
             "Pacts that could not be read:",
-            "5 interaction(s), 2 passed, 1 failed, 1 pending, 0 skipped, 1 error(s), 1 unreadable pact source(s): ERROR",
+            "1 pact(s), 5 interaction(s), 2 passed, 1 failed, 1 pending, 0 skipped, 1 error(s), 1 unreadable pact source(s): ERROR",
         ] {
             XCTAssertTrue(plain.contains(expected), "missing '\(expected)' in:\n\(plain)")
         }

@@ -55,32 +55,39 @@ extension PactBrokerClient {
         return pacts
     }
 
-    /// Downloads the pacts, at most `configuration.maxConcurrentDownloads` at a time, in the given order.
+    /// Downloads the pacts, at most `configuration.maxConcurrentDownloads` at a time: one download per pact, in the
+    /// given order, each the pact's document or why it could not be fetched.
     public func download(_ pacts: [VerifiablePact]) async -> [PactDownload] {
         let limit = configuration.maxConcurrentDownloads
-        return await withTaskGroup(of: (Int, PactDownload).self) { group in
-            var next = 0
-            var results: [PactDownload?] = Array(repeating: nil, count: pacts.count)
-            func start() {
-                guard next < pacts.count else { return }
-                let offset = next
-                let pact = pacts[offset]
-                next += 1
-                group.addTask {
-                    do throws(BrokerError) {
-                        return (offset, PactDownload(verifiable: pact, result: .success(try await self.fetchPact(pact))))
-                    } catch {
-                        return (offset, PactDownload(verifiable: pact, result: .failure(error)))
-                    }
-                }
+        var results = [Result<BrokerPact, BrokerError>?](repeating: nil, count: pacts.count)
+        // Each child returns its offset and a plain `Result` (see `fetchResult`); every pact has exactly one slot.
+        await withTaskGroup(of: (offset: Int, result: Result<BrokerPact, BrokerError>).self) { group in
+            for (offset, pact) in pacts.enumerated() {
+                if offset >= limit, let finished = await group.next() { results[finished.offset] = finished.result }
+                group.addTask { (offset, await self.fetchResult(pact)) }
             }
-            for _ in 0..<min(limit, pacts.count) { start() }
-            while let (offset, download) = await group.next() {
-                results[offset] = download
-                start()
-            }
-            return results.compactMap { $0 }
+            for await finished in group { results[finished.offset] = finished.result }
         }
+        return zip(pacts, results).map { pact, result in
+            PactDownload(verifiable: pact, result: result ?? .failure(BrokerError(
+                kind: .malformedResponse, reason: "the download of \(pact.url.absoluteString) did not finish")))
+        }
+    }
+
+    /// `fetchPact` as a value, for the download tasks. The child task's closure must not itself `return` from inside
+    /// a `do throws(BrokerError)` block: with Swift 6.3 at `-O`, the `(offset, download)` tuple such a closure
+    /// returned reached the parent with the offset overwritten by other bytes (0x0101010101010101 in a reduction),
+    /// so the parent's `results[offset] = …` trapped (issue 18's SIGILL) or wrote the wrong slot, and the pact whose
+    /// slot stayed empty was dropped. Debug builds are unaffected. Here the typed `do` only assigns, and the closure
+    /// returns a plain value.
+    private func fetchResult(_ pact: VerifiablePact) async -> Result<BrokerPact, BrokerError> {
+        let result: Result<BrokerPact, BrokerError>
+        do throws(BrokerError) {
+            result = .success(try await fetchPact(pact))
+        } catch {
+            result = .failure(error)
+        }
+        return result
     }
 
     /// Fetches one pact document and separates the pact from the broker's links.

@@ -32,10 +32,12 @@ public struct PactsForVerificationRequest: Sendable {
         tags.map { .object(["tag": .string($0), "latest": true]) }
     }
 
-    /// The JSON body, camelCase, unset fields left out.
+    /// The JSON body, camelCase, unset fields left out. `consumerVersionSelectors` is always sent (an empty list when
+    /// none were given), as pact-reference's verifier sends it: strict brokers reject a body without it.
     var body: JSONValue {
-        var body: [String: JSONValue] = ["includePendingStatus": .bool(includePendingStatus)]
-        if !selectors.isEmpty { body["consumerVersionSelectors"] = .array(selectors) }
+        var body: [String: JSONValue] = [
+            "consumerVersionSelectors": .array(selectors), "includePendingStatus": .bool(includePendingStatus),
+        ]
         if let providerVersionBranch { body["providerVersionBranch"] = .string(providerVersionBranch) }
         if !providerVersionTags.isEmpty { body["providerVersionTags"] = .array(providerVersionTags.map(JSONValue.string)) }
         if let includeWipPactsSince { body["includeWipPactsSince"] = .string(includeWipPactsSince) }

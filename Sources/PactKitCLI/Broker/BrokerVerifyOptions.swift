@@ -48,6 +48,14 @@ struct BrokerVerifyOptions: ParsableArguments {
     @Option(name: .customLong("broker-timeout"), help: ArgumentHelp("Timeout per broker call, in seconds.", valueName: "s"))
     var brokerTimeout: Double = 30
 
+    @Option(name: .customLong("broker-ca-file"),
+            help: ArgumentHelp("PEM file of CA certificates to trust for an https broker (default: --ca-cert).", valueName: "file"))
+    var brokerCAFile: String?
+
+    @Flag(name: .customLong("broker-insecure"),
+          help: "Skip TLS certificate verification for the broker (self-signed test setups only; also --disable-ssl-verification).")
+    var brokerInsecure = false
+
     /// The broker URL: the option, or PACT_BROKER_BASE_URL when a provider name says the broker is meant.
     func url(environment: [String: String]) -> String? {
         brokerURL ?? (provider != nil ? environment["PACT_BROKER_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } : nil)
@@ -84,13 +92,17 @@ struct BrokerVerifyOptions: ParsableArguments {
                                           buildURL: buildURL)
     }
 
+    /// The broker's configuration. Its TLS trust is `--broker-ca-file`/`--broker-insecure`, else the verify command's
+    /// `--ca-cert`/`--disable-ssl-verification` (`providerTLS`), which pact-reference's verifier applies to the broker too.
     func configuration(
-        environment: [String: String], user: String?, password: String?, token: String?
+        environment: [String: String], user: String?, password: String?, token: String?, providerTLS: TLSOptions
     ) throws -> BrokerConfiguration {
         guard let text = url(environment: environment) else { throw ValidationError("give the broker with --broker-url") }
+        let tls = TLSOptions(caCertificateFile: brokerCAFile ?? providerTLS.caCertificateFile,
+                             skipVerification: brokerInsecure || providerTLS.skipVerification)
         return try BrokerSettings.configuration(
             url: text, flag: "--broker-url", username: user, password: password, token: token, environment: environment,
-            timeoutSeconds: brokerTimeout, tls: TLSOptions())
+            timeoutSeconds: brokerTimeout, tls: tls)
     }
 
     static func split(_ values: [String]) -> [String] {

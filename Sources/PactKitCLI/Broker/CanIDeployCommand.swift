@@ -9,21 +9,17 @@ struct CanIDeployCommand: AsyncParsableCommand {
         commandName: "can-i-deploy",
         abstract: "Ask the Pact Broker whether a version can be deployed.",
         discussion: """
-            Each --pacticipant is followed by --version V or --latest [TAG] (or --branch B / --main-branch). \
+            Each --pacticipant NAME (-a) is followed by its version: --version V (-e), --latest [TAG] (-l), \
+            --branch B or --main-branch. \
             Exit codes: 0 deployable, 1 not deployable (or still unknown after the retries), 2 error, 64 bad usage. \
             With --dry-run the answer is printed and the exit code is 0 unless the broker could not be asked.
             """
     )
 
-    @Option(name: [.customShort("a"), .customLong("pacticipant")], help: "A pacticipant (repeatable; each followed by its version selection).")
-    var pacticipants: [String] = []
-
-    @Option(name: [.customShort("e"), .customLong("version")], help: "The version of the preceding pacticipant.")
-    var versions: [String] = []
-
-    @Option(name: [.customShort("l"), .customLong("latest")], parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("The latest version of the preceding pacticipant, optionally with TAG (pass '' for none).", valueName: "tag"))
-    var latest: [String] = []
+    // Each pacticipant is paired with the version options after it, so they are read in order from the words
+    // ArgumentParser leaves (see PacticipantSelectorArguments); the discussion above documents them.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var selection: [String] = []
 
     @Option(name: .customLong("to-environment"), help: "The environment to deploy to.")
     var toEnvironment: String?
@@ -46,7 +42,6 @@ struct CanIDeployCommand: AsyncParsableCommand {
     @OptionGroup var broker: BrokerOptions
 
     func validate() throws {
-        if pacticipants.isEmpty { throw ValidationError("give at least one --pacticipant") }
         if toEnvironment != nil, toTag != nil { throw ValidationError("give either --to-environment or --to, not both") }
         if let toEnvironment, toEnvironment.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--to-environment must not be blank")
@@ -87,43 +82,8 @@ struct CanIDeployCommand: AsyncParsableCommand {
         if !deployable, !dryRun { throw ExitCode(1) }
     }
 
-    /// Pairs each pacticipant with the version options that follow it on the command line.
     private func query() throws -> CanIDeployQuery {
-        let arguments = CommandLine.arguments
-        var selectors: [CanIDeployQuery.Selector] = []
-        var index = 0
-        var versionQueue = versions[...]
-        var latestQueue = latest[...]
-        while index < arguments.count {
-            let argument = arguments[index]
-            if ["-a", "--pacticipant"].contains(argument) || argument.hasPrefix("--pacticipant=") {
-                let name = argument.hasPrefix("--pacticipant=") ? String(argument.dropFirst("--pacticipant=".count))
-                    : (index + 1 < arguments.count ? arguments[index + 1] : "")
-                selectors.append(CanIDeployQuery.Selector(pacticipant: name))
-            } else if ["-e", "--version"].contains(argument) || argument.hasPrefix("--version=") {
-                guard !selectors.isEmpty, let version = versionQueue.popFirst() else {
-                    throw ValidationError("--version must follow a --pacticipant")
-                }
-                selectors[selectors.count - 1].version = version
-            } else if ["-l", "--latest"].contains(argument) || argument.hasPrefix("--latest=") {
-                guard !selectors.isEmpty, let tag = latestQueue.popFirst() else {
-                    throw ValidationError("--latest must follow a --pacticipant")
-                }
-                selectors[selectors.count - 1].latest = true
-                selectors[selectors.count - 1].tag = tag.isEmpty ? nil : tag
-            }
-            index += 1
-        }
-        // Parsed by ArgumentParser but not found in the raw arguments (e.g. under tests): pair them in order.
-        if selectors.isEmpty {
-            selectors = pacticipants.enumerated().map { offset, name in
-                CanIDeployQuery.Selector(pacticipant: name, version: offset < versions.count ? versions[offset] : nil)
-            }
-        }
-        for selector in selectors where selector.version == nil && !selector.latest {
-            throw ValidationError("--pacticipant \(selector.pacticipant) needs --version V or --latest [TAG]")
-        }
-        return CanIDeployQuery(selectors: selectors, toEnvironment: toEnvironment, toTag: toTag)
+        CanIDeployQuery(selectors: try PacticipantSelectorArguments.parse(selection), toEnvironment: toEnvironment, toTag: toTag)
     }
 }
 

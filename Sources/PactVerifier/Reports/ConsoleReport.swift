@@ -69,7 +69,7 @@ extension VerificationReport {
 
     private func summaryLine(style: ConsoleStyle) -> String {
         let s = summary
-        var parts = ["\(s.total) interaction(s)", "\(s.passed) passed", "\(s.failed) failed", "\(s.pending) pending",
+        var parts = ["\(pacts.count) pact(s)", "\(s.total) interaction(s)", "\(s.passed) passed", "\(s.failed) failed", "\(s.pending) pending",
                      "\(s.skipped) skipped", "\(s.errors) error(s)"]
         let filtered = pacts.reduce(0) { $0 + $1.filteredOut }
         if filtered > 0 { parts.append("\(filtered) filtered out") }

@@ -54,7 +54,7 @@ final class WholePipelineTests: XCTestCase {
         let out = verify.stdout
         for text in ["[pending]", "is being verified because the pact content belongs to the consumer version",
                      "Verifying a pact between use-an-lpa and data-lpa-codes", "Verifying a pact between sirius and data-lpa-codes",
-                     "4 interaction(s), 4 passed, 0 failed", "Published verification results for Pact between use-an-lpa",
+                     "2 pact(s), 4 interaction(s), 4 passed, 0 failed", "Published verification results for Pact between use-an-lpa",
                      "Published verification results for Pact between sirius",
                      "This pact is no longer pending."] {
             XCTAssertTrue(out.contains(text), "missing '\(text)' in:\n\(out)\n\(verify.stderr)")
