@@ -12,4 +12,27 @@ struct PactKitCommand: AsyncParsableCommand {
             RecordUndeploymentCommand.self, CreateVersionTagCommand.self,
         ]
     )
+
+    /// As `AsyncParsableCommand.main`, with the command's `--no-colour` in effect for everything printed on its
+    /// behalf (the broker's notices too).
+    static func main() async {
+        await parseAndRun()
+    }
+
+    /// Parsing and running away from the main actor, as ArgumentParser's own `main` does.
+    private nonisolated static func parseAndRun() async {
+        do {
+            var command = try parseAsRoot()
+            let plain = (command as? PlainOutputOption)?.noColour ?? false
+            try await BrokerOutput.$colourAllowed.withValue(!plain) {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

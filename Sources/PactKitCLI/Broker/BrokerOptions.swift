@@ -28,6 +28,9 @@ struct BrokerOptions: ParsableArguments {
     @Flag(name: .customLong("broker-insecure"), help: "Skip TLS certificate verification (self-signed test setups only).")
     var insecure = false
 
+    @Flag(name: [.customLong("no-colour"), .customLong("no-color")], help: "Plain output: the broker's notices without colour.")
+    var noColour = false
+
     func configuration(environment: [String: String]) throws -> BrokerConfiguration {
         guard let text = brokerBaseURL ?? environment["PACT_BROKER_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw ValidationError("give the broker with --broker-base-url or PACT_BROKER_BASE_URL")
