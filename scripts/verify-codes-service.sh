@@ -4,8 +4,8 @@
 # The pacts come from the Pact Broker when PACT_BROKER_BASE_URL is set (credentials from PACT_BROKER_USERNAME/
 # PACT_BROKER_PASSWORD or PACT_BROKER_TOKEN): the consumers' main branches and deployed or released versions, pending
 # and WIP pacts included (since PACT_INCLUDE_WIP_PACTS_SINCE, default 2024-01-01); the results are published only when
-# PACT_PROVIDER_VERSION is given (with the branch PACT_PROVIDER_BRANCH, default the git branch). Otherwise every
-# *-data-lpa-codes.json pact in pacts/ is verified.
+# PACT_PROVIDER_VERSION is given (with the branch PACT_PROVIDER_BRANCH, default the git branch). Otherwise the pacts
+# in pacts/ for provider data-lpa-codes are verified (the others are skipped, each with a line saying so).
 # Extra arguments go to `pactkit verify` (e.g. --junit report.xml). Exit code: pactkit verify's.
 # CODES_SERVICE_DB=<--db value> serves from that database instead (e.g. a postgres:// URL).
 set -euo pipefail
@@ -45,9 +45,8 @@ if [ -n "${PACT_BROKER_BASE_URL:-}" ]; then
         sources+=(--provider-app-version "$PACT_PROVIDER_VERSION" --publish-verification-results)
     fi
 else
-    # pacts/ also holds PactKit's own contract with the Pact Broker: only the codes service's pacts are verified.
-    sources=()
-    for pact in pacts/*-data-lpa-codes.json; do sources+=(--file "$pact"); done
+    # pacts/ also holds PactKit's own contract with the Pact Broker: --provider skips it, saying so.
+    sources=(--dir pacts --provider data-lpa-codes)
 fi
 
 set +e

@@ -12,8 +12,10 @@ struct VerifyCommand: AsyncParsableCommand {
             For each interaction: sets the provider states up (--state-change-url), sends the request the pact \
             describes to the provider, matches the response against the pact, and tears the states down \
             (--state-change-teardown). PACT_DESCRIPTION, PACT_PROVIDER_STATE and PACT_PROVIDER_NO_STATE=true give \
-            the filters' defaults. Exit codes: 0 all verified, 1 a verification failed, 2 an error (unreadable \
-            pact, provider unreachable, state setup failed or request timed out for every interaction), 64 bad usage.
+            the filters' defaults. With --provider NAME, --file/--dir/--url pacts for other providers are skipped; \
+            without it, pacts naming several providers are an error. Exit codes: 0 all verified, 1 a verification \
+            failed, 2 an error (unreadable pact, pacts for several providers, provider unreachable, state setup \
+            failed or request timed out for every interaction), 64 bad usage.
             """
     )
 
@@ -116,7 +118,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let colour = TerminalColour.shouldColour(disabled: noColour, environment: environment)
         let report: VerificationReport
         var exitCode: Int32
-        if broker.isRequested(environment: environment) {
+        if fromBroker(environment: environment) {
             let brokerConfiguration = try broker.configuration(
                 environment: environment, user: user, password: password, token: token,
                 providerTLS: TLSOptions(caCertificateFile: caCertificateFile, skipVerification: disableTLSVerification))

@@ -13,9 +13,14 @@ extension VerifyCommand {
         VerifySettings(sources: try sources(environment: environment), configuration: try configuration(environment: environment))
     }
 
+    /// Whether the pacts come from a broker: with --broker-url, or with --provider and PACT_BROKER_BASE_URL when no
+    /// --file/--dir/--url is given (then --provider only names the provider the pacts are for).
+    func fromBroker(environment: [String: String]) -> Bool {
+        broker.brokerURL != nil || (files.isEmpty && directories.isEmpty && urls.isEmpty && broker.isRequested(environment: environment))
+    }
+
     private func sources(environment: [String: String]) throws -> [PactSource] {
-        let fromBroker = broker.isRequested(environment: environment)
-        if fromBroker {
+        if fromBroker(environment: environment) {
             if !(files.isEmpty && directories.isEmpty && urls.isEmpty) {
                 throw ValidationError("give either --broker-url or --file/--dir/--url, not both")
             }
@@ -65,6 +70,7 @@ extension VerifyCommand {
         configuration.stateChangeTeardown = stateChangeTeardown
         configuration.customHeaders = try headers.map(Self.header)
         configuration.filter = try filter(environment: environment)
+        configuration.providerName = try providerName(environment: environment)
         configuration.messages.endpointPath = messagePath
         try applyTransportLimits(to: &configuration)
         return configuration
@@ -110,6 +116,13 @@ extension VerifyCommand {
             throw ValidationError("--header '\(text)': '\(name)' is not a valid header name")
         }
         return (name, value)
+    }
+
+    /// The provider pact files and URLs must be for (others are skipped); the broker chooses its pacts itself.
+    private func providerName(environment: [String: String]) throws -> String? {
+        guard let provider = broker.provider, !fromBroker(environment: environment) else { return nil }
+        if provider.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--provider must not be blank") }
+        return provider
     }
 
     /// Options win; the pact-reference environment variables fill in what is not given.

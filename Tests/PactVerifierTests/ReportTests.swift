@@ -122,4 +122,22 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(TerminalColour.shouldColour(disabled: true, environment: [:]))
         XCTAssertFalse(TerminalColour.shouldColour(environment: ["NO_COLOR": "1"]))
     }
+
+    /// no-color.org: NO_COLOR set and not empty turns colour off; an empty one leaves it as it would be.
+    func testTheColourRule() {
+        let cases: [(disabled: Bool, environment: [String: String], terminal: Bool, colour: Bool)] = [
+            (false, [:], true, true),
+            (false, ["NO_COLOR": ""], true, true),
+            (false, ["NO_COLOR": "1"], true, false),
+            (false, ["NO_COLOR": "false"], true, false),
+            (true, [:], true, false),
+            (true, ["NO_COLOR": ""], true, false),
+            (false, [:], false, false),
+            (false, ["NO_COLOR": ""], false, false),
+        ]
+        for item in cases {
+            XCTAssertEqual(TerminalColour.shouldColour(disabled: item.disabled, environment: item.environment, terminal: item.terminal),
+                           item.colour, "\(item)")
+        }
+    }
 }

@@ -28,6 +28,9 @@ struct BrokerOptions: ParsableArguments {
     @Flag(name: .customLong("broker-insecure"), help: "Skip TLS certificate verification (self-signed test setups only).")
     var insecure = false
 
+    @Flag(name: [.customLong("no-colour"), .customLong("no-color")], help: "Plain output: the broker's notices without colour.")
+    var noColour = false
+
     func configuration(environment: [String: String]) throws -> BrokerConfiguration {
         guard let text = brokerBaseURL ?? environment["PACT_BROKER_BASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw ValidationError("give the broker with --broker-base-url or PACT_BROKER_BASE_URL")
@@ -71,14 +74,14 @@ enum BrokerSettings {
 /// Runs `body` with a broker client and shuts it down; broker errors are printed and become exit code `failure`.
 enum BrokerRun {
     static func with<T>(
-        _ configuration: BrokerConfiguration, command: String, failure: Int32 = 1,
+        _ configuration: BrokerConfiguration, command: String, failure: Int32 = 1, plain: Bool,
         _ body: (PactBrokerClient) async throws -> T
     ) async throws -> T {
         let client: PactBrokerClient
         do {
             client = try PactBrokerClient(configuration: configuration)
         } catch {
-            throw fail(error, command: command, code: failure)
+            throw fail(error, command: command, code: failure, plain: plain)
         }
         do {
             let value = try await body(client)
@@ -86,15 +89,15 @@ enum BrokerRun {
             return value
         } catch let error as BrokerError {
             await client.shutdown()
-            throw fail(error, command: command, code: failure)
+            throw fail(error, command: command, code: failure, plain: plain)
         } catch {
             await client.shutdown()
             throw error
         }
     }
 
-    static func fail(_ error: BrokerError, command: String, code: Int32) -> ExitCode {
-        for notice in error.notices { BrokerOutput.notice(notice, stream: .standardError) }
+    static func fail(_ error: BrokerError, command: String, code: Int32, plain: Bool) -> ExitCode {
+        for notice in error.notices { BrokerOutput.notice(notice, plain: plain, stream: .standardError) }
         BrokerOutput.error("pactkit \(command): \(error)")
         return ExitCode(code)
     }

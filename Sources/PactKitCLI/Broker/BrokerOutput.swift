@@ -1,5 +1,6 @@
 import Foundation
 import PactBroker
+import PactVerifier
 
 /// Printing for the broker commands: notices colourised by type on a terminal, errors on stderr.
 enum BrokerOutput {
@@ -15,16 +16,12 @@ enum BrokerOutput {
 
     static func error(_ text: String) { line(text, stream: .standardError) }
 
-    static func notice(_ notice: BrokerNotice, prefix: String = "", stream: Stream = .standardOutput) {
-        let colour: String? = switch notice.type {
-        case "error", "danger": "31"
-        case "warning", "prompt": "33"
-        case "success": "32"
-        default: nil
-        }
-        let useColour = colour != nil && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            && isatty(stream == .standardOutput ? 1 : 2) == 1
-        let text = notice.text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
-        line(useColour ? "\u{1B}[\(colour!)m\(text)\u{1B}[0m" : text, stream: stream)
+    /// Prints the notice, coloured by the one rule (`TerminalColour.shouldColour`) for the stream it goes to; `plain`
+    /// is the command's `--no-colour`.
+    static func notice(_ notice: BrokerNotice, plain: Bool, prefix: String = "", stream: Stream = .standardOutput) {
+        let colour = TerminalColour.shouldColour(
+            disabled: plain, environment: ProcessInfo.processInfo.environment,
+            fileDescriptor: stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO)
+        line(notice.consoleText(prefix: prefix, colour: colour), stream: stream)
     }
 }

@@ -11,7 +11,7 @@ struct BrokerVerifyOptions: ParsableArguments {
             help: ArgumentHelp("Fetch the pacts to verify from this Pact Broker (or PACT_BROKER_BASE_URL with --provider).", valueName: "url"))
     var brokerURL: String?
 
-    @Option(name: [.customShort("n"), .customLong("provider"), .customLong("provider-name")], help: "The provider's name in the broker.")
+    @Option(name: [.customShort("n"), .customLong("provider"), .customLong("provider-name")], help: "The provider being verified: its pacts from the broker; pacts from --file/--dir/--url for other providers are skipped.")
     var provider: String?
 
     @Option(name: .customLong("consumer-version-selectors"),

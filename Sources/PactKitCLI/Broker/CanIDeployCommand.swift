@@ -56,7 +56,7 @@ struct CanIDeployCommand: AsyncParsableCommand {
         let dryRun = dryRun || environment["PACT_BROKER_CAN_I_DEPLOY_DRY_RUN"]?.lowercased() == "true"
         let query = try query()
         let times = dryRun ? 0 : retryWhileUnknown
-        let answer = try await BrokerRun.with(configuration, command: "can-i-deploy", failure: 2) { client in
+        let answer = try await BrokerRun.with(configuration, command: "can-i-deploy", failure: 2, plain: broker.noColour) { client in
             try await client.canIDeploy(query, retryWhileUnknown: times, interval: .milliseconds(Int(retryInterval * 1000))) { message in
                 BrokerOutput.error(message)
             }

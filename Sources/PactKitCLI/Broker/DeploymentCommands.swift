@@ -18,7 +18,7 @@ struct RecordDeploymentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
-        try await BrokerRun.with(configuration, command: "record-deployment") { client in
+        try await BrokerRun.with(configuration, command: "record-deployment", plain: broker.noColour) { client in
             try await client.recordDeployment(pacticipant: target.pacticipant, version: target.version, environment: environment,
                                               applicationInstance: applicationInstance)
         }
@@ -41,7 +41,7 @@ struct RecordReleaseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
-        try await BrokerRun.with(configuration, command: "record-release") { client in
+        try await BrokerRun.with(configuration, command: "record-release", plain: broker.noColour) { client in
             try await client.recordRelease(pacticipant: target.pacticipant, version: target.version, environment: environment)
         }
         print("Recorded release of \(target.pacticipant) version \(target.version) to \(environment) environment in the Pact Broker.")
@@ -65,7 +65,7 @@ struct RecordUndeploymentCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
-        let versions = try await BrokerRun.with(configuration, command: "record-undeployment") { client in
+        let versions = try await BrokerRun.with(configuration, command: "record-undeployment", plain: broker.noColour) { client in
             try await client.recordUndeployment(pacticipant: pacticipant, environment: environment,
                                                 applicationInstance: applicationInstance)
         }
@@ -93,7 +93,7 @@ struct CreateVersionTagCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
-        try await BrokerRun.with(configuration, command: "create-version-tag") { client in
+        try await BrokerRun.with(configuration, command: "create-version-tag", plain: broker.noColour) { client in
             try await client.createVersionTags(pacticipant: target.pacticipant, version: target.version, tags: tags)
         }
         for tag in tags { print("Tagged \(target.pacticipant) version \(target.version) with '\(tag)' in the Pact Broker.") }

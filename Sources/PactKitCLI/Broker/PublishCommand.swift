@@ -53,9 +53,9 @@ struct PublishCommand: AsyncParsableCommand {
         }
         let publication = PactPublication(pacts: pacts, consumerVersion: consumerAppVersion, branch: branch, tags: tags,
                                           buildURL: buildURL)
-        let outcomes = try await BrokerRun.with(configuration, command: "publish") { client in try await client.publish(publication) }
+        let outcomes = try await BrokerRun.with(configuration, command: "publish", plain: broker.noColour) { client in try await client.publish(publication) }
         for outcome in outcomes {
-            for notice in outcome.notices { BrokerOutput.notice(notice) }
+            for notice in outcome.notices { BrokerOutput.notice(notice, plain: broker.noColour) }
         }
     }
 }

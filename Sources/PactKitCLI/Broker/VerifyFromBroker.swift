@@ -17,7 +17,7 @@ enum VerifyFromBroker {
             print(run.renderConsole(colour: colour), terminator: "")
             return (run.verification, run.exitCode)
         } catch {
-            throw BrokerRun.fail(error, command: "verify", code: 2)
+            throw BrokerRun.fail(error, command: "verify", code: 2, plain: !colour)
         }
     }
 }

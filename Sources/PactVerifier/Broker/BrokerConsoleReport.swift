@@ -10,7 +10,7 @@ extension BrokerVerificationReport {
         var out: [String] = []
         for pact in selected {
             out.append("\(pact.label)\(pact.pending ? " [pending]" : "")\(pact.wip ? " [WIP]" : "")")
-            out += pact.noticesBefore.map { style.notice($0, prefix: "  ") }
+            out += pact.noticesBefore.map { $0.consoleText(prefix: "  ", colour: colour) }
         }
         out.append("")
         var text = out.joined(separator: "\n") + "\n" + verification.renderConsole(colour: colour)
@@ -23,22 +23,9 @@ extension BrokerVerificationReport {
             case .failed(let error):
                 after.append(style.red("Could not publish the verification results for \(item.pact.label): \(error)"))
             }
-            after += item.notices.map { style.notice($0) }
+            after += item.notices.map { $0.consoleText(colour: colour) }
         }
         if !after.isEmpty { text += after.joined(separator: "\n") + "\n" }
         return text
-    }
-}
-
-extension ConsoleStyle {
-    /// A broker notice, each line prefixed, coloured by its type.
-    func notice(_ notice: BrokerNotice, prefix: String = "") -> String {
-        let text = notice.text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
-        return switch notice.type {
-        case "error", "danger": red(text)
-        case "warning", "prompt": yellow(text)
-        case "success": green(text)
-        default: text
-        }
     }
 }

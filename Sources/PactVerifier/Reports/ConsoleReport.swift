@@ -7,7 +7,8 @@ extension VerificationReport {
     /// `TerminalColour.shouldColour`).
     public func renderConsole(colour: Bool) -> String {
         let style = ConsoleStyle(enabled: colour)
-        var out: [String] = []
+        var out: [String] = skippedPacts.map(\.message)
+        if !skippedPacts.isEmpty { out.append("") }
         for pact in pacts {
             out.append(style.bold("Verifying a pact between \(pact.consumer) and \(pact.provider)")
                 + (pact.source.map { " (\($0))" } ?? ""))
@@ -24,13 +25,24 @@ extension VerificationReport {
             for error in sourceErrors { out.append("  \(error.source): \(error.message)") }
             out.append("")
         }
-        if pacts.isEmpty, sourceErrors.isEmpty {
-            out.append(pactsFilteredOut > 0
-                ? style.red("No pacts to verify: the consumer filter left out all \(pactsFilteredOut) pact(s)")
-                : style.red("No pacts to verify"))
+        if let mixedProviders {
+            out.append(style.red(mixedProviders.description))
+        } else if pacts.isEmpty, sourceErrors.isEmpty {
+            out.append(style.red(noPactsLine))
         }
         out.append(summaryLine(style: style))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Why nothing was verified when every pact read was left out.
+    private var noPactsLine: String {
+        var reasons: [String] = []
+        if !skippedPacts.isEmpty { reasons.append("\(skippedPacts.count) pact(s) are for other providers") }
+        if pactsFilteredOut > 0 {
+            reasons.append("the consumer filter left out \(skippedPacts.isEmpty ? "all " : "")\(pactsFilteredOut) pact(s)")
+        }
+        if reasons.isEmpty { return "No pacts to verify" }
+        return "No pacts to verify: " + reasons.joined(separator: " and ")
     }
 
     private func interactionLines(_ result: InteractionResult, style: ConsoleStyle) -> [String] {
@@ -73,6 +85,7 @@ extension VerificationReport {
                      "\(s.skipped) skipped", "\(s.errors) error(s)"]
         let filtered = pacts.reduce(0) { $0 + $1.filteredOut }
         if filtered > 0 { parts.append("\(filtered) filtered out") }
+        if !skippedPacts.isEmpty { parts.append("\(skippedPacts.count) pact(s) for other providers skipped") }
         if !sourceErrors.isEmpty { parts.append("\(sourceErrors.count) unreadable pact source(s)") }
         let verdict = switch exitCode {
         case 0: style.green("VERIFIED")

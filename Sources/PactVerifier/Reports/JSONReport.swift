@@ -2,22 +2,43 @@ import PactMatching
 import PactModel
 
 extension VerificationReport {
-    /// The report as a JSON document (keys sorted): `result`, `exitCode`, `summary`, `sourceErrors` and, per pact,
-    /// every interaction with its `status`, `mismatches` (`kind`, `path`, `expected`, `actual`, `message`) and
-    /// `errors` (`kind`, `message`, and the provider's `status` and `body` for state changes).
+    /// The report as a JSON document (keys sorted): `result`, `exitCode`, `summary`, `sourceErrors`,
+    /// `skippedPacts` (pacts for other providers: `source`, `consumer`, `provider`, `reason`), `mixedProviders` when
+    /// the pacts name several providers (`message`, `providers`) and, per pact, every interaction with its `status`,
+    /// `mismatches` (`kind`, `path`, `expected`, `actual`, `message`) and `errors` (`kind`, `message`, and the
+    /// provider's `status` and `body` for state changes).
     public func json() -> JSONValue {
         let s = summary
-        return [
+        var document: [String: JSONValue] = [
             "result": .bool(exitCode == 0),
             "exitCode": .int(Int(exitCode)),
             "summary": [
                 "total": .int(s.total), "passed": .int(s.passed), "failed": .int(s.failed),
                 "pending": .int(s.pending), "skipped": .int(s.skipped), "errors": .int(s.errors),
                 "filteredOut": .int(pacts.reduce(0) { $0 + $1.filteredOut }), "pactsFilteredOut": .int(pactsFilteredOut),
+                "pactsSkipped": .int(skippedPacts.count),
             ],
             "sourceErrors": .array(sourceErrors.map { ["source": .string($0.source), "message": .string($0.message)] }),
+            "skippedPacts": .array(skippedPacts.map(Self.json)),
             "pacts": .array(pacts.map(Self.json)),
         ]
+        if let mixedProviders {
+            document["mixedProviders"] = [
+                "message": .string(mixedProviders.description),
+                "providers": .array(mixedProviders.providers.map { provider in
+                    ["name": .string(provider.name), "pacts": .array(provider.pacts.map { .string($0) })]
+                }),
+            ]
+        }
+        return .object(document)
+    }
+
+    private static func json(_ skipped: SkippedPact) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "consumer": .string(skipped.consumer), "provider": .string(skipped.provider), "reason": .string(skipped.reason),
+        ]
+        if let source = skipped.source { object["source"] = .string(source) }
+        return .object(object)
     }
 
     /// `json()` pretty-printed, with a trailing newline.

@@ -1,12 +1,15 @@
 extension VerificationReport {
     /// The report as JUnit XML for CI: a `testsuite` per pact and a `testcase` per interaction. Mismatches are
     /// `failure`s, errors are `error`s, and skipped interactions and failed pending ones are `skipped` (so they do not
-    /// fail the build, matching the exit code). Unreadable pact sources are a suite of their own with an error each.
+    /// fail the build, matching the exit code). Unreadable pact sources are a suite of their own with an error each;
+    /// pacts for other providers are a suite with a `skipped` case each, and pacts naming several providers an error.
     public func junitXML() -> String {
         let s = summary
+        let providerCases = providerCaseCounts
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        lines.append("<testsuites name=\"pactkit verify\" tests=\"\(s.total + sourceErrors.count)\" failures=\"\(s.failed)\" "
-            + "errors=\"\(s.errors + sourceErrors.count)\" skipped=\"\(s.skipped + s.pending)\" "
+        lines.append("<testsuites name=\"pactkit verify\" tests=\"\(s.total + sourceErrors.count + providerCases.tests)\" "
+            + "failures=\"\(s.failed)\" errors=\"\(s.errors + sourceErrors.count + providerCases.errors)\" "
+            + "skipped=\"\(s.skipped + s.pending + providerCases.skipped)\" "
             + "time=\"\(Self.seconds(interactions.reduce(.zero) { $0 + $1.duration }))\">")
         for pact in pacts {
             let results = pact.interactions
@@ -34,6 +37,7 @@ extension VerificationReport {
             }
             lines.append("  </testsuite>")
         }
+        lines += providerSuites()
         lines.append("</testsuites>")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -10,12 +10,21 @@ public struct VerificationReport: Sendable {
     public var sourceErrors: [SourceError]
     /// How many pacts the consumer filter left out.
     public var pactsFilteredOut: Int
+    /// The pacts not verified because they are for another provider than the one verified, in source order.
+    public var skippedPacts: [SkippedPact]
+    /// Set when the pacts name several providers and no provider name was given: nothing was verified (exit code 2).
+    public var mixedProviders: MixedProvidersError?
 
     /// Builds a report, empty by default; the verifier fills it in as it runs.
-    public init(pacts: [PactResult] = [], sourceErrors: [SourceError] = [], pactsFilteredOut: Int = 0) {
+    public init(
+        pacts: [PactResult] = [], sourceErrors: [SourceError] = [], pactsFilteredOut: Int = 0,
+        skippedPacts: [SkippedPact] = [], mixedProviders: MixedProvidersError? = nil
+    ) {
         self.pacts = pacts
         self.sourceErrors = sourceErrors
         self.pactsFilteredOut = pactsFilteredOut
+        self.skippedPacts = skippedPacts
+        self.mixedProviders = mixedProviders
     }
 
     /// Every interaction result of every pact.
@@ -25,11 +34,11 @@ public struct VerificationReport: Sendable {
     public var summary: Summary { Summary(interactions) }
 
     /// The process exit code: 0 every interaction verified (pending and skipped ones aside), 1 a verification
-    /// failed, 2 the run itself went wrong: a pact could not be read, no pact was found, the provider could not be
-    /// reached, or every interaction's state setup failed or timed out (a provider that never answers is as broken as
-    /// one that refuses connections).
+    /// failed, 2 the run itself went wrong: a pact could not be read, no pact was found, the pacts are for several
+    /// providers and none was named, the provider could not be reached, or every interaction's state setup failed or
+    /// timed out (a provider that never answers is as broken as one that refuses connections).
     public var exitCode: Int32 {
-        if !sourceErrors.isEmpty || pacts.isEmpty { return 2 }
+        if !sourceErrors.isEmpty || pacts.isEmpty || mixedProviders != nil { return 2 }
         let all = interactions
         if all.contains(where: { $0.errors.contains { $0.kind == .providerUnreachable } }) { return 2 }
         let counted = all.filter { !$0.pending && $0.status != .skipped }

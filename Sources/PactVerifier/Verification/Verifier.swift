@@ -32,7 +32,9 @@ public struct Verifier: Sendable {
         }
     }
 
-    /// Reads every source (before verifying anything), then verifies each pact's interactions in order.
+    /// Reads every source (before verifying anything), then verifies each pact's interactions in order. Pacts for
+    /// another provider than `configuration.providerName` are skipped; without a provider name, pacts naming several
+    /// providers are an error (`VerificationReport.mixedProviders`) and nothing is verified.
     public func verify(_ sources: [PactSource]) async -> VerificationReport {
         let fetcher = PactFetcher(http: http, maxBytes: configuration.maxPactBytes)
         let (loaded, errors) = await PactSourceLoader(fetcher: fetcher).load(sources)
@@ -46,7 +48,10 @@ public struct Verifier: Sendable {
         await verify(loaded: pacts.map { LoadedPact(pact: $0, origin: nil) })
     }
 
-    private func verify(loaded: [LoadedPact]) async -> VerificationReport {
+    private func verify(loaded all: [LoadedPact]) async -> VerificationReport {
+        let selection = ProviderSelection(all, providerName: configuration.providerName, filter: configuration.filter)
+        var report = VerificationReport(skippedPacts: selection.skipped, mixedProviders: selection.mixed)
+        let loaded = selection.pacts
         let client = ProviderClient(http: http)
         let stateHandler: (any ProviderStateHandler)? = configuration.stateHandler ?? configuration.stateChangeURL.map {
             StateChangeURLHandler(url: $0, teardownEnabled: configuration.stateChangeTeardown, client: client)
@@ -58,7 +63,6 @@ public struct Verifier: Sendable {
             builder: ProviderRequestBuilder(baseURL: configuration.providerBaseURL, basePath: configuration.basePath,
                                             customHeaders: configuration.customHeaders),
             stateHandler: stateHandler, requestFilter: configuration.requestFilter, messages: messages)
-        var report = VerificationReport()
         for item in loaded {
             guard configuration.filter.includes(consumer: item.pact.consumer) else {
                 report.pactsFilteredOut += 1

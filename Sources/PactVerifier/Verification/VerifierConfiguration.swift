@@ -24,6 +24,9 @@ public struct VerifierConfiguration: Sendable {
     public var customHeaders: [(name: String, value: String)]
     /// Runs on every request last, after the custom headers.
     public var requestFilter: RequestFilter?
+    /// The provider being verified, as pacts name it. Pacts for another provider are skipped (and listed in the
+    /// report); when nil, pacts naming several providers are an error and nothing is verified.
+    public var providerName: String?
     /// Which interactions to verify.
     public var filter: InteractionFilter
     /// Where message interactions get their messages: the provider's message endpoint or in-process producers.
@@ -45,7 +48,7 @@ public struct VerifierConfiguration: Sendable {
         providerBaseURL: URL, basePath: String = "", requestTimeout: Duration = .seconds(5), stateChangeURL: URL? = nil,
         stateChangeTeardown: Bool = false, stateHandler: (any ProviderStateHandler)? = nil,
         customHeaders: [(name: String, value: String)] = [], requestFilter: RequestFilter? = nil,
-        filter: InteractionFilter = InteractionFilter(), caCertificateFile: String? = nil,
+        providerName: String? = nil, filter: InteractionFilter = InteractionFilter(), caCertificateFile: String? = nil,
         disableTLSVerification: Bool = false, maxResponseBytes: Int = 10 * 1024 * 1024,
         maxPactBytes: Int = 50 * 1024 * 1024
     ) {
@@ -57,6 +60,7 @@ public struct VerifierConfiguration: Sendable {
         self.stateHandler = stateHandler
         self.customHeaders = customHeaders
         self.requestFilter = requestFilter
+        self.providerName = providerName
         self.filter = filter
         self.caCertificateFile = caCertificateFile
         self.disableTLSVerification = disableTLSVerification
