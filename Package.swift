@@ -132,13 +132,16 @@ let package = Package(
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),
-        // The README's message pact example: a consumer handling an event and the provider producing it.
+        // docs/messages.md's example: a consumer handling an event and the provider producing it.
         .testTarget(name: "MessageExampleTests", dependencies: ["PactConsumer", "PactVerifier", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.
         .testTarget(
             name: "CodesVerificationTests",
             dependencies: ["CodesService", "PactVerifier", "PactModel", "HTTPServerCore"]
         ),
+        // Every ```swift block of README.md, docs/ and the doc comments in Sources has a compiled twin in a test
+        // target; every relative link of the docs resolves.
+        .testTarget(name: "DocSnippetTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

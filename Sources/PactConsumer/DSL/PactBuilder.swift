@@ -18,10 +18,13 @@ public enum PactWriteMode: Sendable, Hashable {
 /// let pact = PactBuilder(consumer: "use-an-lpa", provider: "data-lpa-codes")
 /// pact.uponReceiving("a request to validate a code")
 ///     .given("the activation key exists", ["code": "YSR5GNXKXAU3"])
-///     .withRequest(.post, "/v1/validate", body: ["code": .regex(#"[A-Z0-9]{12}"#, example: "YSR5GNXKXAU3")])
+///     .withRequest(.post, "/v1/validate", body: ["lpa": "700000000047", "dob": "1960-06-05",
+///                                                "code": .regex(#"[A-Z0-9]{12}"#, example: "YSR5GNXKXAU3")])
 ///     .willRespondWith(status: 200, body: ["actor": .like("700000000054")])
 /// try await pact.run { mockServer in
-///     try await CodesClient(baseURL: mockServer.url).validate(code: "YSR5GNXKXAU3")
+///     let validation = try await CodesClient(baseURL: mockServer.url)
+///         .validate(lpa: "700000000047", dob: "1960-06-05", code: "YSR5GNXKXAU3")
+///     XCTAssertEqual(validation.actor, "700000000054")
 /// }
 /// ```
 ///
