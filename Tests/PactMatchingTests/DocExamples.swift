@@ -10,7 +10,7 @@ func readingWritingAndMatchingPactsExample() throws {  // repo only
 let pact = try PactReader.read(contentsOf: URL(fileURLWithPath: "pacts/sirius-data-lpa-codes.json"))
 let interaction = pact.httpInteractions[0]
 
-let actual = HTTPRequest(method: "POST", path: "/v1/validate",
+let actual = PactRequest(method: "POST", path: "/v1/validate",
                          headers: ["Content-Type": ["application/json"]],
                          body: .json(["code": "YSR5GNXKXAU3", "lpa": "700000000047", "dob": "1960-06-05"],
                                      contentType: .json))

@@ -103,15 +103,15 @@ public final class PactBuilder: Sendable {
 /// One HTTP interaction as declared, with the places it was declared at.
 struct DeclaredInteraction: DeclaredItem, CompiledDeclaration {
     var info: DeclaredInfo
-    var request: HTTPRequest?
+    var request: PactRequest?
     var requestLocation: PactSourceLocation?
-    var response = HTTPResponse(status: 200)
+    var response = PactResponse(status: 200)
     var responseLocation: PactSourceLocation?
 
     init(info: DeclaredInfo) { self.info = info }
 
     var interaction: HTTPInteraction {
-        HTTPInteraction(info: info.interactionInfo, request: request ?? HTTPRequest(), response: response)
+        HTTPInteraction(info: info.interactionInfo, request: request ?? PactRequest(), response: response)
     }
 
     var pactInteraction: Interaction { .http(interaction) }
