@@ -35,10 +35,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
-        .target(name: "PactModel"),
+        // Layers, bottom up: HTTPSyntax → PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
+        // HTTP text rules (tokens, percent-decoding) shared by the generic server, the pact model and the outbound
+        // client, which must not depend on each other; no dependencies, package-internal API.
+        .target(name: "HTTPSyntax"),
+        .target(name: "PactModel", dependencies: ["HTTPSyntax"]),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
-        .target(name: "HTTPServerCore", dependencies: nio),
+        .target(name: "HTTPServerCore", dependencies: ["HTTPSyntax"] + nio),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
@@ -50,7 +53,7 @@ let package = Package(
         .target(
             name: "OutboundHTTP",
             dependencies: [
-                "PactModel",
+                "HTTPSyntax",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -101,6 +104,7 @@ let package = Package(
         ),
         // What several test targets share: HTTP clients (URLSession requests, raw sockets) and the package root.
         .target(name: "TestSupport", dependencies: ["PactModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPSyntaxTests", dependencies: ["HTTPSyntax"]),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport"]),
