@@ -83,6 +83,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: [
             "HTTPServerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
@@ -116,13 +118,15 @@ let package = Package(
             name: "PactStandaloneMockTests",
             dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
         ),
-        .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer", "TestSupport"]),
+        .testTarget(
+            name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMatching", "PactMockServer", "TestSupport"]
+        ),
         .testTarget(name: "CodesServiceTests", dependencies: [
             "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(
             name: "PactVerifierTests",
-            dependencies: ["PactVerifier", "PactBroker", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
         ),
         .testTarget(
             name: "PactKitCLITests",
