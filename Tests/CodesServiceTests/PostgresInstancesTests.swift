@@ -1,6 +1,7 @@
 import CodesService
 import Foundation
 import PostgresNIO
+import TestSupport
 import XCTest
 
 /// Several `codes-service` processes on one PostgreSQL database, and the faults of a shared database.
@@ -206,14 +207,5 @@ final class PostgresInstancesTests: XCTestCase {
             XCTAssertTrue(process.stderr.contains(message), "\(arguments): \(process.stderr)")
             XCTAssertFalse(process.stderr.contains("secret"), "the password was printed: \(process.stderr)")
         }
-    }
-}
-
-/// Polls `condition` every 50 ms until it holds, failing after `timeout` seconds.
-func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: () async throws -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(timeout)
-    while try await !condition() {
-        guard Date() < deadline else { throw TestFailure("timed out after \(timeout) s waiting until \(what)") }
-        try await Task.sleep(for: .milliseconds(50))
     }
 }
