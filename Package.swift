@@ -37,10 +37,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
-        // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
-        .target(name: "PactModel"),
+        // Layers, bottom up: HTTPSyntax → PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
+        // HTTP text rules (tokens, percent-decoding) shared by the generic server, the pact model and the outbound
+        // client, which must not depend on each other; no dependencies, package-internal API.
+        .target(name: "HTTPSyntax"),
+        .target(name: "PactModel", dependencies: ["HTTPSyntax"]),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
-        .target(name: "HTTPServerCore", dependencies: nio),
+        .target(name: "HTTPServerCore", dependencies: ["HTTPSyntax"] + nio),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
@@ -52,7 +55,7 @@ let package = Package(
         .target(
             name: "OutboundHTTP",
             dependencies: [
-                "PactModel",
+                "HTTPSyntax",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -82,6 +85,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: [
             "HTTPServerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
@@ -103,6 +108,7 @@ let package = Package(
         ),
         // What several test targets share: HTTP clients (URLSession requests, raw sockets) and the package root.
         .target(name: "TestSupport", dependencies: ["PactModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPSyntaxTests", dependencies: ["HTTPSyntax"]),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport"]),
@@ -114,13 +120,19 @@ let package = Package(
             name: "PactStandaloneMockTests",
             dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
         ),
-        .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer", "TestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "PactConsumerTests",
+            dependencies: [
+                "PactConsumer", "PactModel", "PactMatching", "PactMockServer", "TestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "CodesServiceTests", dependencies: [
             "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(
             name: "PactVerifierTests",
-            dependencies: ["PactVerifier", "PactBroker", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
         ),
         .testTarget(
             name: "PactKitCLITests",

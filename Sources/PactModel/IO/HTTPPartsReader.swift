@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSyntax
 
 /// Reads requests and responses. Like the reference readers, an absent `method` is GET, an absent `path` is `/` and
 /// an absent `status` is 200; a present but unusable one (`null`, a status outside 100–599) is an error, as is a
