@@ -1,5 +1,22 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
+
+// What a consumer pays: a package whose tests depend on `PactConsumer` needs SwiftNIO and nothing else. The other
+// dependencies belong to the provider side, the command-line tools and the codes service, each behind a trait. All
+// traits are on by default, so `swift test` and the scripts at this root build everything; a consumer-only package
+// declares `.package(path: "../PactKit", traits: [])` and SwiftPM then neither fetches nor builds those packages.
+// (Without traits, SwiftPM 6.3 fetches all 25 packages even for a package that uses PactModel alone.) A target listed
+// next to a trait below does not build without it ("no such module").
+let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
+let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
+let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+
+func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
+let argumentParser: Target.Dependency = .product(
+    name: "ArgumentParser", package: "swift-argument-parser", condition: when(commandLine)
+)
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
+let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -27,13 +44,24 @@ let package = Package(
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
+    traits: [
+        .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
+        .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
+        .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
+        .default(enabledTraits: [verifier, commandLine, codesService]),
+    ],
     dependencies: [
+        // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        // The command lines' argument parsing (trait CommandLine).
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // Outgoing HTTP for the verifier and the broker client, with TLS (trait Verifier).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
-        // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified.
+        // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
+        // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
@@ -56,11 +84,11 @@ let package = Package(
             name: "OutboundHTTP",
             dependencies: [
                 "HTTPSyntax",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: when(verifier)),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                nioSSL,
             ]
         ),
         // Pact Broker client: HAL navigation, publishing, pacts for verification, results, can-i-deploy, deployments.
@@ -72,19 +100,19 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                argumentParser,
             ],
             path: "Sources/PactKitCLI"
         ),
         // The HTTP servers' connection options for the command-line tools that start one.
         .target(
             name: "ServerCLIOptions",
-            dependencies: ["HTTPServerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HTTPServerCore", argumentParser]
         ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "HTTPServerCore", "CSQLite", postgres,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -94,7 +122,7 @@ let package = Package(
             name: "codes-service",
             dependencies: [
                 "CodesService", "HTTPServerCore", "ServerCLIOptions",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                argumentParser,
             ],
             path: "Sources/CodesServiceCLI"
         ),
@@ -102,7 +130,7 @@ let package = Package(
             name: "pactkit-bench",
             dependencies: [
                 "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                argumentParser,
             ],
             path: "Sources/PactBench"
         ),
@@ -112,7 +140,7 @@ let package = Package(
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
         .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport"]),
-        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
+        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", nioSSL] + nio),
         .testTarget(
             name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "TestSupport"]
         ),
@@ -124,19 +152,19 @@ let package = Package(
             name: "PactConsumerTests",
             dependencies: [
                 "PactConsumer", "PactModel", "PactMatching", "PactMockServer", "TestSupport",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: when(verifier)),
             ]
         ),
         .testTarget(name: "CodesServiceTests", dependencies: [
-            "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "CodesService", "HTTPServerCore", "TestSupport", postgres,
         ]),
         .testTarget(
             name: "PactVerifierTests",
-            dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", nioSSL] + nio
         ),
         .testTarget(
             name: "PactKitCLITests",
-            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "TestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "TestSupport", nioSSL] + nio
         ),
         // The broker client's own contract (writes pacts/pactkit-pact-broker.json), its bad-input tests, and the
         // whole broker pipeline run with the pactkit binary against `pactkit mock` serving that contract.

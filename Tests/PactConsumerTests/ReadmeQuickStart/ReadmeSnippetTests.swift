@@ -23,7 +23,7 @@ final class ReadmeSnippetTests: XCTestCase {
     static let packageSnippet = """
         // Package.swift
         dependencies: [
-            .package(path: "../PactKit"),
+            .package(path: "../PactKit", traits: []),
         ],
         targets: [
             .testTarget(name: "OrdersAppTests", dependencies: [
@@ -40,8 +40,14 @@ final class ReadmeSnippetTests: XCTestCase {
         XCTAssertTrue(manifest.contains(#"name: "PactKit""#))
         XCTAssertTrue(manifest.contains(#".library(name: "PactConsumer", targets: ["PactConsumer"])"#))
         XCTAssertTrue(snippet.contains(#".product(name: "PactConsumer", package: "PactKit")"#), snippet)
-        // SwiftPM names a path dependency after its last path component: it must be what `package:` says.
-        XCTAssertTrue(snippet.contains(#".package(path: "../PactKit")"#), snippet)
+        // SwiftPM names a path dependency after its last path component: it must be what `package:` says. `traits: []`
+        // turns off PactKit's default traits, which bring the provider side's dependencies; the README names them.
+        XCTAssertTrue(snippet.contains(#".package(path: "../PactKit", traits: [])"#), snippet)
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for trait in ["Verifier", "CommandLine", "CodesService"] {
+            XCTAssertTrue(manifest.contains("= \"\(trait)\""), "Package.swift declares no trait \(trait)")
+            XCTAssertTrue(readme.contains("`\(trait)` ("), "the README does not say what trait \(trait) brings")
+        }
     }
 
     func testTheTestSnippetIsTheFileThatRuns() throws {
