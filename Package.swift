@@ -10,6 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+let brokerServer = "BrokerServer"  // swift-mustache: `pactkit broker`, the Pact Broker server and its HTML pages
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
 let argumentParser: Target.Dependency = .product(
@@ -17,6 +18,7 @@ let argumentParser: Target.Dependency = .product(
 )
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -41,6 +43,7 @@ let package = Package(
         .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
+        .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
@@ -48,7 +51,8 @@ let package = Package(
         .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
         .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
-        .default(enabledTraits: [verifier, commandLine, codesService]),
+        .trait(name: brokerServer, description: "`pactkit broker`: the Pact Broker server and its HTML pages (swift-mustache)."),
+        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
     ],
     dependencies: [
         // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
@@ -60,6 +64,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // The broker's HTML pages: templates with HTML escaping by default (trait BrokerServer).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
         // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
@@ -118,6 +124,8 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
+        // `pactkit broker`: a Pact Broker server. UI/ renders its HTML pages from plain view models.
+        .target(name: "PactBrokerServer", dependencies: ["PactModel", mustache]),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -181,6 +189,8 @@ let package = Package(
             name: "CodesVerificationTests",
             dependencies: ["CodesService", "PactVerifier", "PactModel", "HTTPServerCore"]
         ),
+        // The broker server: its pages' renderers, and the pages opened in headless Chromium.
+        .testTarget(name: "PactBrokerServerTests", dependencies: ["PactBrokerServer", "PactModel", "HTTPServerCore"]),
         // Every ```swift block of README.md, docs/ and the doc comments in Sources has a compiled twin in a test
         // target; every relative link of the docs resolves.
         .testTarget(name: "DocSnippetTests", dependencies: ["TestSupport"]),

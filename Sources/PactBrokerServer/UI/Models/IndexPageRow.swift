@@ -1,0 +1,61 @@
+import Foundation
+
+/// One integration on the index page: a consumer, a provider, their latest pact and its last verification.
+public struct IndexPageRow: Sendable, Hashable {
+    /// The consumer's name.
+    public var consumer: String
+    /// The provider's name.
+    public var provider: String
+    /// When the latest pact between them was published.
+    public var latestPactPublishedAt: Date
+    /// The branch of the latest pact's consumer version, if any: the stale tooltip names it ("Pact from branch main
+    /// has changed since …").
+    public var latestPactBranch: String?
+    /// A tag of the latest pact's consumer version, if any, named by the stale tooltip when there is no branch.
+    public var latestPactTag: String?
+    /// The last verification of the latest pact, or nil when it was never verified.
+    public var lastVerification: IndexPageVerification?
+
+    /// An integration row; never verified unless `lastVerification` is given.
+    public init(
+        consumer: String, provider: String, latestPactPublishedAt: Date, latestPactBranch: String? = nil,
+        latestPactTag: String? = nil, lastVerification: IndexPageVerification? = nil
+    ) {
+        self.consumer = consumer
+        self.provider = provider
+        self.latestPactPublishedAt = latestPactPublishedAt
+        self.latestPactBranch = latestPactBranch
+        self.latestPactTag = latestPactTag
+        self.lastVerification = lastVerification
+    }
+}
+
+/// The last verification shown in the index page's "Last verified" column.
+public struct IndexPageVerification: Sendable, Hashable {
+    /// The verification's outcome as the index colours it.
+    public var status: IndexVerificationStatus
+    /// When the verification ran.
+    public var verifiedAt: Date
+    /// The provider version that verified the pact.
+    public var providerVersion: String
+
+    /// A verification by `providerVersion` at `verifiedAt` with `status`.
+    public init(status: IndexVerificationStatus, verifiedAt: Date, providerVersion: String) {
+        self.status = status
+        self.verifiedAt = verifiedAt
+        self.providerVersion = providerVersion
+    }
+}
+
+/// pact_broker's `pseudo_branch_verification_status`: how the last verification relates to the latest pact.
+public enum IndexVerificationStatus: String, Sendable, Hashable, CaseIterable {
+    /// The latest pact was verified successfully (green).
+    case success
+    /// The latest pact failed verification (red).
+    case failed
+    /// Verification failed while the pact was pending for the provider, so the build did not fail (amber,
+    /// "(pact pending)"); pact_broker's `failed_pending`.
+    case failedPending
+    /// The pact changed after the last successful verification (amber).
+    case stale
+}

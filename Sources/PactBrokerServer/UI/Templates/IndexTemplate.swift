@@ -1,0 +1,32 @@
+/// The index page: one row per integration, as pact_broker's `index/show.haml`.
+enum IndexTemplate {
+    static let text = #"""
+<h1>Pacts</h1>
+{{#hasRows}}
+<p class="muted">{{count}}</p>
+<table class="grid" id="relationships">
+<thead><tr><th>Consumer</th><th>Provider</th><th></th><th>Latest pact published</th><th>Last verified</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr class="pact-row" data-consumer-name="{{consumer}}" data-provider-name="{{provider}}">
+<td class="consumer"><a href="{{consumerURL}}">{{consumer}}</a></td>
+<td class="provider"><a href="{{providerURL}}">{{provider}}</a></td>
+<td class="links"><a class="pact-link" href="{{pactURL}}" title="View pact">View pact</a><a class="matrix-link" href="{{matrixURL}}" title="View pact matrix">Matrix</a></td>
+<td class="published"><time datetime="{{publishedISO}}" title="{{publishedExact}}">{{published}}</time></td>
+<td class="last-verified {{statusClass}}" data-status="{{statusName}}"{{#tooltip}} title="{{tooltip}}"{{/tooltip}}>{{#verified}}<time datetime="{{verifiedISO}}">{{verified}}</time>{{/verified}}{{^verified}}Not verified{{/verified}}{{#warning}} <span class="warning-icon" aria-hidden="true">⚠</span>{{/warning}}{{#pactPending}}<div>(pact pending)</div>{{/pactPending}}</td>
+</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/hasRows}}
+{{^hasRows}}
+<div class="panel empty" id="getting-started">
+<h2>No pacts yet</h2>
+<p>Nothing has been published to this broker. Publish a consumer's pacts to see its integrations here:</p>
+<pre>pactkit publish pacts/ --broker-base-url URL --consumer-app-version 1.0.0 --branch main</pre>
+<p class="muted">Each consumer and provider pair becomes a row, with its latest pact, its matrix and when it was last verified.</p>
+</div>
+{{/hasRows}}
+
+"""#
+}
