@@ -52,7 +52,7 @@ struct PactPageContext {
         provider = pact.provider
         consumerURL = links.pacticipant(pact.consumer)
         providerURL = links.pacticipant(pact.provider)
-        specVersion = pact.specVersion.description
+        specVersion = pact.specVersion.versionString
         consumerVersion = info?.consumerVersion
         published = info?.publishedAt.map { RelativeTimeText.ago($0, now: now) }
         publishedExact = info?.publishedAt.map(RelativeTimeText.exact)

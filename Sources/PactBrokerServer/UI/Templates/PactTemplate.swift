@@ -9,7 +9,7 @@ enum PactTemplate {
 <tr><th>Provider</th><td><a class="provider" href="{{providerURL}}">{{provider}}</a></td></tr>
 {{#consumerVersion}}<tr><th>Consumer version</th><td><code>{{consumerVersion}}</code></td></tr>{{/consumerVersion}}
 {{#published}}<tr><th>Published</th><td><span title="{{publishedExact}}">{{published}}</span></td></tr>{{/published}}
-<tr><th>Specification</th><td>{{specVersion}}</td></tr>
+<tr><th>Pact Specification</th><td>{{specVersion}}</td></tr>
 <tr><th>Interactions</th><td>{{interactionCount}}</td></tr>
 </table>
 {{#hasInteractions}}

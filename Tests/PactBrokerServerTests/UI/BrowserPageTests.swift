@@ -1,0 +1,122 @@
+import Foundation
+import HTTPServerCore
+import PactBrokerServer
+import XCTest
+
+/// The rendered pages served over HTTP and opened in headless Chromium: each loads without console errors, its DOM
+/// holds what was rendered (names as text, no injected elements), and a screenshot is a real picture.
+///
+/// With `PACTKIT_UI_SCREENSHOTS=DIR` the screenshots of the seeded index and pact pages are also written to DIR
+/// (docs/images holds the committed ones).
+final class BrowserPageTests: XCTestCase {
+    /// The seeded pages by path, as the broker's routes will serve them.
+    private func routes() throws -> [String: String] {
+        let pages = try UISeed.pages()
+        let links = pages.links
+        let pact = try UISeed.pact()
+        return [
+            links.index: pages.index(UISeed.indexRows),
+            links.latestPact(consumer: "web-app", provider: "orders-api"): pages.pact(pact, info: UISeed.pactInfo),
+            links.matrix(consumer: "web-app", provider: "orders-api"):
+                pages.matrix(consumer: "web-app", provider: "orders-api", rows: UISeed.matrixRows),
+            links.pacticipant("orders-api"): pages.pacticipant(UISeed.network),
+            "/empty": pages.index([]),
+        ]
+    }
+
+    private func withServer(_ body: (URL, HeadlessChromium) throws -> Void) async throws {
+        let chromium = try HeadlessChromium.locate()
+        let routes = try routes()
+        let server = try await HTTPServer.start(handler: .immediate { request in
+            guard request.method == "GET", let html = routes[request.target] else {
+                return .text("not found: \(request.target)\n", status: 404)
+            }
+            return ServerResponse(
+                status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(html.utf8))
+        })
+        do {
+            try body(server.url, chromium)
+        } catch {
+            try await server.shutdown()
+            throw error
+        }
+        try await server.shutdown()
+    }
+
+    private func url(_ base: URL, _ path: String) -> URL { URL(string: path, relativeTo: base)!.absoluteURL }
+
+    private func assertClean(_ load: HeadlessChromium.Load, _ page: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(load.consoleMessages.isEmpty, "\(page): console messages:\n\(load.consoleMessages.joined(separator: "\n"))",
+                      file: file, line: line)
+        XCTAssertFalse(load.dom.contains("<img"), "\(page): a name became an element", file: file, line: line)
+        XCTAssertFalse(load.dom.contains("<script"), "\(page): a script element", file: file, line: line)
+    }
+
+    func testEachPageLoadsCleanAndItsDOMHoldsWhatWasRendered() async throws {
+        try await withServer { base, chromium in
+            let index = try chromium.load(url(base, "/"))
+            assertClean(index, "index")
+            XCTAssertTrue(index.dom.contains("<title>Pacts · PactKit Broker</title>"), index.dom)
+            XCTAssertEqual(index.dom.components(separatedBy: "<tr class=\"pact-row\"").count - 1, 6)
+            XCTAssertTrue(index.dom.contains(#"class="last-verified status-stale""#))
+            XCTAssertTrue(index.dom.contains("(pact pending)"))
+            // The hostile consumer's name is text in the browser too.
+            XCTAssertTrue(index.dom.contains(#">&lt;img src=x onerror="console.error('xss')"&gt;</a>"#), index.dom)
+
+            let pact = try chromium.load(url(base, "/pacts/provider/orders-api/consumer/web-app/latest"))
+            assertClean(pact, "pact")
+            XCTAssertEqual(pact.dom.components(separatedBy: "<section class=\"interaction\"").count - 1, 3)
+            XCTAssertTrue(pact.dom.contains("<code>GET /orders/42?currency=EUR&amp;expand=items</code>"))
+            XCTAssertTrue(pact.dom.contains("\"note\": \"&lt;script&gt;alert(1)&lt;/script&gt;\""), pact.dom)
+
+            let matrix = try chromium.load(url(base, "/matrix/provider/orders-api/consumer/web-app"))
+            assertClean(matrix, "matrix")
+            XCTAssertEqual(matrix.dom.components(separatedBy: "<tr class=\"matrix-row\"").count - 1, 3)
+            XCTAssertTrue(matrix.dom.contains("<code>&lt;b&gt;bold&lt;/b&gt;</code>"))
+
+            let pacticipant = try chromium.load(url(base, "/pacticipants/orders-api"))
+            assertClean(pacticipant, "pacticipant")
+            // The SVG was parsed as SVG: its nodes and edges are in the DOM.
+            XCTAssertTrue(pacticipant.dom.contains("<svg"), pacticipant.dom)
+            XCTAssertEqual(pacticipant.dom.components(separatedBy: "<g class=\"node").count - 1, 7)
+            XCTAssertEqual(pacticipant.dom.components(separatedBy: "<path class=\"edge\"").count - 1, 7)
+            XCTAssertTrue(pacticipant.dom.contains(#"<a href="/pacticipants/warehouse">"#))
+
+            let empty = try chromium.load(url(base, "/empty"))
+            assertClean(empty, "empty index")
+            XCTAssertTrue(empty.dom.contains("id=\"getting-started\""))
+        }
+    }
+
+    func testScreenshotsArePictures() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shots = [
+            ("broker-index.png", "/", 1280, 640),
+            ("broker-pact.png", "/pacts/provider/orders-api/consumer/web-app/latest", 1280, 1500),
+            ("broker-pacticipant.png", "/pacticipants/orders-api", 1280, 720),
+        ]
+        try await withServer { base, chromium in
+            for (name, path, width, height) in shots {
+                let file = folder.appendingPathComponent(name)
+                try chromium.screenshot(url(base, path), to: file, width: width, height: height)
+                let data = try Data(contentsOf: file)
+                let size = try XCTUnwrap(pngSize(data), "\(name) is not a PNG")
+                XCTAssertEqual(size.width, width, name)
+                XCTAssertEqual(size.height, height, name)
+                // A blank page compresses to almost nothing; a rendered table does not.
+                XCTAssertGreaterThan(data.count, 20_000, "\(name) looks blank (\(data.count) bytes)")
+            }
+        }
+        if let target = ProcessInfo.processInfo.environment["PACTKIT_UI_SCREENSHOTS"] {
+            let targetURL = URL(fileURLWithPath: target)
+            try FileManager.default.createDirectory(at: targetURL, withIntermediateDirectories: true)
+            for (name, _, _, _) in shots {
+                let destination = targetURL.appendingPathComponent(name)
+                try? FileManager.default.removeItem(at: destination)
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: destination)
+            }
+        }
+    }
+}

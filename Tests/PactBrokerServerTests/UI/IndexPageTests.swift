@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+@testable import PactBrokerServer
+
+/// The index page: rows, links, relative dates, status colours and tooltips, escaping and the empty state.
+final class IndexPageTests: XCTestCase {
+    private func render(_ rows: [IndexPageRow]) throws -> String { try UISeed.pages().index(rows) }
+
+    /// The `<tr>` of the row whose consumer and provider are given (names as they appear escaped in the HTML).
+    private func row(_ html: String, consumer: String, provider: String) throws -> String {
+        let marker = #"data-consumer-name="\#(consumer)" data-provider-name="\#(provider)""#
+        let start = try XCTUnwrap(html.range(of: marker), "no row for \(consumer) → \(provider)")
+        let end = try XCTUnwrap(html.range(of: "</tr>", range: start.upperBound..<html.endIndex))
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    func testAWholeDocumentTitledPactsWithNoExternalAssets() throws {
+        let html = try render(UISeed.indexRows)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("<title>Pacts · PactKit Broker</title>"))
+        XCTAssertTrue(html.contains("<h1>Pacts</h1>"))
+        XCTAssertTrue(html.contains("<style>"))
+        XCTAssertFalse(html.contains("<script"), "no scripts, and no name may inject one")
+        XCTAssertFalse(html.contains(" src=\""), "no external or inline-loaded assets")
+        XCTAssertFalse(html.contains("http://") || html.contains("https://"), "nothing fetched from elsewhere")
+        XCTAssertTrue(html.contains("6 integrations"))
+    }
+
+    func testRowsLinkToThePacticipantsTheLatestPactAndTheMatrix() throws {
+        let html = try render(UISeed.indexRows)
+        let web = try row(html, consumer: "web-app", provider: "orders-api")
+        XCTAssertTrue(web.contains(#"<a href="/pacticipants/web-app">web-app</a>"#))
+        XCTAssertTrue(web.contains(#"<a href="/pacticipants/orders-api">orders-api</a>"#))
+        XCTAssertTrue(web.contains(#"href="/pacts/provider/orders-api/consumer/web-app/latest""#))
+        XCTAssertTrue(web.contains(#"href="/matrix/provider/orders-api/consumer/web-app""#))
+        XCTAssertTrue(web.contains(#"<time datetime="2026-12-04T10:00:00Z" title="Fri 04 Dec 2026, 10:00am +00:00">3 days ago</time>"#), web)
+    }
+
+    func testRowsAreSortedByConsumerThenProviderIgnoringCase() throws {
+        let html = try render([
+            IndexPageRow(consumer: "b", provider: "z", latestPactPublishedAt: UISeed.now),
+            IndexPageRow(consumer: "B", provider: "a", latestPactPublishedAt: UISeed.now),
+            IndexPageRow(consumer: "a", provider: "y", latestPactPublishedAt: UISeed.now),
+        ])
+        let positions = ["data-consumer-name=\"a\"", "data-consumer-name=\"B\"", "data-consumer-name=\"b\""].map {
+            html.range(of: $0)?.lowerBound
+        }
+        XCTAssertTrue(positions.allSatisfy { $0 != nil })
+        XCTAssertLessThan(positions[0]!, positions[1]!)
+        XCTAssertLessThan(positions[1]!, positions[2]!)
+    }
+
+    func testLastVerifiedIsColouredByStatusWithPactBrokersTooltips() throws {
+        let html = try render(UISeed.indexRows)
+
+        let success = try row(html, consumer: "web-app", provider: "orders-api")
+        XCTAssertTrue(success.contains(#"class="last-verified status-success" data-status="success""#), success)
+        XCTAssertTrue(success.contains(#"title="Successfully verified by orders-api (4f2a9c1) — Sat 05 Dec 2026, 10:00am +00:00""#), success)
+        XCTAssertTrue(success.contains(">2 days ago</time>"))
+        XCTAssertFalse(success.contains("(pact pending)"))
+
+        let stale = try row(html, consumer: "mobile-app", provider: "orders-api")
+        XCTAssertTrue(stale.contains("status-stale"), stale)
+        // pact_broker's wording, with the provider version cut to 13 characters and "...".
+        XCTAssertTrue(stale.contains(
+            "Pact from branch main has changed since last successful verification by orders-api (9b7e31d2c4a8f...)"), stale)
+        XCTAssertTrue(stale.contains("warning-icon"))
+
+        let failed = try row(html, consumer: "web-app", provider: "payments")
+        XCTAssertTrue(failed.contains("status-failed"), failed)
+        XCTAssertTrue(failed.contains(#"title="Verification by payments (1.8.0) failed — "#), failed)
+        XCTAssertTrue(failed.contains(">20 minutes ago</time>"))
+
+        let pending = try row(html, consumer: "checkout", provider: "payments")
+        XCTAssertTrue(pending.contains("status-pending"), pending)
+        XCTAssertTrue(pending.contains("<div>(pact pending)</div>"))
+        XCTAssertTrue(pending.contains(
+            "Verification by payments (1.9.0-rc1) failed, but did not fail the build as the pact content was in pending state for that provider branch"))
+        XCTAssertTrue(pending.contains(">about 2 months ago</time>"), pending)
+
+        let never = try row(html, consumer: "orders-api", provider: "inventory")
+        XCTAssertTrue(never.contains("status-none"))
+        XCTAssertTrue(never.contains("Not verified"))
+        XCTAssertFalse(never.contains("title=\"Successfully"))
+        XCTAssertTrue(never.contains(">about 1 year ago</time>"), never)
+    }
+
+    func testTheStaleTooltipNamesATagWhenThereIsNoBranch() throws {
+        let html = try render([IndexPageRow(
+            consumer: "c", provider: "p", latestPactPublishedAt: UISeed.now, latestPactTag: "prod",
+            lastVerification: IndexPageVerification(status: .stale, verifiedAt: UISeed.now, providerVersion: "1"))])
+        XCTAssertTrue(html.contains("Pact with tag prod has changed since last successful verification by p (1)"))
+    }
+
+    func testTheStatusColoursAreDefinedInTheInlineStyles() throws {
+        let html = try render([])
+        XCTAssertTrue(html.contains("td.status-success, table.grid tr td.status-success { background: var(--ok-bg); color: var(--ok); }"))
+        XCTAssertTrue(html.contains("td.status-failed, table.grid tr td.status-failed { background: var(--bad-bg); color: var(--bad); }"))
+        XCTAssertTrue(html.contains("td.status-pending, td.status-stale"))
+    }
+
+    func testEveryNameIsEscapedInTextAttributesAndLinks() throws {
+        let html = try render(UISeed.indexRows)
+        XCTAssertFalse(html.contains("<img"), "a name became markup")
+        XCTAssertTrue(html.contains(
+            #"<td class="consumer"><a href="/pacticipants/%3Cimg%20src%3Dx%20onerror%3D%22console.error%28%27xss%27%29%22%3E">&lt;img src=x onerror=&quot;console.error(&#39;xss&#39;)&quot;&gt;</a></td>"#),
+            html)
+        XCTAssertTrue(html.contains(#"data-consumer-name="&lt;img src=x onerror=&quot;console.error(&#39;xss&#39;)&quot;&gt;""#))
+    }
+
+    func testNoIntegrationsShowsTheGettingStartedPanel() throws {
+        let html = try render([])
+        XCTAssertTrue(html.contains(#"<div class="panel empty" id="getting-started">"#))
+        XCTAssertTrue(html.contains("No pacts yet"))
+        XCTAssertTrue(html.contains("pactkit publish"))
+        XCTAssertFalse(html.contains("<table"))
+        let withRows = try render(UISeed.indexRows)
+        XCTAssertFalse(withRows.contains("getting-started"))
+    }
+
+    func testLinksGoUnderTheBasePathAndEncodeNamesAsOneSegment() throws {
+        let pages = try BrokerPages(links: BrokerPageLinks(base: "/broker/"), now: { UISeed.now })
+        let html = pages.index([IndexPageRow(consumer: "a/b c", provider: "p?q#r", latestPactPublishedAt: UISeed.now)])
+        XCTAssertTrue(html.contains(#"href="/broker/pacticipants/a%2Fb%20c""#), html)
+        XCTAssertTrue(html.contains(#"href="/broker/pacts/provider/p%3Fq%23r/consumer/a%2Fb%20c/latest""#))
+        XCTAssertTrue(html.contains(#"<a class="brand" href="/broker/">"#))
+        XCTAssertEqual(BrokerPageLinks().segment("é~_.-"), "%C3%A9~_.-")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+@testable import PactBrokerServer
+
+/// The pacticipant page's network graph: the layout's columns and arrows, and the SVG's nodes, edges and escaping.
+final class NetworkGraphTests: XCTestCase {
+    private func column(_ layout: NetworkGraphLayout, _ name: String) -> Int? {
+        layout.nodes.first { $0.name == name }?.column
+    }
+
+    func testConsumersLeftProvidersRightFocusBetween() {
+        let layout = NetworkGraphLayout(focus: UISeed.network.name, dependencies: UISeed.network.dependencies)
+        let focus = column(layout, "orders-api")
+        XCTAssertEqual(focus, 1)
+        XCTAssertEqual(column(layout, "web-app"), 0)
+        XCTAssertEqual(column(layout, "mobile-app"), 0)
+        XCTAssertEqual(column(layout, UISeed.hostileName), 0)
+        XCTAssertEqual(column(layout, "inventory"), 2)
+        XCTAssertEqual(column(layout, "payments"), 2)
+        XCTAssertEqual(column(layout, "warehouse"), 3)
+        XCTAssertEqual(layout.nodes.count, 7)
+        XCTAssertEqual(layout.edges.count, 7)
+        XCTAssertEqual(layout.omitted, 0)
+        // Sorted within a column, the focus alone in its own.
+        XCTAssertEqual(layout.nodes.filter { $0.column == 0 }.map(\.name), [UISeed.hostileName, "mobile-app", "web-app"])
+        // Every arrow from a consumer to a provider points rightwards here, ending just left of the provider's box.
+        for edge in layout.edges {
+            let from = layout.nodes.first { $0.name == edge.consumer }!
+            let to = layout.nodes.first { $0.name == edge.provider }!
+            XCTAssertLessThan(from.column, to.column, "\(edge.consumer) → \(edge.provider)")
+            let startX = Double(edge.path.dropFirst().prefix { $0 != "," })
+            XCTAssertEqual(try XCTUnwrap(startX), from.x + from.width, accuracy: 0.1, edge.path)
+            XCTAssertTrue(edge.path.hasSuffix(",\(Int(to.y + to.height / 2))"), edge.path)
+        }
+        // Boxes never overlap.
+        for a in layout.nodes { for b in layout.nodes where a != b {
+            let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+            XCTAssertTrue(apart, "\(a.name) overlaps \(b.name)")
+        } }
+        XCTAssertTrue(layout.nodes.allSatisfy { $0.x + $0.width <= layout.width && $0.y + $0.height <= layout.height })
+    }
+
+    func testTheLayoutIsDeterministicWhateverTheInputOrder() {
+        let deps = UISeed.network.dependencies
+        let a = NetworkGraphLayout(focus: "orders-api", dependencies: deps)
+        let b = NetworkGraphLayout(focus: "orders-api", dependencies: deps.reversed() + deps)
+        XCTAssertEqual(a, b)
+    }
+
+    func testCyclesSelfPactsAndStrangersAreHandled() {
+        let layout = NetworkGraphLayout(focus: "a", dependencies: [
+            .init(consumer: "a", provider: "b"), .init(consumer: "b", provider: "a"),
+            .init(consumer: "a", provider: "a"), .init(consumer: "x", provider: "y"),
+        ])
+        XCTAssertEqual(layout.nodes.map(\.name).sorted(), ["a", "b"], "x and y are not connected to a")
+        XCTAssertEqual(layout.edges.map { "\($0.consumer)>\($0.provider)" }, ["a>a", "a>b", "b>a"])
+        XCTAssertEqual(column(layout, "a"), 0)
+        XCTAssertEqual(column(layout, "b"), 1)
+    }
+
+    func testALonePacticipantAndTheNodeCap() {
+        let alone = NetworkGraphLayout(focus: "solo", dependencies: [])
+        XCTAssertEqual(alone.nodes.map(\.name), ["solo"])
+        XCTAssertTrue(alone.edges.isEmpty)
+        let many = (0..<30).map { NetworkDependency(consumer: "c\($0)", provider: "hub") }
+        let capped = NetworkGraphLayout(focus: "hub", dependencies: many, maxNodes: 10)
+        XCTAssertEqual(capped.nodes.count, 10)
+        XCTAssertEqual(capped.omitted, 21)
+        XCTAssertEqual(capped.edges.count, 9)
+    }
+
+    func testTheSVGHasAnEscapedLinkedNodePerPacticipantAndAnArrowPerIntegration() throws {
+        let html = try UISeed.pages().pacticipant(UISeed.network)
+        XCTAssertTrue(html.contains(#"<h1 id="pacticipant-name">orders-api</h1>"#))
+        XCTAssertTrue(html.contains("Network of orders-api: 7 pacticipants, 7 integrations"))
+        XCTAssertEqual(html.components(separatedBy: "<g class=\"node").count - 1, 7)
+        XCTAssertEqual(html.components(separatedBy: "<path class=\"edge\"").count - 1, 7)
+        XCTAssertTrue(html.contains(#"<a href="/pacticipants/warehouse"><g class="node" data-name="warehouse"><title>warehouse</title>"#))
+        XCTAssertTrue(html.contains(#"<g class="node focus" data-name="orders-api">"#))
+        XCTAssertTrue(html.contains(#"<path class="edge" data-consumer="inventory" data-provider="warehouse" d="M"#))
+        XCTAssertTrue(html.contains(#"marker-end="url(#arrow)""#))
+        XCTAssertFalse(html.contains("<img"), "the hostile name became markup")
+        XCTAssertTrue(html.contains(#"data-name="&lt;img src=x onerror=&quot;console.error(&#39;xss&#39;)&quot;&gt;""#))
+        // The lists beside the graph.
+        XCTAssertTrue(html.contains(#"<h2>Consumers of orders-api</h2>"#))
+        XCTAssertTrue(html.contains(#"<a href="/pacts/provider/orders-api/consumer/mobile-app/latest">View pact</a>"#))
+        XCTAssertTrue(html.contains(#"<a href="/matrix/provider/payments/consumer/orders-api">Matrix</a>"#))
+    }
+
+    func testLongNamesAreShortenedInTheBoxWithTheFullNameAsTooltip() throws {
+        let long = String(repeating: "n", count: 50)
+        let html = try UISeed.pages().pacticipant(PacticipantPageModel(name: long, dependencies: []))
+        XCTAssertTrue(html.contains("<title>\(long)</title>"))
+        XCTAssertTrue(html.contains(">\(String(repeating: "n", count: 31))…</text>"))
+        XCTAssertTrue(html.contains("No consumer has published a pact with \(long)."))
+    }
+}
