@@ -9,24 +9,28 @@ import XCTest
 /// With `PACTKIT_UI_SCREENSHOTS=DIR` the screenshots of the seeded index and pact pages are also written to DIR
 /// (docs/images holds the committed ones).
 final class BrowserPageTests: XCTestCase {
-    /// The seeded pages by path, as the broker's routes will serve them.
-    private func routes() throws -> [String: String] {
+    /// The seeded pages by path, as the broker's routes will serve them. `forDocs` leaves out the hostile name,
+    /// which the screenshots in docs/images do not need to show.
+    private func routes(forDocs: Bool = false) throws -> [String: String] {
         let pages = try UISeed.pages()
         let links = pages.links
         let pact = try UISeed.pact()
+        let rows = forDocs ? UISeed.indexRows.filter { $0.consumer != UISeed.hostileName } : UISeed.indexRows
+        var network = UISeed.network
+        if forDocs { network.dependencies.removeAll { $0.consumer == UISeed.hostileName } }
         return [
-            links.index: pages.index(UISeed.indexRows),
+            links.index: pages.index(rows),
             links.latestPact(consumer: "web-app", provider: "orders-api"): pages.pact(pact, info: UISeed.pactInfo),
             links.matrix(consumer: "web-app", provider: "orders-api"):
                 pages.matrix(consumer: "web-app", provider: "orders-api", rows: UISeed.matrixRows),
-            links.pacticipant("orders-api"): pages.pacticipant(UISeed.network),
+            links.pacticipant("orders-api"): pages.pacticipant(network),
             "/empty": pages.index([]),
         ]
     }
 
-    private func withServer(_ body: (URL, HeadlessChromium) throws -> Void) async throws {
+    private func withServer(forDocs: Bool = false, _ body: (URL, HeadlessChromium) throws -> Void) async throws {
         let chromium = try HeadlessChromium.locate()
-        let routes = try routes()
+        let routes = try routes(forDocs: forDocs)
         let server = try await HTTPServer.start(handler: .immediate { request in
             guard request.method == "GET", let html = routes[request.target] else {
                 return .text("not found: \(request.target)\n", status: 404)
@@ -97,7 +101,7 @@ final class BrowserPageTests: XCTestCase {
             ("broker-pact.png", "/pacts/provider/orders-api/consumer/web-app/latest", 1280, 1500),
             ("broker-pacticipant.png", "/pacticipants/orders-api", 1280, 720),
         ]
-        try await withServer { base, chromium in
+        try await withServer(forDocs: true) { base, chromium in
             for (name, path, width, height) in shots {
                 let file = folder.appendingPathComponent(name)
                 try chromium.screenshot(url(base, path), to: file, width: width, height: height)

@@ -118,6 +118,12 @@ final class IndexPageTests: XCTestCase {
         XCTAssertFalse(withRows.contains("getting-started"))
     }
 
+    func testTheDocCommentExampleRendersARow() throws {
+        let html = try brokerPagesDocCommentExample(published: Date())
+        XCTAssertTrue(html.contains(#"data-consumer-name="web" data-provider-name="orders""#))
+        XCTAssertTrue(html.contains(">less than a minute ago</time>"))
+    }
+
     func testLinksGoUnderTheBasePathAndEncodeNamesAsOneSegment() throws {
         let pages = try BrokerPages(links: BrokerPageLinks(base: "/broker/"), now: { UISeed.now })
         let html = pages.index([IndexPageRow(consumer: "a/b c", provider: "p?q#r", latestPactPublishedAt: UISeed.now)])

@@ -40,10 +40,15 @@ final class PactPageTests: XCTestCase {
         XCTAssertTrue(html.contains("  &quot;note&quot;: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;,"), html)
         XCTAssertFalse(html.contains("<script"))
         XCTAssertTrue(html.contains("<h3>Matching rules</h3>"))
-        XCTAssertTrue(html.contains("<td>body</td><td><code>$.id</code></td><td><code>{&quot;match&quot;:&quot;integer&quot;}</code></td>"), html)
-        XCTAssertTrue(html.contains("<code>$.status</code></td><td><code>{&quot;match&quot;:&quot;regex&quot;,&quot;regex&quot;:&quot;^(pending|shipped)$&quot;}</code>"), html)
+        XCTAssertTrue(html.contains("<td>body</td><td><code>$.id</code></td><td><code>integer</code></td>"), html)
+        XCTAssertTrue(html.contains("<code>$.status</code></td><td><code>regex ^(pending|shipped)$</code>"), html)
         XCTAssertTrue(html.contains("<h3>Generators</h3>"))
-        XCTAssertTrue(html.contains("&quot;type&quot;:&quot;RandomInt&quot;"))
+        XCTAssertTrue(html.contains("<td><code>RandomInt, max: 1000, min: 1</code></td>"), html)
+        XCTAssertTrue(html.contains("<code>type, min: 1</code>"))
+        // The request's own line and query table, and the response's status.
+        XCTAssertTrue(html.contains(#"<p class="summary"><code>GET /orders/42</code></p>"#))
+        XCTAssertTrue(html.contains("<tr><th>expand</th><td><code>items</code></td></tr>"))
+        XCTAssertTrue(html.contains(#"<p class="summary"><code>Status 200</code></p>"#))
     }
 
     func testMessagesShowContentsMetadataAndRules() throws {
@@ -81,9 +86,10 @@ final class PactPageTests: XCTestCase {
         XCTAssertTrue(html.contains(#"<span class="provider-state">an item exists</span>"#))
         XCTAssertTrue(html.contains("<code>DELETE /items/1?force=true&amp;why=a+b</code>"), html)
         XCTAssertTrue(html.contains("<strong class=\"status\">204</strong>"))
+        XCTAssertTrue(html.contains("<tr><th>force</th><td><code>true</code></td></tr>"), html)
         XCTAssertFalse(html.contains("<pre class=\"body\">"), "no body, nothing shown")
         XCTAssertFalse(html.contains("Matching rules"))
-        XCTAssertFalse(html.contains("<td><code>"), "no consumer version when the broker gave none")
+        XCTAssertFalse(html.contains("Consumer version"), "no consumer version when the broker gave none")
     }
 
     func testAV3MessagePact() throws {
@@ -98,7 +104,8 @@ final class PactPageTests: XCTestCase {
         XCTAssertTrue(html.contains("<td>3.0.0</td>"))
         XCTAssertTrue(html.contains("&quot;total&quot;: 10.5"))
         XCTAssertTrue(html.contains("<tr><th>contentType</th><td><code>application/json</code></td></tr>"))
-        XCTAssertTrue(html.contains("{&quot;match&quot;:&quot;decimal&quot;}"))
+        XCTAssertTrue(html.contains("<td><code>decimal</code></td>"))
+        XCTAssertTrue(html.contains(#"<caption class="muted">Metadata</caption>"#))
         XCTAssertTrue(html.contains("&quot;n&quot;: 1"))
     }
 
@@ -113,6 +120,14 @@ final class PactPageTests: XCTestCase {
         let (cut, note) = PactPageContext.bodyText(.text(big, contentType: nil))
         XCTAssertEqual(cut?.count, PactPageContext.maxBodyCharacters)
         XCTAssertEqual(note, "Showing the first 65536 characters; 10 more not shown")
+    }
+
+    func testRulesAndGeneratorsInWords() {
+        XCTAssertEqual(PactPageContext.ruleText(.object(["match": .string("regex"), "regex": .string("^\\d+$")])), "regex ^\\d+$")
+        XCTAssertEqual(PactPageContext.ruleText(.object(["match": .string("type"), "min": .int(1), "max": .int(3)])), "type, max: 3, min: 1")
+        XCTAssertEqual(PactPageContext.ruleText(.object(["type": .string("Uuid")])), "Uuid")
+        XCTAssertEqual(PactPageContext.ruleText(.object(["match": .string("values")])), "values")
+        XCTAssertEqual(PactPageContext.ruleText(.string("odd")), "\"odd\"")
     }
 
     func testAPactWithoutInteractionsSaysSo() throws {

@@ -16,6 +16,8 @@ struct IndexPageContext {
         /// `status-stale`, or `status-none`.
         var statusClass: String
         var statusName: String
+        /// "Verified" or "Failed", before the date, so the cell reads without its colour.
+        var statusLabel: String
         var verified: String?
         var verifiedISO: String?
         var tooltip: String?
@@ -52,6 +54,7 @@ struct IndexPageContext {
             publishedISO: RelativeTimeText.iso(row.latestPactPublishedAt),
             statusClass: "status-" + (status.map(cssName) ?? "none"),
             statusName: status.map(cssName) ?? "none",
+            statusLabel: status.map { $0 == .success || $0 == .stale ? "Verified" : "Failed" } ?? "",
             verified: verification.map { RelativeTimeText.ago($0.verifiedAt, now: now) },
             verifiedISO: verification.map { RelativeTimeText.iso($0.verifiedAt) },
             tooltip: verification.map { tooltip(row, $0) },

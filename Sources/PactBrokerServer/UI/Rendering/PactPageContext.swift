@@ -8,6 +8,12 @@ struct PactPageContext {
     struct Rule { var category: String; var key: String; var rules: String }
     struct Part {
         var heading: String
+        /// `GET /orders/1` for a request, `Status 200` for a response; nil for messages.
+        var summary: String?
+        var query: [Row]
+        var hasQuery: Bool
+        /// "Headers" for HTTP, "Metadata" for messages.
+        var headersTitle: String
         var headers: [Row]
         var hasHeaders: Bool
         var body: String?
@@ -77,12 +83,17 @@ struct PactPageContext {
         case .http(let http):
             entry.requestLine = requestLine(http.request)
             entry.status = String(http.response.status)
-            entry.parts = [
-                part("Request", headers: http.request.headers, body: http.request.body,
-                     rules: http.request.matchingRules, generators: http.request.generators),
-                part("Response", headers: http.response.headers, body: http.response.body,
-                     rules: http.response.matchingRules, generators: http.response.generators),
-            ]
+            var request = part(
+                "Request", headers: http.request.headers, body: http.request.body,
+                rules: http.request.matchingRules, generators: http.request.generators)
+            request.summary = http.request.method.uppercased() + " " + http.request.path
+            request.query = queryRows(http.request)
+            request.hasQuery = !request.query.isEmpty
+            var response = part(
+                "Response", headers: http.response.headers, body: http.response.body,
+                rules: http.response.matchingRules, generators: http.response.generators)
+            response.summary = "Status \(http.response.status)"
+            entry.parts = [request, response]
         case .asynchronousMessage(let message):
             entry.parts = [messagePart("Message", message.message)]
         case .synchronousMessages(let messages):
@@ -117,6 +128,21 @@ struct PactPageContext {
         return line
     }
 
+    /// The query's parameters, one row per name with its values joined by ", " (a valueless `?flag` shows as
+    /// "(no value)"); the raw query of an older pact split on `&` the same way.
+    static func queryRows(_ request: PactRequest) -> [Row] {
+        if let query = request.query, !query.isEmpty {
+            return query.map { parameter in
+                Row(name: parameter.name, value: parameter.values.map { $0 ?? "(no value)" }.joined(separator: ", "))
+            }
+        }
+        guard let raw = request.rawQuery, !raw.isEmpty else { return [] }
+        return raw.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return Row(name: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "(no value)")
+        }
+    }
+
     static func part(
         _ heading: String, headers: Headers, body: Body, rules: MatchingRules, generators: Generators
     ) -> Part {
@@ -127,7 +153,7 @@ struct PactPageContext {
         let ruleRows = ruleRows(rules)
         let generatorRows = generatorRows(generators)
         return Part(
-            heading: heading, headers: headerRows, hasHeaders: !headerRows.isEmpty, body: text, bodyNote: note,
+            heading: heading, summary: nil, query: [], hasQuery: false, headersTitle: "Headers", headers: headerRows, hasHeaders: !headerRows.isEmpty, body: text, bodyNote: note,
             rules: ruleRows, hasRules: !ruleRows.isEmpty, generators: generatorRows,
             hasGenerators: !generatorRows.isEmpty)
     }
@@ -140,7 +166,7 @@ struct PactPageContext {
         let ruleRows = ruleRows(message.matchingRules)
         let generatorRows = generatorRows(message.generators)
         return Part(
-            heading: heading, headers: metadata, hasHeaders: !metadata.isEmpty, body: text, bodyNote: note,
+            heading: heading, summary: nil, query: [], hasQuery: false, headersTitle: "Metadata", headers: metadata, hasHeaders: !metadata.isEmpty, body: text, bodyNote: note,
             rules: ruleRows, hasRules: !ruleRows.isEmpty, generators: generatorRows,
             hasGenerators: !generatorRows.isEmpty)
     }
@@ -176,9 +202,28 @@ struct PactPageContext {
                 let separator = list.logic == .or ? " OR " : " AND "
                 return Rule(
                     category: category.rawValue, key: key.isEmpty ? "—" : key,
-                    rules: list.rules.map { JSONWriter.compact($0.json) }.joined(separator: separator))
+                    rules: list.rules.map { ruleText($0.json) }.joined(separator: separator))
             }
         }
+    }
+
+    /// A matcher or generator in words from its pact JSON: its name (`match` or `type`), then its settings:
+    /// `regex ^\d+$`, `type, min: 1`, `RandomInt, max: 10, min: 1`. A value that is not a string is written as JSON.
+    static func ruleText(_ json: JSONValue) -> String {
+        guard case .object(let fields) = json else { return JSONWriter.compact(json) }
+        let nameKey = fields["match"]?.stringValue != nil ? "match" : "type"
+        let name = fields[nameKey]?.stringValue ?? ""
+        var text = name
+        for key in fields.keys.sorted() where key != nameKey {
+            let value = fields[key]!
+            let shown = value.stringValue ?? JSONWriter.compact(value)
+            if key == name {
+                text += " " + shown
+            } else {
+                text += (text.isEmpty ? "" : ", ") + key + ": " + shown
+            }
+        }
+        return text
     }
 
     static func generatorRows(_ generators: Generators) -> [Rule] {
@@ -186,7 +231,7 @@ struct PactPageContext {
             let entries = generators.categories[category] ?? [:]
             return entries.keys.sorted().map { key in
                 Rule(category: category.rawValue, key: key.isEmpty ? "—" : key,
-                     rules: JSONWriter.compact(entries[key]!.json))
+                     rules: ruleText(entries[key]!.json))
             }
         }
     }

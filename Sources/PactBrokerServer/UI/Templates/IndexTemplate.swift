@@ -13,7 +13,7 @@ enum IndexTemplate {
 <td class="provider"><a href="{{providerURL}}">{{provider}}</a></td>
 <td class="links"><a class="pact-link" href="{{pactURL}}" title="View pact">View pact</a><a class="matrix-link" href="{{matrixURL}}" title="View pact matrix">Matrix</a></td>
 <td class="published"><time datetime="{{publishedISO}}" title="{{publishedExact}}">{{published}}</time></td>
-<td class="last-verified {{statusClass}}" data-status="{{statusName}}"{{#tooltip}} title="{{tooltip}}"{{/tooltip}}>{{#verified}}<time datetime="{{verifiedISO}}">{{verified}}</time>{{/verified}}{{^verified}}Not verified{{/verified}}{{#warning}} <span class="warning-icon" aria-hidden="true">⚠</span>{{/warning}}{{#pactPending}}<div>(pact pending)</div>{{/pactPending}}</td>
+<td class="last-verified {{statusClass}}" data-status="{{statusName}}"{{#tooltip}} title="{{tooltip}}"{{/tooltip}}>{{#verified}}<span class="status-label">{{statusLabel}}</span> <time datetime="{{verifiedISO}}">{{verified}}</time>{{/verified}}{{^verified}}Not verified{{/verified}}{{#warning}} <span class="warning-icon" aria-hidden="true">⚠</span><div class="stale-note">pact changed since</div>{{/warning}}{{#pactPending}}<div>(pact pending)</div>{{/pactPending}}</td>
 </tr>
 {{/rows}}
 </tbody>

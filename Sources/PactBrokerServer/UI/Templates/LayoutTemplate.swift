@@ -49,6 +49,8 @@ td.status-failed, table.grid tr td.status-failed { background: var(--bad-bg); co
 td.status-pending, td.status-stale, table.grid tr td.status-pending, table.grid tr td.status-stale {
   background: var(--warn-bg); color: var(--warn); }
 td.status-none { color: var(--muted); }
+.status-label { font-weight: 600; }
+.stale-note { font-size: .85em; }
 .links a { margin-right: 10px; white-space: nowrap; }
 .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 16px 20px; margin: 14px 0; }
 .empty h2 { margin-top: 0; }
@@ -63,10 +65,13 @@ code { font: 13px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; 
   margin: 16px 0; }
 .interaction h2 { margin-top: 4px; }
 .request-line { font-weight: 600; }
+.part .summary { margin: 4px 0 8px; }
+.part .summary code { font-size: 14px; font-weight: 600; }
 .toc li { margin: 2px 0; }
 .kv { border-collapse: collapse; margin: 4px 0; }
 .kv th, .kv td { text-align: left; padding: 2px 12px 2px 0; font-size: .92em; vertical-align: top; }
 .kv th { color: var(--muted); font-weight: 500; }
+.kv caption { text-align: left; font-size: .8em; text-transform: uppercase; letter-spacing: .04em; padding: 4px 0; }
 .graph { background: #fff; border: 1px solid var(--line); border-radius: 6px; overflow: auto; padding: 8px; }
 .graph svg text { font: 13px system-ui, "DejaVu Sans", sans-serif; fill: var(--ink); }
 .graph .node rect { fill: #eef3fb; stroke: #7a96bd; stroke-width: 1.2; }

@@ -33,7 +33,9 @@ enum PactTemplate {
 {{#parts}}
 <div class="part">
 <h3>{{heading}}</h3>
-{{#hasHeaders}}<table class="kv headers">{{#headers}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/headers}}</table>{{/hasHeaders}}
+{{#summary}}<p class="summary"><code>{{summary}}</code></p>{{/summary}}
+{{#hasQuery}}<table class="kv query"><caption class="muted">Query</caption>{{#query}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/query}}</table>{{/hasQuery}}
+{{#hasHeaders}}<table class="kv headers"><caption class="muted">{{headersTitle}}</caption>{{#headers}}<tr><th>{{name}}</th><td><code>{{value}}</code></td></tr>{{/headers}}</table>{{/hasHeaders}}
 {{#bodyNote}}<p class="muted body-note">{{bodyNote}}</p>{{/bodyNote}}
 {{#body}}<pre class="body">{{body}}</pre>{{/body}}
 {{#hasRules}}<h3>Matching rules</h3>
