@@ -40,6 +40,9 @@ final class RelativeTimeTextTests: XCTestCase {
     func testTheExactDateIsPactBrokersLocalDateInWordsInUTC() {
         XCTAssertEqual(RelativeTimeText.exact(UISeed.date("2026-12-04T09:05:00Z")), "Fri 04 Dec 2026, 9:05am +00:00")
         XCTAssertEqual(RelativeTimeText.exact(UISeed.date("2026-12-04T21:30:00Z")), "Fri 04 Dec 2026, 9:30pm +00:00")
+        XCTAssertEqual(RelativeTimeText.exact(UISeed.date("2026-01-01T00:07:00Z")), "Thu 01 Jan 2026, 12:07am +00:00")
+        XCTAssertEqual(RelativeTimeText.exact(UISeed.date("2026-06-14T12:00:00Z")), "Sun 14 Jun 2026, 12:00pm +00:00")
         XCTAssertEqual(RelativeTimeText.iso(UISeed.date("2026-12-04T21:30:00Z")), "2026-12-04T21:30:00Z")
+        XCTAssertEqual(RelativeTimeText.iso(UISeed.date("2026-03-05T01:02:03Z")), "2026-03-05T01:02:03Z")
     }
 }

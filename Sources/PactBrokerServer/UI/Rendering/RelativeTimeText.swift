@@ -40,28 +40,38 @@ public enum RelativeTimeText {
 
     /// The exact date as pact_broker's `local_date_in_words` writes it, in UTC: "Fri 04 Dec 2026, 9:05am +00:00".
     public static func exact(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE dd MMM yyyy, h:mma"
-        return formatter.string(from: date).replacingOccurrences(of: "AM", with: "am")
-            .replacingOccurrences(of: "PM", with: "pm") + " +00:00"
+        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let hour24 = c.hour ?? 0
+        let hour = hour24 % 12 == 0 ? 12 : hour24 % 12
+        let weekday = weekdays[((c.weekday ?? 1) - 1) % 7]
+        let month = months[((c.month ?? 1) - 1) % 12]
+        return "\(weekday) \(two(c.day ?? 1)) \(month) \(c.year ?? 0), \(hour):\(two(c.minute ?? 0))"
+            + (hour24 < 12 ? "am" : "pm") + " +00:00"
     }
 
-    /// The date in ISO 8601 (UTC), for `<time datetime>`.
+    /// The date in ISO 8601 (UTC), for `<time datetime>`: "2026-12-04T09:05:00Z".
     public static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return "\(c.year ?? 0)-\(two(c.month ?? 1))-\(two(c.day ?? 1))T\(two(c.hour ?? 0)):\(two(c.minute ?? 0)):"
+            + "\(two(c.second ?? 0))Z"
     }
+
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     /// Rails counts the leap years from the first year whose February is still ahead to the last whose February is
     /// behind.
     private static func leapDays(from early: Date, to late: Date) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let from = calendar.dateComponents([.year, .month], from: early)
-        let to = calendar.dateComponents([.year, .month], from: late)
+        let from = utcCalendar.dateComponents([.year, .month], from: early)
+        let to = utcCalendar.dateComponents([.year, .month], from: late)
         guard var firstYear = from.year, var lastYear = to.year else { return 0 }
         if (from.month ?? 1) >= 3 { firstYear += 1 }
         if (to.month ?? 1) < 3 { lastYear -= 1 }
