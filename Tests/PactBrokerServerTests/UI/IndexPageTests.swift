@@ -108,12 +108,69 @@ final class IndexPageTests: XCTestCase {
         XCTAssertTrue(html.contains(#"data-consumer-name="&lt;img src=x onerror=&quot;console.error(&#39;xss&#39;)&quot;&gt;""#))
     }
 
+    func testTheWebhookStatusCell() throws {
+        let html = try render(UISeed.indexRows)
+        let success = try row(html, consumer: "web-app", provider: "orders-api")
+        XCTAssertTrue(success.contains(#"<td class="webhook webhook-success" title="Fri 04 Dec 2026, 10:00am +00:00">3 days ago</td>"#), success)
+        let retrying = try row(html, consumer: "web-app", provider: "payments")
+        XCTAssertTrue(retrying.contains(#"<td class="webhook webhook-retrying">Retrying</td>"#), retrying)
+        let none = try row(html, consumer: "orders-api", provider: "inventory")
+        XCTAssertTrue(none.contains(#"<td class="webhook webhook-none">None</td>"#), none)
+        let unknown = try row(html, consumer: "checkout", provider: "payments")
+        XCTAssertTrue(unknown.contains(#"<td class="webhook webhook-none"></td>"#), unknown)
+        XCTAssertTrue(html.contains("<th>Webhook status</th>"))
+    }
+
+    func testSearchKeepsIntegrationsWithAMatchingNameIgnoringCase() throws {
+        let pages = try UISeed.pages()
+        let html = pages.index(UISeed.indexRows, query: IndexPageQuery(search: "PAYMENTS"))
+        XCTAssertEqual(html.components(separatedBy: "<tr class=\"pact-row\"").count - 1, 2)
+        XCTAssertTrue(html.contains(#"value="PAYMENTS""#))
+        XCTAssertTrue(html.contains("2 integrations"))
+        XCTAssertTrue(html.contains(#" <a href="/">Reset</a>"#))
+
+        let none = pages.index(UISeed.indexRows, query: IndexPageQuery(search: "<nobody>"))
+        XCTAssertTrue(none.contains(#"<div class="panel alert" role="alert">No pacticipants found matching: &quot;&lt;nobody&gt;&quot;</div>"#), none)
+        XCTAssertFalse(none.contains("<table"))
+        XCTAssertFalse(none.contains("getting-started"), "the broker is not empty")
+    }
+
+    func testPagesOfRowsLinkToTheirNeighbours() throws {
+        let pages = try UISeed.pages()
+        let rows = (1...5).map { IndexPageRow(consumer: "c\($0)", provider: "p", latestPactPublishedAt: UISeed.now) }
+        let second = pages.index(rows, query: IndexPageQuery(search: "c", page: 2, pageSize: 2))
+        XCTAssertTrue(second.contains(#"data-consumer-name="c3""#))
+        XCTAssertTrue(second.contains(#"data-consumer-name="c4""#))
+        XCTAssertFalse(second.contains(#"data-consumer-name="c2""#))
+        XCTAssertTrue(second.contains("2 of 5 integrations"))
+        XCTAssertTrue(second.contains("Page 2 of 3"))
+        XCTAssertTrue(second.contains(#"<a rel="prev" href="/?page=1&amp;pageSize=2&amp;search=c">"#), second)
+        XCTAssertTrue(second.contains(#"<a rel="next" href="/?page=3&amp;pageSize=2&amp;search=c">"#))
+        // Past the end shows the last page; one page needs no links.
+        let past = pages.index(rows, query: IndexPageQuery(page: 9, pageSize: 2))
+        XCTAssertTrue(past.contains("Page 3 of 3"))
+        XCTAssertTrue(past.contains(#"data-consumer-name="c5""#))
+        XCTAssertFalse(past.contains("rel=\"next\""))
+        XCTAssertFalse(pages.index(rows).contains("<nav class=\"pages\""))
+    }
+
+    func testTheQueryIsReadFromTheQueryString() {
+        XCTAssertEqual(IndexPageQuery(rawQuery: "search=orders+api&page=2&pageSize=50&x=1"),
+                       IndexPageQuery(search: "orders api", page: 2, pageSize: 50))
+        XCTAssertEqual(IndexPageQuery(rawQuery: "search=%3Cb%3E"), IndexPageQuery(search: "<b>"))
+        XCTAssertEqual(IndexPageQuery(rawQuery: "page=-3&pageSize=99999"), IndexPageQuery(page: 1, pageSize: 1000))
+        XCTAssertEqual(IndexPageQuery(rawQuery: "page=two&search="), IndexPageQuery())
+        XCTAssertEqual(IndexPageQuery(rawQuery: nil), IndexPageQuery())
+        XCTAssertNil(IndexPageQuery(search: "   ").search)
+    }
+
     func testNoIntegrationsShowsTheGettingStartedPanel() throws {
         let html = try render([])
         XCTAssertTrue(html.contains(#"<div class="panel empty" id="getting-started">"#))
         XCTAssertTrue(html.contains("No pacts yet"))
         XCTAssertTrue(html.contains("pactkit publish"))
         XCTAssertFalse(html.contains("<table"))
+        XCTAssertFalse(html.contains("<form"), "nothing to search")
         let withRows = try render(UISeed.indexRows)
         XCTAssertFalse(withRows.contains("getting-started"))
     }

@@ -15,12 +15,15 @@ public struct IndexPageRow: Sendable, Hashable {
     public var latestPactTag: String?
     /// The last verification of the latest pact, or nil when it was never verified.
     public var lastVerification: IndexPageVerification?
+    /// The integration's webhooks, or nil to leave the "Webhook status" cell empty.
+    public var webhook: IndexPageWebhook?
 
     /// An integration row; never verified unless `lastVerification` is given.
     public init(
         consumer: String, provider: String, latestPactPublishedAt: Date, latestPactBranch: String? = nil,
-        latestPactTag: String? = nil, lastVerification: IndexPageVerification? = nil
+        latestPactTag: String? = nil, lastVerification: IndexPageVerification? = nil, webhook: IndexPageWebhook? = nil
     ) {
+        self.webhook = webhook
         self.consumer = consumer
         self.provider = provider
         self.latestPactPublishedAt = latestPactPublishedAt
@@ -58,4 +61,32 @@ public enum IndexVerificationStatus: String, Sendable, Hashable, CaseIterable {
     case failedPending
     /// The pact changed after the last successful verification (amber).
     case stale
+}
+
+/// The "Webhook status" cell: pact_broker's `webhook_status` of the integration's latest pact.
+public struct IndexPageWebhook: Sendable, Hashable {
+    /// What the webhooks last did.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// No webhook is configured for the integration.
+        case none
+        /// The last execution succeeded (green).
+        case success
+        /// The last execution failed (red).
+        case failure
+        /// An execution failed and is being retried (amber).
+        case retrying
+        /// Webhooks exist but have not run for this pact.
+        case notRun
+    }
+
+    /// What the webhooks last did.
+    public var status: Status
+    /// When they last ran (shown for `success` and `failure`).
+    public var lastExecutedAt: Date?
+
+    /// A webhook status, with the last execution's date for `success` and `failure`.
+    public init(status: Status, lastExecutedAt: Date? = nil) {
+        self.status = status
+        self.lastExecutedAt = lastExecutedAt
+    }
 }

@@ -37,10 +37,12 @@ public struct BrokerPages: Sendable {
         self.library = library
     }
 
-    /// The index page (`GET /`): "Pacts", one row per integration sorted by consumer then provider, or a
-    /// getting-started panel when there are none.
-    public func index(_ rows: [IndexPageRow]) -> String {
-        page(title: "Pacts", template: "index", context: IndexPageContext(rows: rows, links: links, now: now()))
+    /// The index page (`GET /`): "Pacts", a search box, one row per integration sorted by consumer then provider,
+    /// the page of them `query` asks for, or a getting-started panel when there are none. Pass every integration:
+    /// the search and the paging happen here.
+    public func index(_ rows: [IndexPageRow], query: IndexPageQuery = IndexPageQuery()) -> String {
+        page(title: "Pacts", template: "index",
+             context: IndexPageContext(rows: rows, query: query, links: links, now: now()))
     }
 
     /// A pact rendered as HTML: consumer, provider, and each interaction's provider states, request, response or

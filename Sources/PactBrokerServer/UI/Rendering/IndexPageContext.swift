@@ -23,22 +23,51 @@ struct IndexPageContext {
         var tooltip: String?
         var pactPending: Bool
         var warning: Bool
+        /// The "Webhook status" cell: `webhook-success`, `webhook-failure`, `webhook-retrying` or `webhook-none`.
+        var webhookClass: String
+        var webhookLabel: String
+        var webhookExact: String?
     }
 
     var rows: [Row]
     var hasRows: Bool
+    /// Whether anything was published at all (else the getting-started panel shows).
+    var anyIntegrations: Bool
     var count: String
+    var search: String?
+    var searchAction: String
+    var error: String?
+    var previousURL: String?
+    var nextURL: String?
+    var pageText: String?
 
-    init(rows: [IndexPageRow], links: BrokerPageLinks, now: Date) {
-        let sorted = rows.sorted { lhs, rhs in
+    init(rows: [IndexPageRow], query: IndexPageQuery, links: BrokerPageLinks, now: Date) {
+        let matching = rows.filter(query.matches).sorted { lhs, rhs in
             // pact_broker's IndexItem order: consumer, then provider, ignoring case.
             let l = (lhs.consumer.lowercased(), lhs.provider.lowercased(), lhs.consumer, lhs.provider)
             let r = (rhs.consumer.lowercased(), rhs.provider.lowercased(), rhs.consumer, rhs.provider)
             return l < r
         }
-        self.rows = sorted.map { Self.row($0, links: links, now: now) }
-        hasRows = !rows.isEmpty
-        count = rows.count == 1 ? "1 integration" : "\(rows.count) integrations"
+        let pageCount = max((matching.count + query.pageSize - 1) / query.pageSize, 1)
+        let page = min(query.page, pageCount)
+        let shown = matching.dropFirst((page - 1) * query.pageSize).prefix(query.pageSize)
+        self.rows = shown.map { Self.row($0, links: links, now: now) }
+        hasRows = !shown.isEmpty
+        anyIntegrations = !rows.isEmpty
+        let total = matching.count == 1 ? "1 integration" : "\(matching.count) integrations"
+        count = shown.count == matching.count ? total : "\(shown.count) of \(total)"
+        search = query.search
+        searchAction = links.index
+        // pact_broker's wording.
+        error = query.search.flatMap { matching.isEmpty && !rows.isEmpty ? "No pacticipants found matching: \"\($0)\"" : nil }
+        func pageURL(_ number: Int) -> String {
+            var parameters = ["page=\(number)", "pageSize=\(query.pageSize)"]
+            if let search = query.search { parameters.append("search=" + links.segment(search)) }
+            return links.index + "?" + parameters.joined(separator: "&")
+        }
+        previousURL = page > 1 ? pageURL(page - 1) : nil
+        nextURL = page < pageCount ? pageURL(page + 1) : nil
+        pageText = pageCount > 1 ? "Page \(page) of \(pageCount)" : nil
     }
 
     static func row(_ row: IndexPageRow, links: BrokerPageLinks, now: Date) -> Row {
@@ -59,7 +88,23 @@ struct IndexPageContext {
             verifiedISO: verification.map { RelativeTimeText.iso($0.verifiedAt) },
             tooltip: verification.map { tooltip(row, $0) },
             pactPending: status == .failedPending,
-            warning: status == .stale)
+            warning: status == .stale,
+            webhookClass: "webhook-" + (row.webhook?.status.rawValue ?? "none"),
+            webhookLabel: webhookLabel(row.webhook, now: now),
+            webhookExact: row.webhook?.lastExecutedAt.map(RelativeTimeText.exact))
+    }
+
+    /// pact_broker's `webhook_label`, with "None" where it offers "Create" (that link goes to its HAL browser).
+    static func webhookLabel(_ webhook: IndexPageWebhook?, now: Date) -> String {
+        guard let webhook else { return "" }
+        switch webhook.status {
+        case .none: return "None"
+        case .success, .failure:
+            return webhook.lastExecutedAt.map { RelativeTimeText.ago($0, now: now) }
+                ?? (webhook.status == .success ? "Succeeded" : "Failed")
+        case .retrying: return "Retrying"
+        case .notRun: return "Not run"
+        }
     }
 
     static func cssName(_ status: IndexVerificationStatus) -> String {

@@ -50,6 +50,15 @@ td.status-pending, td.status-stale, table.grid tr td.status-pending, table.grid 
   background: var(--warn-bg); color: var(--warn); }
 td.status-none { color: var(--muted); }
 .status-label { font-weight: 600; }
+td.webhook-success { color: var(--ok); }
+td.webhook-failure { color: var(--bad); }
+td.webhook-retrying { color: var(--warn); }
+td.webhook-none, td.webhook-notRun { color: var(--muted); }
+form.search { margin: 10px 0; }
+form.search input { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 4px; width: 260px; }
+form.search button { font: inherit; padding: 4px 12px; }
+.alert { background: var(--bad-bg); color: var(--bad); }
+nav.pages { margin: 12px 0; display: flex; gap: 16px; align-items: center; }
 .stale-note { font-size: .85em; }
 .links a { margin-right: 10px; white-space: nowrap; }
 .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 16px 20px; margin: 14px 0; }

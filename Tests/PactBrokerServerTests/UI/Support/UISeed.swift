@@ -26,19 +26,23 @@ enum UISeed {
     static let indexRows: [IndexPageRow] = [
         IndexPageRow(
             consumer: "web-app", provider: "orders-api", latestPactPublishedAt: ago(days: 3), latestPactBranch: "main",
-            lastVerification: IndexPageVerification(status: .success, verifiedAt: ago(days: 2), providerVersion: "4f2a9c1")),
+            lastVerification: IndexPageVerification(status: .success, verifiedAt: ago(days: 2), providerVersion: "4f2a9c1"),
+            webhook: IndexPageWebhook(status: .success, lastExecutedAt: ago(days: 3))),
         IndexPageRow(
             consumer: "mobile-app", provider: "orders-api", latestPactPublishedAt: ago(hours: 5), latestPactBranch: "main",
             lastVerification: IndexPageVerification(
                 status: .stale, verifiedAt: ago(days: 6), providerVersion: "9b7e31d2c4a8f0e5")),
         IndexPageRow(
             consumer: "web-app", provider: "payments", latestPactPublishedAt: ago(minutes: 40),
-            lastVerification: IndexPageVerification(status: .failed, verifiedAt: ago(minutes: 20), providerVersion: "1.8.0")),
+            lastVerification: IndexPageVerification(status: .failed, verifiedAt: ago(minutes: 20), providerVersion: "1.8.0"),
+            webhook: IndexPageWebhook(status: .retrying)),
         IndexPageRow(
             consumer: "checkout", provider: "payments", latestPactPublishedAt: ago(days: 45), latestPactTag: "prod",
             lastVerification: IndexPageVerification(
                 status: .failedPending, verifiedAt: ago(days: 40), providerVersion: "1.9.0-rc1")),
-        IndexPageRow(consumer: "orders-api", provider: "inventory", latestPactPublishedAt: ago(days: 400)),
+        IndexPageRow(
+            consumer: "orders-api", provider: "inventory", latestPactPublishedAt: ago(days: 400),
+            webhook: IndexPageWebhook(status: .none)),
         IndexPageRow(consumer: hostileName, provider: "audit-log", latestPactPublishedAt: ago(days: 1)),
     ]
 
