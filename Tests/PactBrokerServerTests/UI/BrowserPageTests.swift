@@ -25,6 +25,8 @@ final class BrowserPageTests: XCTestCase {
                 pages.matrix(consumer: "web-app", provider: "orders-api", rows: UISeed.matrixRows),
             links.pacticipant("orders-api"): pages.pacticipant(network),
             "/empty": pages.index([]),
+            "/search": pages.index(rows, query: IndexPageQuery(search: "payments")),
+            "/missing": pages.message(heading: "Not found", "No pacticipant named <b>x</b>"),
         ]
     }
 
@@ -89,6 +91,15 @@ final class BrowserPageTests: XCTestCase {
             let empty = try chromium.load(url(base, "/empty"))
             assertClean(empty, "empty index")
             XCTAssertTrue(empty.dom.contains("id=\"getting-started\""))
+
+            let search = try chromium.load(url(base, "/search"))
+            assertClean(search, "searched index")
+            XCTAssertEqual(search.dom.components(separatedBy: "<tr class=\"pact-row\"").count - 1, 2)
+            XCTAssertTrue(search.dom.contains(#"<input id="search" name="search" type="search" value="payments""#), search.dom)
+
+            let missing = try chromium.load(url(base, "/missing"))
+            assertClean(missing, "message page")
+            XCTAssertTrue(missing.dom.contains("No pacticipant named &lt;b&gt;x&lt;/b&gt;"))
         }
     }
 
@@ -98,7 +109,7 @@ final class BrowserPageTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let shots = [
             ("broker-index.png", "/", 1280, 640),
-            ("broker-pact.png", "/pacts/provider/orders-api/consumer/web-app/latest", 1280, 1500),
+            ("broker-pact.png", "/pacts/provider/orders-api/consumer/web-app/latest", 1280, 2400),
             ("broker-pacticipant.png", "/pacticipants/orders-api", 1280, 720),
         ]
         try await withServer(forDocs: true) { base, chromium in

@@ -28,4 +28,10 @@ final class MatrixPageTests: XCTestCase {
         XCTAssertTrue(html.contains("No pacts have been published between a and b."))
         XCTAssertFalse(html.contains("<table"))
     }
+
+    func testAMessagePageEscapesItsText() throws {
+        let html = try UISeed.pages().message(heading: "Not found", "No pacticipant named <x> & co")
+        XCTAssertTrue(html.contains("<title>Not found · PactKit Broker</title>"))
+        XCTAssertTrue(html.contains(#"<div class="panel" id="message">No pacticipant named &lt;x&gt; &amp; co</div>"#))
+    }
 }

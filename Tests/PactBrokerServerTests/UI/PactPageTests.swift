@@ -20,6 +20,7 @@ final class PactPageTests: XCTestCase {
         XCTAssertTrue(html.contains(#"<span title="Fri 04 Dec 2026, 10:00am +00:00">3 days ago</span>"#))
         XCTAssertTrue(html.contains("<td>4.0</td>"))
         XCTAssertTrue(html.contains("<td>3 interactions</td>"))
+        XCTAssertTrue(html.contains(#"<a class="matrix-link" href="/matrix/provider/orders-api/consumer/web-app">Matrix</a>"#))
         XCTAssertTrue(html.contains(##"<li><a href="#interaction-1">a request for order 42</a>"##))
         // The metadata, pretty-printed.
         XCTAssertTrue(html.contains("&quot;pactRust&quot;: {"), html)

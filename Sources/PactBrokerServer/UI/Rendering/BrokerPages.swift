@@ -25,7 +25,7 @@ public struct BrokerPages: Sendable {
         var library = MustacheLibrary()
         let templates = [
             "layout": LayoutTemplate.text, "index": IndexTemplate.text, "pact": PactTemplate.text,
-            "matrix": MatrixTemplate.text, "pacticipant": PacticipantTemplate.text,
+            "matrix": MatrixTemplate.text, "pacticipant": PacticipantTemplate.text, "message": MessageTemplate.text,
         ]
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
@@ -62,6 +62,17 @@ public struct BrokerPages: Sendable {
     /// A pacticipant's page: its network graph as inline SVG, and its consumers and providers.
     public func pacticipant(_ model: PacticipantPageModel) -> String {
         page(title: model.name, template: "pacticipant", context: PacticipantPageContext(model: model, links: links))
+    }
+
+    /// A page with a heading and one message, for an error or something not found ("No pacticipant named …");
+    /// the caller sets the HTTP status.
+    public func message(heading: String, _ message: String) -> String {
+        page(title: heading, template: "message", context: MessagePageContext(heading: heading, message: message))
+    }
+
+    private struct MessagePageContext {
+        var heading: String
+        var message: String
     }
 
     /// Renders `template` with `context` and wraps it in the layout.

@@ -43,6 +43,7 @@ struct PactPageContext {
     var provider: String
     var consumerURL: String
     var providerURL: String
+    var matrixURL: String
     var specVersion: String
     var consumerVersion: String?
     var published: String?
@@ -58,6 +59,7 @@ struct PactPageContext {
         provider = pact.provider
         consumerURL = links.pacticipant(pact.consumer)
         providerURL = links.pacticipant(pact.provider)
+        matrixURL = links.matrix(consumer: pact.consumer, provider: pact.provider)
         specVersion = pact.specVersion.versionString
         consumerVersion = info?.consumerVersion
         published = info?.publishedAt.map { RelativeTimeText.ago($0, now: now) }

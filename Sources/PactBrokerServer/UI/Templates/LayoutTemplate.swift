@@ -80,6 +80,7 @@ code { font: 13px ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .kv { border-collapse: collapse; margin: 4px 0; }
 .kv th, .kv td { text-align: left; padding: 2px 12px 2px 0; font-size: .92em; vertical-align: top; }
 .kv th { color: var(--muted); font-weight: 500; }
+.body-note { font-size: .85em; margin: 4px 0; }
 .kv caption { text-align: left; font-size: .8em; text-transform: uppercase; letter-spacing: .04em; padding: 4px 0; }
 .graph { background: #fff; border: 1px solid var(--line); border-radius: 6px; overflow: auto; padding: 8px; }
 .graph svg text { font: 13px system-ui, "DejaVu Sans", sans-serif; fill: var(--ink); }
