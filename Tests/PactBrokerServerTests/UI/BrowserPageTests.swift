@@ -30,23 +30,37 @@ final class BrowserPageTests: XCTestCase {
         ]
     }
 
-    private func withServer(forDocs: Bool = false, _ body: (URL, HeadlessChromium) throws -> Void) async throws {
+    /// Every request target the server saw, in order.
+    private final class RequestLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var targets: [String] = []
+        func append(_ target: String) { lock.withLock { targets.append(target) } }
+        var all: [String] { lock.withLock { targets } }
+    }
+
+    /// Serves the seeded pages while `body` runs; afterwards checks that the browser asked for the pages and
+    /// nothing else (no stylesheet, script, image or favicon: the pages are self-contained).
+    private func withServer(forDocs: Bool = false, _ body: (URL, HeadlessChromium) throws -> [String]) async throws {
         let chromium = try HeadlessChromium.locate()
         let routes = try routes(forDocs: forDocs)
+        let log = RequestLog()
         let server = try await HTTPServer.start(handler: .immediate { request in
+            log.append(request.target)
             guard request.method == "GET", let html = routes[request.target] else {
                 return .text("not found: \(request.target)\n", status: 404)
             }
             return ServerResponse(
                 status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(html.utf8))
         })
+        let opened: [String]
         do {
-            try body(server.url, chromium)
+            opened = try body(server.url, chromium)
         } catch {
             try await server.shutdown()
             throw error
         }
         try await server.shutdown()
+        XCTAssertEqual(log.all, opened, "the browser asked for more than the pages")
     }
 
     private func url(_ base: URL, _ path: String) -> URL { URL(string: path, relativeTo: base)!.absoluteURL }
@@ -56,6 +70,20 @@ final class BrowserPageTests: XCTestCase {
                       file: file, line: line)
         XCTAssertFalse(load.dom.contains("<img"), "\(page): a name became an element", file: file, line: line)
         XCTAssertFalse(load.dom.contains("<script"), "\(page): a script element", file: file, line: line)
+    }
+
+    /// No page loads anything: no stylesheet, script, image or font, local or remote (a failed load does not show on
+    /// the browser's console, so this is checked on the HTML; the browser test checks what was requested).
+    func testEveryPageIsSelfContained() throws {
+        for (path, html) in try routes() {
+            let withoutNamespace = html.replacingOccurrences(of: #"xmlns="http://www.w3.org/2000/svg""#, with: "")
+            XCTAssertFalse(withoutNamespace.contains("http://") || withoutNamespace.contains("https://"), path)
+            XCTAssertFalse(html.contains(" src=\""), path)
+            XCTAssertFalse(html.contains("<script"), path)
+            XCTAssertFalse(html.contains("<link rel=\"stylesheet\""), path)
+            XCTAssertFalse(html.contains("@import") || html.contains("url(http"), path)
+            XCTAssertTrue(html.contains(#"<link rel="icon" href="data:,">"#), "\(path): the browser would ask for /favicon.ico")
+        }
     }
 
     func testEachPageLoadsCleanAndItsDOMHoldsWhatWasRendered() async throws {
@@ -100,6 +128,8 @@ final class BrowserPageTests: XCTestCase {
             let missing = try chromium.load(url(base, "/missing"))
             assertClean(missing, "message page")
             XCTAssertTrue(missing.dom.contains("No pacticipant named &lt;b&gt;x&lt;/b&gt;"))
+            return ["/", "/pacts/provider/orders-api/consumer/web-app/latest", "/matrix/provider/orders-api/consumer/web-app",
+                    "/pacticipants/orders-api", "/empty", "/search", "/missing"]
         }
     }
 
@@ -123,6 +153,7 @@ final class BrowserPageTests: XCTestCase {
                 // A blank page compresses to almost nothing; a rendered table does not.
                 XCTAssertGreaterThan(data.count, 20_000, "\(name) looks blank (\(data.count) bytes)")
             }
+            return shots.map(\.1)
         }
         if let target = ProcessInfo.processInfo.environment["PACTKIT_UI_SCREENSHOTS"] {
             let targetURL = URL(fileURLWithPath: target)

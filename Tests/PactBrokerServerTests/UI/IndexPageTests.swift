@@ -106,6 +106,10 @@ final class IndexPageTests: XCTestCase {
             #"<td class="consumer"><a href="/pacticipants/%3Cimg%20src%3Dx%20onerror%3D%22console.error%28%27xss%27%29%22%3E">&lt;img src=x onerror=&quot;console.error(&#39;xss&#39;)&quot;&gt;</a></td>"#),
             html)
         XCTAssertTrue(html.contains(#"data-consumer-name="&lt;img src=x onerror=&quot;console.error(&#39;xss&#39;)&quot;&gt;""#))
+        // A value is never read as a template.
+        let braces = try render([IndexPageRow(consumer: "{{title}}", provider: "{{{css}}}", latestPactPublishedAt: UISeed.now)])
+        XCTAssertTrue(braces.contains(#"<a href="/pacticipants/%7B%7Btitle%7D%7D">{{title}}</a>"#), braces)
+        XCTAssertTrue(braces.contains(">{{{css}}}</a>"))
     }
 
     func testTheWebhookStatusCell() throws {

@@ -25,16 +25,15 @@ struct HeadlessChromium {
     /// The browser, or a failure under CI / a skip elsewhere saying how to get one.
     static func locate() throws -> HeadlessChromium {
         let environment = ProcessInfo.processInfo.environment
-        let candidates = [environment["PACTKIT_CHROMIUM"]].compactMap { $0 }
-            + ["chromium", "chromium-browser", "google-chrome"]
-        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-        for candidate in candidates {
-            if candidate.contains("/") {
-                if FileManager.default.isExecutableFile(atPath: candidate) {
-                    return HeadlessChromium(executable: URL(fileURLWithPath: candidate))
-                }
-                continue
+        if let named = environment["PACTKIT_CHROMIUM"], !named.isEmpty {
+            // Named explicitly: use it or fail, never fall back to another browser.
+            guard FileManager.default.isExecutableFile(atPath: named) else {
+                throw Failure(description: "PACTKIT_CHROMIUM=\(named) is not an executable file")
             }
+            return HeadlessChromium(executable: URL(fileURLWithPath: named))
+        }
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        for candidate in ["chromium", "chromium-browser", "google-chrome"] {
             for folder in path where FileManager.default.isExecutableFile(atPath: folder + "/" + candidate) {
                 return HeadlessChromium(executable: URL(fileURLWithPath: folder + "/" + candidate))
             }
