@@ -49,8 +49,9 @@ final class BrowserPageTests: XCTestCase {
             guard request.method == "GET", let html = routes[request.target] else {
                 return .text("not found: \(request.target)\n", status: 404)
             }
-            return ServerResponse(
-                status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(html.utf8))
+            // The headers the broker sends: under its Content-Security-Policy a page that needed anything else
+            // would log a violation to the console.
+            return ServerResponse(status: 200, headers: BrokerPages.responseHeaders, body: Data(html.utf8))
         })
         let opened: [String]
         do {
@@ -84,6 +85,7 @@ final class BrowserPageTests: XCTestCase {
             XCTAssertFalse(html.contains("@import") || html.contains("url(http"), path)
             XCTAssertTrue(html.contains(#"<link rel="icon" href="data:,">"#), "\(path): the browser would ask for /favicon.ico")
         }
+        XCTAssertTrue(BrokerPages.responseHeaders.contains { $0.name == "Content-Security-Policy" && $0.value.hasPrefix("default-src 'none';") })
     }
 
     func testEachPageLoadsCleanAndItsDOMHoldsWhatWasRendered() async throws {

@@ -94,4 +94,21 @@ final class NetworkGraphTests: XCTestCase {
         XCTAssertTrue(html.contains(">\(String(repeating: "n", count: 31))…</text>"))
         XCTAssertTrue(html.contains("No consumer has published a pact with \(long)."))
     }
+
+    func testDetailsShowAndOnlyWebRepositoryURLsLink() throws {
+        let pages = try UISeed.pages()
+        let html = pages.pacticipant(PacticipantPageModel(
+            name: "a", dependencies: [], mainBranch: "main", latestVersion: "1.2.3",
+            repositoryURL: "https://git.example.com/a?x=1&y=2"))
+        XCTAssertTrue(html.contains("<tr><th>Main branch</th><td><code>main</code></td></tr>"))
+        XCTAssertTrue(html.contains("<tr><th>Latest version</th><td><code>1.2.3</code></td></tr>"))
+        XCTAssertTrue(html.contains(#"<a href="https://git.example.com/a?x=1&amp;y=2" rel="noopener noreferrer">"#), html)
+
+        let hostile = pages.pacticipant(PacticipantPageModel(
+            name: "a", dependencies: [], repositoryURL: "javascript:alert(1)"))
+        XCTAssertFalse(hostile.contains("href=\"javascript"), hostile)
+        XCTAssertTrue(hostile.contains("<tr><th>Repository</th><td>javascript:alert(1)</td></tr>"))
+
+        XCTAssertFalse(pages.pacticipant(PacticipantPageModel(name: "a", dependencies: [])).contains("pacticipant-details"))
+    }
 }

@@ -6,11 +6,23 @@ public struct PacticipantPageModel: Sendable, Hashable {
     /// The integrations to draw, each a consumer depending on a provider. Integrations not connected to `name`
     /// (directly or through others) are left out of the graph.
     public var dependencies: [NetworkDependency]
+    /// The pacticipant's main branch, if recorded.
+    public var mainBranch: String?
+    /// Its latest version number, if any.
+    public var latestVersion: String?
+    /// Its repository URL, if recorded: a link only when it is `http` or `https`, text otherwise.
+    public var repositoryURL: String?
 
-    /// The page of `name` with the integrations of its group.
-    public init(name: String, dependencies: [NetworkDependency]) {
+    /// The page of `name` with the integrations of its group and what is known about it.
+    public init(
+        name: String, dependencies: [NetworkDependency], mainBranch: String? = nil, latestVersion: String? = nil,
+        repositoryURL: String? = nil
+    ) {
         self.name = name
         self.dependencies = dependencies
+        self.mainBranch = mainBranch
+        self.latestVersion = latestVersion
+        self.repositoryURL = repositoryURL
     }
 }
 

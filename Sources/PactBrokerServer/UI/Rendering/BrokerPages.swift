@@ -75,6 +75,22 @@ public struct BrokerPages: Sendable {
         var message: String
     }
 
+    /// The headers to send with every page: HTML in UTF-8; not cached (pact_broker's index sends the same), as the
+    /// statuses change; and a Content-Security-Policy that lets a page use nothing but its inline styles and
+    /// `data:` images, so even a value that slipped past escaping could not run a script or load anything.
+    public static let responseHeaders: [(name: String, value: String)] = [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Cache-Control", "no-cache, no-store, must-revalidate"),
+        ("Content-Security-Policy", contentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+    ]
+
+    /// The pages' Content-Security-Policy (see `responseHeaders`).
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; "
+        + "frame-ancestors 'none'"
+
     /// Renders `template` with `context` and wraps it in the layout.
     private func page(title: String, template: String, context: Any) -> String {
         let content = library.render(Scoped(page: context, homeURL: links.index), withTemplate: template) ?? ""

@@ -14,6 +14,11 @@ struct PacticipantPageContext {
 
     var name: String
     var title: String
+    var mainBranch: String?
+    var latestVersion: String?
+    var repositoryLink: String?
+    var repositoryText: String?
+    var hasDetails: Bool
     var width: String
     var height: String
     var nodes: [Node]
@@ -33,6 +38,14 @@ struct PacticipantPageContext {
         }
         name = model.name
         title = model.name
+        mainBranch = model.mainBranch
+        latestVersion = model.latestVersion
+        // Escaping keeps a URL inside its attribute, not a `javascript:` URL from running: only web links link.
+        if let url = model.repositoryURL {
+            let lower = url.lowercased()
+            if lower.hasPrefix("https://") || lower.hasPrefix("http://") { repositoryLink = url } else { repositoryText = url }
+        }
+        hasDetails = model.mainBranch != nil || model.latestVersion != nil || model.repositoryURL != nil
         width = n(layout.width)
         height = n(layout.height)
         nodes = layout.nodes.map { node in

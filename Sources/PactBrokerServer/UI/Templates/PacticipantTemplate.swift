@@ -4,6 +4,12 @@ enum PacticipantTemplate {
     static let text = #"""
 <p class="crumbs"><a href="{{homeURL}}">Home</a> › Pacticipant</p>
 <h1 id="pacticipant-name">{{name}}</h1>
+{{#hasDetails}}<table class="kv" id="pacticipant-details">
+{{#mainBranch}}<tr><th>Main branch</th><td><code>{{mainBranch}}</code></td></tr>{{/mainBranch}}
+{{#latestVersion}}<tr><th>Latest version</th><td><code>{{latestVersion}}</code></td></tr>{{/latestVersion}}
+{{#repositoryLink}}<tr><th>Repository</th><td><a href="{{repositoryLink}}" rel="noopener noreferrer">{{repositoryLink}}</a></td></tr>{{/repositoryLink}}
+{{#repositoryText}}<tr><th>Repository</th><td>{{repositoryText}}</td></tr>{{/repositoryText}}
+</table>{{/hasDetails}}
 <h2>Network graph</h2>
 <div class="graph">
 <svg xmlns="http://www.w3.org/2000/svg" id="network" role="img" aria-label="{{graphSummary}}" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}">

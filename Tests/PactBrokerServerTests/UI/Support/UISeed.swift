@@ -65,7 +65,7 @@ enum UISeed {
         NetworkDependency(consumer: "inventory", provider: "warehouse"),
         NetworkDependency(consumer: "web-app", provider: "payments"),
         NetworkDependency(consumer: hostileName, provider: "orders-api"),
-    ])
+    ], mainBranch: "main", latestVersion: "4f2a9c1")
 
     /// A V4 pact with an HTTP interaction (provider state with params, query, headers, JSON bodies, matching rules,
     /// generators), a message and a synchronous message exchange.
