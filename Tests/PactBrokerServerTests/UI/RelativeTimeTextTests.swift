@@ -31,6 +31,20 @@ final class RelativeTimeTextTests: XCTestCase {
         XCTAssertEqual(words(seconds: 3 * 365 * 86400 + 86400), "about 3 years ago")
     }
 
+    func testLeapDaysDoNotCountTowardYears() {
+        // 2023-12-07 to 2026-12-07 spans 29 Feb 2024: 1096 days, still "about 3 years".
+        XCTAssertEqual(RelativeTimeText.ago(UISeed.date("2023-12-07T10:00:00Z"), now: now), "about 3 years ago")
+        // Across 400 years (97 leap days).
+        XCTAssertEqual(RelativeTimeText.ago(UISeed.date("1626-12-07T10:00:00Z"), now: now), "about 400 years ago")
+    }
+
+    func testNonsenseDatesGiveWordsNotACrash() {
+        XCTAssertTrue(RelativeTimeText.ago(.distantPast, now: now).hasSuffix(" years ago"))
+        XCTAssertTrue(RelativeTimeText.ago(.distantFuture, now: now).hasSuffix(" years from now"))
+        XCTAssertTrue(RelativeTimeText.ago(Date(timeIntervalSince1970: 1e18), now: now).hasSuffix("from now"))
+        XCTAssertFalse(RelativeTimeText.exact(.distantPast).isEmpty)
+    }
+
     func testAFutureDateIsFromNow() {
         XCTAssertEqual(RelativeTimeText.ago(now.addingTimeInterval(3 * 86400), now: now), "3 days from now")
         // Clocks a few seconds apart still read as the past.

@@ -13,7 +13,9 @@ public enum RelativeTimeText {
     /// Rails' `distance_of_time_in_words` without seconds: the words for the time between two dates, in either order.
     public static func distance(from: Date, to: Date) -> String {
         let (early, late) = from <= to ? (from, to) : (to, from)
-        let minutes = Int((late.timeIntervalSince(early) / 60).rounded())
+        // Bounded so that a nonsense date (a corrupt row) gives nonsense words, never an overflow.
+        let seconds = late.timeIntervalSince(early)
+        let minutes = seconds.isFinite ? Int((min(seconds, 1e15) / 60).rounded()) : 0
         switch minutes {
         case 0: return "less than a minute"
         case 1: return "1 minute"
@@ -76,6 +78,7 @@ public enum RelativeTimeText {
         if (from.month ?? 1) >= 3 { firstYear += 1 }
         if (to.month ?? 1) < 3 { lastYear -= 1 }
         guard firstYear <= lastYear else { return 0 }
-        return (firstYear...lastYear).filter { ($0 % 4 == 0 && $0 % 100 != 0) || $0 % 400 == 0 }.count
+        func leapYears(through year: Int) -> Int { year / 4 - year / 100 + year / 400 }
+        return leapYears(through: lastYear) - leapYears(through: firstYear - 1)
     }
 }
