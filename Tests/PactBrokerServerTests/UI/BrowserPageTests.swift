@@ -18,11 +18,15 @@ final class BrowserPageTests: XCTestCase {
         let rows = forDocs ? UISeed.indexRows.filter { $0.consumer != UISeed.hostileName } : UISeed.indexRows
         var network = UISeed.network
         if forDocs { network.dependencies.removeAll { $0.consumer == UISeed.hostileName } }
+        let matrixRows = forDocs
+            ? [MatrixPageRow(consumerVersion: "7c9d0e2", consumerVersionBranch: "main", pactPublishedAt: UISeed.ago(hours: 3))]
+                + UISeed.matrixRows.filter { $0.consumerVersion != "<b>bold</b>" }
+            : UISeed.matrixRows
         return [
             links.index: pages.index(rows),
             links.latestPact(consumer: "web-app", provider: "orders-api"): pages.pact(pact, info: UISeed.pactInfo),
             links.matrix(consumer: "web-app", provider: "orders-api"):
-                pages.matrix(consumer: "web-app", provider: "orders-api", rows: UISeed.matrixRows),
+                pages.matrix(consumer: "web-app", provider: "orders-api", rows: matrixRows),
             links.pacticipant("orders-api"): pages.pacticipant(network),
             "/empty": pages.index([]),
             "/search": pages.index(rows, query: IndexPageQuery(search: "payments")),
@@ -143,6 +147,7 @@ final class BrowserPageTests: XCTestCase {
             ("broker-index.png", "/", 1280, 640),
             ("broker-pact.png", "/pacts/provider/orders-api/consumer/web-app/latest", 1280, 2400),
             ("broker-pacticipant.png", "/pacticipants/orders-api", 1280, 720),
+            ("broker-matrix.png", "/matrix/provider/orders-api/consumer/web-app", 1280, 420),
         ]
         try await withServer(forDocs: true) { base, chromium in
             for (name, path, width, height) in shots {
