@@ -85,6 +85,17 @@ final class IndexPageTests: XCTestCase {
         XCTAssertTrue(never.contains(">about 1 year ago</time>"), never)
     }
 
+    func testTheStatusFollowsPactBrokersPseudoBranchStatus() {
+        typealias S = IndexVerificationStatus
+        XCTAssertEqual(S(latestPactVersion: "a", verifiedPactVersion: "a", success: true, pactPending: false), .success)
+        XCTAssertEqual(S(latestPactVersion: "b", verifiedPactVersion: "a", success: true, pactPending: false), .stale)
+        XCTAssertEqual(S(latestPactVersion: "b", verifiedPactVersion: "a", success: true, pactPending: true), .stale)
+        XCTAssertEqual(S(latestPactVersion: "a", verifiedPactVersion: "a", success: false, pactPending: true), .failedPending)
+        XCTAssertEqual(S(latestPactVersion: "a", verifiedPactVersion: "a", success: false, pactPending: false), .failed)
+        // A failure of older content is still a failure, as in pact_broker.
+        XCTAssertEqual(S(latestPactVersion: "b", verifiedPactVersion: "a", success: false, pactPending: false), .failed)
+    }
+
     func testTheStaleTooltipNamesATagWhenThereIsNoBranch() throws {
         let html = try render([IndexPageRow(
             consumer: "c", provider: "p", latestPactPublishedAt: UISeed.now, latestPactTag: "prod",

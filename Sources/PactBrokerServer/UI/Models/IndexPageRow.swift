@@ -61,6 +61,23 @@ public enum IndexVerificationStatus: String, Sendable, Hashable, CaseIterable {
     case failedPending
     /// The pact changed after the last successful verification (amber).
     case stale
+
+    /// pact_broker's `PseudoBranchStatus`: the status of an integration from its latest pact's content and its
+    /// latest verification. A failure while the pact was pending is `failedPending`; a success of other content
+    /// than the latest pact's is `stale`.
+    ///
+    /// - Parameters:
+    ///   - latestPactVersion: the content identifier (pact_broker's `pact_version_sha`) of the latest pact.
+    ///   - verifiedPactVersion: the content identifier of the pact the latest verification verified.
+    ///   - success: whether that verification passed.
+    ///   - pactPending: whether the pact was pending for the provider when it failed.
+    public init(latestPactVersion: String, verifiedPactVersion: String, success: Bool, pactPending: Bool) {
+        if success {
+            self = verifiedPactVersion == latestPactVersion ? .success : .stale
+        } else {
+            self = pactPending ? .failedPending : .failed
+        }
+    }
 }
 
 /// The "Webhook status" cell: pact_broker's `webhook_status` of the integration's latest pact.
