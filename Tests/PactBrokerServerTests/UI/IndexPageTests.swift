@@ -133,7 +133,7 @@ final class IndexPageTests: XCTestCase {
         XCTAssertTrue(none.contains(#"<td class="webhook webhook-none">None</td>"#), none)
         let unknown = try row(html, consumer: "checkout", provider: "payments")
         XCTAssertTrue(unknown.contains(#"<td class="webhook webhook-none"></td>"#), unknown)
-        XCTAssertTrue(html.contains("<th>Webhook status</th>"))
+        XCTAssertTrue(html.contains("<th scope=\"col\">Webhook status</th>"))
     }
 
     func testSearchKeepsIntegrationsWithAMatchingNameIgnoringCase() throws {

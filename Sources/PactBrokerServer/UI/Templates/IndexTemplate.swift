@@ -12,7 +12,7 @@ enum IndexTemplate {
 {{#hasRows}}
 <p class="muted count">{{count}}</p>
 <table class="grid" id="relationships">
-<thead><tr><th>Consumer</th><th>Provider</th><th></th><th>Latest pact published</th><th>Webhook status</th><th>Last verified</th></tr></thead>
+<thead><tr><th scope="col">Consumer</th><th scope="col">Provider</th><th scope="col"></th><th scope="col">Latest pact published</th><th scope="col">Webhook status</th><th scope="col">Last verified</th></tr></thead>
 <tbody>
 {{#rows}}
 <tr class="pact-row" data-consumer-name="{{consumer}}" data-provider-name="{{provider}}">

@@ -6,7 +6,7 @@ enum MatrixTemplate {
 <p><a class="consumer" href="{{consumerURL}}">{{consumer}}</a> → <a class="provider" href="{{providerURL}}">{{provider}}</a> <span class="muted">· {{count}}</span></p>
 {{#hasRows}}
 <table class="grid" id="matrix">
-<thead><tr><th>Consumer</th><th>Consumer version</th><th>Pact published</th><th>Provider</th><th>Provider version</th><th>Pact verified</th></tr></thead>
+<thead><tr><th scope="col">Consumer</th><th scope="col">Consumer version</th><th scope="col">Pact published</th><th scope="col">Provider</th><th scope="col">Provider version</th><th scope="col">Pact verified</th></tr></thead>
 <tbody>
 {{#rows}}
 <tr class="matrix-row">

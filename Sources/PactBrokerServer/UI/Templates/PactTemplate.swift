@@ -40,11 +40,11 @@ enum PactTemplate {
 {{#bodyNote}}<p class="muted body-note">{{bodyNote}}</p>{{/bodyNote}}
 {{#body}}<pre class="body">{{body}}</pre>{{/body}}
 {{#hasRules}}<h3>Matching rules</h3>
-<table class="grid rules"><thead><tr><th>Category</th><th>Where</th><th>Rules</th></tr></thead><tbody>
+<table class="grid rules"><thead><tr><th scope="col">Category</th><th scope="col">Where</th><th scope="col">Rules</th></tr></thead><tbody>
 {{#rules}}<tr><td>{{category}}</td><td><code>{{key}}</code></td><td><code>{{rules}}</code></td></tr>
 {{/rules}}</tbody></table>{{/hasRules}}
 {{#hasGenerators}}<h3>Generators</h3>
-<table class="grid generators"><thead><tr><th>Category</th><th>Where</th><th>Generator</th></tr></thead><tbody>
+<table class="grid generators"><thead><tr><th scope="col">Category</th><th scope="col">Where</th><th scope="col">Generator</th></tr></thead><tbody>
 {{#generators}}<tr><td>{{category}}</td><td><code>{{key}}</code></td><td><code>{{rules}}</code></td></tr>
 {{/generators}}</tbody></table>{{/hasGenerators}}
 </div>
