@@ -40,6 +40,32 @@ final class NetworkGraphTests: XCTestCase {
         XCTAssertTrue(layout.nodes.allSatisfy { $0.x + $0.width <= layout.width && $0.y + $0.height <= layout.height })
     }
 
+    func testAnArrowSkippingColumnsRunsThroughTheGapsNotTheBoxes() throws {
+        // w → a → {b, c, d}, b → e, and w → e straight across the middle of a's and c's columns.
+        let layout = NetworkGraphLayout(focus: "a", dependencies: [
+            .init(consumer: "w", provider: "a"), .init(consumer: "a", provider: "b"), .init(consumer: "a", provider: "c"),
+            .init(consumer: "a", provider: "d"), .init(consumer: "b", provider: "e"), .init(consumer: "w", provider: "e"),
+        ])
+        XCTAssertEqual(["w", "a", "b", "c", "d", "e"].map { column(layout, $0) }, [0, 1, 2, 2, 2, 3])
+        let long = try XCTUnwrap(layout.edges.first { $0.consumer == "w" && $0.provider == "e" })
+        // Its straight runs, one per column crossed: "L x,y" after each entry point.
+        let runs = long.path.components(separatedBy: " L").dropFirst().map { $0.split(separator: " ")[0] }
+        XCTAssertEqual(runs.count, 2, long.path)
+        for (offset, run) in runs.enumerated() {
+            let parts = run.split(separator: ",").compactMap { Double($0) }
+            let y = try XCTUnwrap(parts.last)
+            let boxes = layout.nodes.filter { $0.column == offset + 1 }
+            XCTAssertFalse(boxes.isEmpty)
+            for box in boxes {
+                XCTAssertFalse(y >= box.y && y <= box.y + box.height, "\(long.path) runs through \(box.name)")
+            }
+        }
+        // An arrow to the next column is one curve.
+        let short = try XCTUnwrap(layout.edges.first { $0.consumer == "w" && $0.provider == "a" })
+        XCTAssertFalse(short.path.contains(" L"))
+        XCTAssertEqual(short.path.components(separatedBy: " C").count, 2)
+    }
+
     func testTheLayoutIsDeterministicWhateverTheInputOrder() {
         let deps = UISeed.network.dependencies
         let a = NetworkGraphLayout(focus: "orders-api", dependencies: deps)

@@ -89,6 +89,7 @@ public struct NetworkGraphLayout: Sendable, Hashable {
             + Double(tallest - 1) * NetworkGraphLayout.rowGap
         var nodes: [Node] = []
         var positions: [String: Node] = [:]
+        var columns: [[Node]] = Array(repeating: [], count: columnCount)
         var x = NetworkGraphLayout.margin
         for index in 0..<columnCount {
             let names = (byColumn[index] ?? []).sorted { lhs, rhs in
@@ -105,6 +106,7 @@ public struct NetworkGraphLayout: Sendable, Hashable {
                     name: name, column: index, row: row, x: x, y: y, width: columnWidth[index],
                     height: NetworkGraphLayout.nodeHeight, isFocus: name == focus)
                 nodes.append(node)
+                columns[index].append(node)
                 positions[name] = node
                 y += NetworkGraphLayout.nodeHeight + NetworkGraphLayout.rowGap
             }
@@ -115,7 +117,7 @@ public struct NetworkGraphLayout: Sendable, Hashable {
             guard let from = positions[dependency.consumer], let to = positions[dependency.provider] else { return nil }
             return Edge(
                 consumer: dependency.consumer, provider: dependency.provider,
-                path: NetworkGraphLayout.arrow(from: from, to: to))
+                path: NetworkGraphLayout.arrow(from: from, to: to, columns: columns, height: height))
         }
         self.width = x - NetworkGraphLayout.columnGap + NetworkGraphLayout.margin
         self.height = height
@@ -128,20 +130,41 @@ public struct NetworkGraphLayout: Sendable, Hashable {
         name.count > maxLabelCharacters ? String(name.prefix(maxLabelCharacters - 1)) + "…" : name
     }
 
-    /// A left-to-right arrow leaves the consumer's right side for the provider's left side; an arrow within a
-    /// column or backwards loops out to the right so it never crosses the boxes it joins.
-    static func arrow(from: Node, to: Node) -> String {
-        func f(_ value: Double) -> String {
-            let rounded = (value * 10).rounded() / 10
-            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        }
+    /// A left-to-right arrow leaves the consumer's right side for the provider's left side; one that skips columns
+    /// crosses each column between them through the gap between boxes nearest its straight course, so it never runs
+    /// through a box. An arrow within a column or backwards loops out to the right of both boxes.
+    static func arrow(from: Node, to: Node, columns: [[Node]] = [], height: Double = 0) -> String {
         let fromY = from.y + from.height / 2
         let toY = to.y + to.height / 2
         if to.column > from.column {
-            let startX = from.x + from.width
-            let endX = to.x - 2
-            let middle = (startX + endX) / 2
-            return "M\(f(startX)),\(f(fromY)) C\(f(middle)),\(f(fromY)) \(f(middle)),\(f(toY)) \(f(endX)),\(f(toY))"
+            var points: [(x: Double, y: Double)] = [(from.x + from.width, fromY)]
+            let span = Double(to.column - from.column)
+            for column in (from.column + 1)..<to.column where column < columns.count {
+                guard let first = columns[column].first else { continue }
+                let left = first.x
+                let right = first.x + first.width
+                let straight = fromY + (toY - fromY) * Double(column - from.column) / span
+                let y = gap(nearest: straight, in: columns[column], height: height)
+                points.append((left - 8, y))
+                points.append((right + 8, y))
+            }
+            points.append((to.x - 2, toY))
+            var path = "M\(f(points[0].x)),\(f(points[0].y))"
+            var index = 1
+            while index < points.count {
+                let start = points[index - 1]
+                let end = points[index]
+                if index % 2 == 1 {
+                    // Between columns: an S-curve with horizontal ends.
+                    let middle = (start.x + end.x) / 2
+                    path += " C\(f(middle)),\(f(start.y)) \(f(middle)),\(f(end.y)) \(f(end.x)),\(f(end.y))"
+                } else {
+                    // Across a column, in its gap: a straight run.
+                    path += " L\(f(end.x)),\(f(end.y))"
+                }
+                index += 1
+            }
+            return path
         }
         if from.name == to.name {
             // A pacticipant with a pact with itself: a small loop on its right side.
@@ -153,5 +176,22 @@ public struct NetworkGraphLayout: Sendable, Hashable {
         let endX = to.x + to.width + 2
         let bulge = max(startX, endX) + 45
         return "M\(f(startX)),\(f(fromY)) C\(f(bulge)),\(f(fromY)) \(f(bulge)),\(f(toY)) \(f(endX)),\(f(toY))"
+    }
+
+    /// The middle of the free space in a column (above its first box, between two boxes, or below its last) nearest
+    /// to `y`.
+    static func gap(nearest y: Double, in column: [Node], height: Double) -> Double {
+        let boxes = column.sorted { $0.y < $1.y }
+        var candidates: [Double] = []
+        if let first = boxes.first { candidates.append(max(first.y - rowGap / 2, margin / 2)) }
+        for (upper, lower) in zip(boxes, boxes.dropFirst()) { candidates.append((upper.y + upper.height + lower.y) / 2) }
+        if let last = boxes.last { candidates.append(min(last.y + last.height + rowGap / 2, height - margin / 2)) }
+        return candidates.min { abs($0 - y) < abs($1 - y) } ?? y
+    }
+
+    /// A coordinate with at most one decimal.
+    static func f(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }
