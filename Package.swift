@@ -8,6 +8,11 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
 ]
 let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let lifecycle: [Target.Dependency] = [
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+]
 
 let package = Package(
     name: "PactKit",
@@ -33,17 +38,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
         .target(name: "PactModel"),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
-        .target(name: "HTTPServerCore", dependencies: nio),
+        .target(name: "HTTPServerCore", dependencies: nio + lifecycle + [logging]),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
             name: "PactStandaloneMock",
-            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks]
+            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks, logging] + lifecycle
         ),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
         // Every outgoing HTTP call (verifier, pact downloads, broker) goes through this one AsyncHTTPClient wrapper.
@@ -67,7 +74,7 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandLineLogging", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -76,25 +83,30 @@ let package = Package(
             name: "ServerCLIOptions",
             dependencies: ["HTTPServerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // --log-level and --log-format for the command-line tools, and the log handlers they bootstrap.
+        .target(
+            name: "CommandLineLogging",
+            dependencies: [logging, .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: [
             "HTTPServerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-        ]),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), logging,
+        ] + lifecycle),
         .target(name: "CodesClient"),
         .executableTarget(
             name: "codes-service",
             dependencies: [
-                "CodesService", "HTTPServerCore", "ServerCLIOptions",
+                "CodesService", "HTTPServerCore", "ServerCLIOptions", "CommandLineLogging", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ] + lifecycle,
             path: "Sources/CodesServiceCLI"
         ),
         .executableTarget(
             name: "pactkit-bench",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore",
+                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PactBench"
@@ -103,19 +115,19 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PactModel"], path: "Tests/TestSupport"),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
-        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport"]),
+        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport", logging] + lifecycle),
         .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
         .testTarget(
             name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "TestSupport"]
         ),
         .testTarget(
             name: "PactStandaloneMockTests",
-            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
+            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore", logging]
         ),
         .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer", "TestSupport"]),
         .testTarget(name: "CodesServiceTests", dependencies: [
-            "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
-        ]),
+            "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"), logging,
+        ] + lifecycle),
         .testTarget(
             name: "PactVerifierTests",
             dependencies: ["PactVerifier", "PactBroker", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
