@@ -10,7 +10,7 @@ final class MockCLIProcess {
     private let stderrURL: URL
 
     /// Starts `pactkit <command> <arguments>` in the package root (so relative fixture paths work).
-    init(_ arguments: [String], command: [String] = ["mock"]) throws {
+    init(_ arguments: [String], command: [String] = ["mock"], environment: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-mock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutURL = directory.appendingPathComponent("stdout")
@@ -20,6 +20,7 @@ final class MockCLIProcess {
         process.executableURL = try MockCLI.binary()
         process.arguments = command + arguments
         process.currentDirectoryURL = MockCLI.packageRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice

@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// SIGINT and SIGTERM stop `pactkit mock` every time, whichever thread is busy: fresh processes under load.
+final class MockSignalTests: XCTestCase {
+    private let pact = ["--file", "Fixtures/codes-service/sirius-data-lpa-codes.json"]
+
+    func testEveryThreadLeavesTheSignalsToTheSignalSource() async throws {
+        let mock = try MockCLIProcess(pact)
+        let url = try mock.url()
+        for _ in 0..<20 { _ = try await TestHTTP.send("GET", url, "/__pactkit/health") }
+        ProcessSignals.expectEveryThreadBlocksTermination(mock.process.processIdentifier)
+        XCTAssertEqual(mock.stop(signal: SIGINT), 0)
+    }
+
+    func testASignalStopsEachOfManyFreshProcessesUnderLoad() async throws {
+        for round in 0..<16 {
+            let signal = round.isMultiple(of: 2) ? SIGINT : SIGTERM
+            let mock = try MockCLIProcess(pact)
+            let url = try mock.url()
+            let pid = mock.process.processIdentifier
+            // Keep the event loops busy while the signal arrives.
+            try await withThrowingTaskGroup(of: Void.self) { load in
+                for _ in 0..<4 {
+                    load.addTask {
+                        while !Task.isCancelled {
+                            _ = try? await TestHTTP.send("GET", url, "/__pactkit/health")
+                        }
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(150))
+                kill(pid, signal)
+                let deadline = ContinuousClock.now + .seconds(15)
+                while mock.process.isRunning, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                load.cancelAll()
+            }
+            XCTAssertFalse(mock.process.isRunning, "round \(round): still running 15 s after \(signal)")
+            XCTAssertEqual(mock.stop(signal: SIGKILL), 0, "round \(round): \(mock.stderr)")
+            let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
+            XCTAssertTrue(mock.stderr.contains("received \(name), stopping\n"), "round \(round): \(mock.stderr)")
+            XCTAssertTrue(mock.stderr.hasSuffix("stopped\n"), "round \(round): \(mock.stderr)")
+        }
+    }
+}
