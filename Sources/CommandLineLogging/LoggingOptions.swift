@@ -3,7 +3,7 @@ import Foundation
 import Logging
 
 /// `--log-level` and `--log-format` for a command-line tool, and the one `LoggingSystem.bootstrap` of its process.
-public struct LoggingOptions: ParsableArguments, Sendable {
+public struct LoggingOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The lowest level logged on standard error: trace, debug, info, notice, warning, error or critical.",
         discussion: "Without it, the LOG_LEVEL environment variable is used if set; else info.", valueName: "level"))
