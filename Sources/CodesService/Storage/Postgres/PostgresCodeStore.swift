@@ -190,7 +190,6 @@ public final class PostgresCodeStore: CodeStore, Service {
         "no connection to PostgreSQL at \(address) within \(timeout.components.seconds) s"
     }
 }
-}
 
 /// Cancels the task waiting for a lease when its time is up. Unchecked Sendable: `UnsafeCurrentTask` may only be
 /// used while its task runs, which `withConnection`'s lease state guarantees for every call of `cancel`.
