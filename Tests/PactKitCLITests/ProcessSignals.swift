@@ -3,11 +3,12 @@ import XCTest
 
 /// What `/proc` tells about a process's threads and signals (Linux).
 enum ProcessSignals {
-    /// For each thread of `pid`: its name and whether it blocks both SIGINT and SIGTERM.
+    /// For each thread of `pid` but the main one: its name and whether it blocks both SIGINT and SIGTERM. The main
+    /// thread is left out: the kernel hands it process signals first and dispatch's handler catches them there.
     static func threadsBlockingTermination(_ pid: Int32) -> [(name: String, blocks: Bool)] {
         let tasks = "/proc/\(pid)/task"
         let ids = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
-        return ids.compactMap { id in
+        return ids.filter { $0 != String(pid) }.compactMap { id in
             guard let status = try? String(contentsOfFile: "\(tasks)/\(id)/status", encoding: .utf8) else { return nil }
             var name = id
             var mask: UInt64 = 0
@@ -22,8 +23,8 @@ enum ProcessSignals {
         }
     }
 
-    /// Fails the test when a thread of `pid` leaves SIGINT or SIGTERM unblocked: dispatch's signal sources would
-    /// not see a signal the kernel hands to that thread.
+    /// Fails the test when a worker thread of `pid` (an event loop, say) leaves SIGINT or SIGTERM unblocked:
+    /// dispatch's signal sources would not see a signal the kernel hands to that thread.
     static func expectEveryThreadBlocksTermination(_ pid: Int32, file: StaticString = #filePath, line: UInt = #line) {
         let threads = threadsBlockingTermination(pid)
         XCTAssertFalse(threads.isEmpty, "no threads read from /proc/\(pid)/task", file: file, line: line)

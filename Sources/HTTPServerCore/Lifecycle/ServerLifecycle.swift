@@ -7,22 +7,28 @@ import UnixSignals
 /// SIGTERM shuts them down gracefully (in-flight requests finish), a second exits at once with status 1.
 ///
 /// Signals come from swift-service-lifecycle's `UnixSignalsSequence`. On Linux its dispatch signal sources read a
-/// `signalfd`, which sees only signals that the thread the kernel hands them to blocks: a thread leaving SIGINT
-/// unblocked would take it and it would be lost. The Swift runtime's and dispatch's threads block every signal and
-/// a new thread inherits its creator's mask; `init` also blocks SIGINT and SIGTERM in its own thread, so threads
-/// started after it (the servers' event loops) block them too. Create it before the servers start, so that an early
-/// signal is kept rather than fatal.
+/// `signalfd`, which sees only signals that the receiving thread blocks, plus a handler dispatch installs for
+/// signals taken by the main thread. A worker thread leaving SIGINT unblocked would take it and it would be lost (the
+/// old dispatch-based TerminationSignals lost them so). Dispatch's threads block every signal and a new thread
+/// inherits its creator's mask; `init` also blocks SIGINT and SIGTERM in its own thread, so the servers' event loops
+/// started afterwards block them too. `MockSignalTests` checks every thread's mask and stops fresh processes under
+/// load. Create it before the servers start, so that an early signal is kept rather than fatal.
 public struct ServerLifecycle: Sendable {
     private let signals: UnixSignalsSequence
 
     /// Starts trapping SIGINT and SIGTERM in place of their default action.
     public init() async {
+        Self.blockTerminationSignals()
+        signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+    }
+
+    /// Blocks SIGINT and SIGTERM in the calling thread (and so in the threads it starts from now on).
+    private static func blockTerminationSignals() {
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGTERM)
         pthread_sigmask(SIG_BLOCK, &set, nil)
-        signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
     }
 
     /// Runs `services` until they end, shutting them down in reverse order. The first signal is logged as
