@@ -86,7 +86,7 @@ let package = Package(
         // --log-level and --log-format for the command-line tools, and the log handlers they bootstrap.
         .target(
             name: "CommandLineLogging",
-            dependencies: [logging, .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PactModel", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),

@@ -38,10 +38,7 @@ public struct LoggingOptions: ParsableArguments {
         let level = try level(environment: ProcessInfo.processInfo.environment)
         let format = logFormat
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = switch format {
-            case .text: PlainLogHandler(label: label)
-            case .json: JSONLogHandler(label: label)
-            }
+            var handler = StandardErrorLogHandler(label: label, format: format)
             handler.logLevel = level
             return handler
         }
