@@ -1,5 +1,29 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
+
+// What a consumer pays: a package whose tests depend on `PactConsumer` needs SwiftNIO and nothing else. The other
+// dependencies belong to the provider side, the command-line tools and the codes service, each behind a trait. All
+// traits are on by default, so `swift test` and the scripts at this root build everything; a consumer-only package
+// declares `.package(path: "../PactKit", traits: [])` and SwiftPM then neither fetches nor builds those packages.
+// (Without traits, SwiftPM 6.3 fetches all 25 packages even for a package that uses PactModel alone.) A target listed
+// next to a trait below does not build without it ("no such module").
+let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
+let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
+let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+// swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
+
+func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
+let argumentParser: Target.Dependency = .product(
+    name: "ArgumentParser", package: "swift-argument-parser", condition: when(commandLine)
+)
+let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
+let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
+let lifecycle: [Target.Dependency] = [
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: processes),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: processes),
+]
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -8,11 +32,6 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
 ]
 let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
-let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
-let lifecycle: [Target.Dependency] = [
-    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-    .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-]
 
 let package = Package(
     name: "PactKit",
@@ -32,37 +51,57 @@ let package = Package(
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
+    traits: [
+        .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
+        .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
+        .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
+        .default(enabledTraits: [verifier, commandLine, codesService]),
+    ],
     dependencies: [
+        // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        // The command lines' argument parsing (trait CommandLine).
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // Outgoing HTTP for the verifier and the broker client, with TLS (trait Verifier).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Diagnostics (--log-level, --log-format) and the servers' lifetimes: a ServiceGroup, graceful shutdown on
+        // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
+        // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
-        // Layers, bottom up: PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
-        .target(name: "PactModel"),
+        // Layers, bottom up: HTTPSyntax → PactModel → PactMatching → HTTPServerCore/PactMockServer → PactConsumer.
+        // HTTP text rules (tokens, percent-decoding) shared by the generic server, the pact model and the outbound
+        // client, which must not depend on each other; no dependencies, package-internal API.
+        .target(name: "HTTPSyntax"),
+        .target(name: "PactModel", dependencies: ["HTTPSyntax"]),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
-        .target(name: "HTTPServerCore", dependencies: nio + lifecycle + [logging]),
+        .target(name: "HTTPServerCore", dependencies: ["HTTPSyntax"] + nio),
         .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
             name: "PactStandaloneMock",
-            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks, logging] + lifecycle
+            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", nioLocks, logging]
         ),
+        // A server process's life: its services in a ServiceGroup, stopped gracefully by SIGINT or SIGTERM.
+        .target(name: "ProcessLifecycle", dependencies: [logging] + lifecycle),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
         // Every outgoing HTTP call (verifier, pact downloads, broker) goes through this one AsyncHTTPClient wrapper.
         .target(
             name: "OutboundHTTP",
             dependencies: [
-                "PactModel",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "HTTPSyntax",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: when(verifier)),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                nioSSL,
             ]
         ),
         // Pact Broker client: HAL navigation, publishing, pacts for verification, results, can-i-deploy, deployments.
@@ -74,49 +113,49 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                "CommandLineLogging", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandLineLogging", logging, argumentParser,
             ],
             path: "Sources/PactKitCLI"
         ),
         // The HTTP servers' connection options for the command-line tools that start one.
         .target(
             name: "ServerCLIOptions",
-            dependencies: ["HTTPServerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HTTPServerCore", argumentParser]
         ),
         // --log-level and --log-format for the command-line tools, and the log handlers they bootstrap.
-        .target(
-            name: "CommandLineLogging",
-            dependencies: ["PactModel", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")]
-        ),
+        .target(name: "CommandLineLogging", dependencies: ["PactModel", logging, argumentParser]),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), logging,
-        ] + lifecycle),
+            "HTTPServerCore", "CSQLite", postgres, "ProcessLifecycle", logging,
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .target(name: "CodesClient"),
         .executableTarget(
             name: "codes-service",
             dependencies: [
-                "CodesService", "HTTPServerCore", "ServerCLIOptions", "CommandLineLogging", logging,
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ] + lifecycle,
+                "CodesService", "HTTPServerCore", "ServerCLIOptions", "ProcessLifecycle", "CommandLineLogging", logging,
+                argumentParser,
+            ],
             path: "Sources/CodesServiceCLI"
         ),
         .executableTarget(
             name: "pactkit-bench",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", logging,
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", logging,
+                argumentParser,
             ],
             path: "Sources/PactBench"
         ),
         // What several test targets share: HTTP clients (URLSession requests, raw sockets) and the package root.
         .target(name: "TestSupport", dependencies: ["PactModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPSyntaxTests", dependencies: ["HTTPSyntax"]),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
-        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport", logging] + lifecycle),
-        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio),
+        .testTarget(name: "HTTPServerCoreTests", dependencies: ["HTTPServerCore", "TestSupport"]),
+        .testTarget(name: "OutboundHTTPTests", dependencies: ["OutboundHTTP", "HTTPServerCore", nioSSL] + nio),
         .testTarget(
             name: "PactMockServerTests", dependencies: ["PactMockServer", "PactModel", "PactMatching", "TestSupport"]
         ),
@@ -124,17 +163,23 @@ let package = Package(
             name: "PactStandaloneMockTests",
             dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore", logging]
         ),
-        .testTarget(name: "PactConsumerTests", dependencies: ["PactConsumer", "PactModel", "PactMockServer", "TestSupport"]),
+        .testTarget(
+            name: "PactConsumerTests",
+            dependencies: [
+                "PactConsumer", "PactModel", "PactMatching", "PactMockServer", "TestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: when(verifier)),
+            ]
+        ),
         .testTarget(name: "CodesServiceTests", dependencies: [
-            "CodesService", "HTTPServerCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"), logging,
+            "CodesService", "HTTPServerCore", "ProcessLifecycle", "TestSupport", postgres, logging,
         ] + lifecycle),
         .testTarget(
             name: "PactVerifierTests",
-            dependencies: ["PactVerifier", "PactBroker", "PactModel", "HTTPServerCore", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", nioSSL] + nio
         ),
         .testTarget(
             name: "PactKitCLITests",
-            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "TestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")] + nio
+            dependencies: ["PactModel", "HTTPServerCore", "PactVerifier", "TestSupport", nioSSL] + nio
         ),
         // The broker client's own contract (writes pacts/pactkit-pact-broker.json), its bad-input tests, and the
         // whole broker pipeline run with the pactkit binary against `pactkit mock` serving that contract.
@@ -144,13 +189,16 @@ let package = Package(
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),
-        // The README's message pact example: a consumer handling an event and the provider producing it.
+        // docs/messages.md's example: a consumer handling an event and the provider producing it.
         .testTarget(name: "MessageExampleTests", dependencies: ["PactConsumer", "PactVerifier", "PactModel"]),
         // Verifies every pact in pacts/ against the codes service, in process.
         .testTarget(
             name: "CodesVerificationTests",
             dependencies: ["CodesService", "PactVerifier", "PactModel", "HTTPServerCore"]
         ),
+        // Every ```swift block of README.md, docs/ and the doc comments in Sources has a compiled twin in a test
+        // target; every relative link of the docs resolves.
+        .testTarget(name: "DocSnippetTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ import FoundationNetworking
 /// ```swift
 /// let client = CodesClient(baseURL: URL(string: "https://lpa-codes.example")!, authorization: "Bearer …")
 /// let result = try await client.validate(lpa: "700000000047", dob: "1960-06-05", code: "YSR5GNXKXAU3")
-/// if let actor = result.actor { try await client.markUsed(code: "YSR5GNXKXAU3") }
+/// if result.actor != nil { try await client.markUsed(code: "YSR5GNXKXAU3") }
 /// ```
 public struct CodesClient: Sendable {
     /// The `Accept` header of every request: the OPG vendor type first, plain JSON as a fallback.

@@ -3,6 +3,7 @@ import CodesService
 import CommandLineLogging
 import Foundation
 import HTTPServerCore
+import ProcessLifecycle
 import Logging
 import ServerCLIOptions
 

@@ -1,5 +1,5 @@
 import Foundation
-import PactModel
+import HTTPSyntax
 
 /// Checks a request before anything is sent, so that a pact can never put a forged request line or header on the
 /// wire: the method and header names must be HTTP tokens (RFC 9110 §5.6.2), header values must hold no CR, LF or NUL.

@@ -47,13 +47,13 @@ func makePact(interactions count: Int) -> Pact {
         var responseRules = MatchingRules()
         responseRules.add(.type, category: .body, key: "$.id")
         responseRules.add(.regex(#"\w+"#), category: .body, key: "$.status")
-        let request = HTTPRequest(
+        let request = PactRequest(
             method: i % 3 == 0 ? "POST" : "GET", path: "/orders/\(i)",
             query: [QueryParameter(name: "page", values: ["\(i % 10)"])],
             headers: ["Accept": ["application/json"]],
             body: i % 3 == 0 ? .json(["item": .string("widget \(i)"), "quantity": .int(i % 7)], contentType: .json) : .missing,
             matchingRules: requestRules)
-        let response = HTTPResponse(
+        let response = PactResponse(
             status: 200, headers: ["Content-Type": ["application/json"]],
             body: .json(["id": .int(i), "status": "shipped", "lines": [["sku": .string("S\(i)"), "qty": 1]]], contentType: .json),
             matchingRules: responseRules)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import HTTPServerCore
+import ProcessLifecycle
 import PactMockServer
 import PactModel
 
@@ -9,16 +10,16 @@ import PactModel
 /// with a JSON body; responses carry JSON bodies with type and regex rules.
 func benchmarkInteractions(count: Int) -> [HTTPInteraction] {
     (0..<count).map { i in
-        var request = HTTPRequest(method: "GET", path: "/orders/\(i)", headers: ["Accept": ["application/json"]])
+        var request = PactRequest(method: "GET", path: "/orders/\(i)", headers: ["Accept": ["application/json"]])
         var status = 200
         if i % 2 == 1 {
-            request = HTTPRequest(
+            request = PactRequest(
                 method: "POST", path: "/orders/\(i)", headers: ["Content-Type": ["application/json"]],
                 body: .json(["sku": .string("SKU-\(i)"), "quantity": 1], contentType: .json))
             request.matchingRules.add(.integer, category: .body, key: "$.quantity")
             status = 201
         }
-        var response = HTTPResponse(
+        var response = PactResponse(
             status: status, headers: ["Content-Type": ["application/json"]],
             body: .json(["id": .int(i), "status": "shipped", "lines": [["sku": .string("SKU-\(i)"), "quantity": 1]]],
                         contentType: .json))

@@ -4,7 +4,7 @@ import PactConsumer
 import PactModel
 import XCTest
 
-/// The consumer test the README shows, run as written (its pact goes to a temporary folder, not `pacts/`): it
+/// The consumer test docs/consumer-dsl.md shows, declared in a helper (its pact goes to a temporary folder): it
 /// passes and writes its pact, and a client that sends something else fails with the JSON path.
 final class ReadmeExampleTests: XCTestCase {
     private func declare(_ pact: PactBuilder) {

@@ -1,6 +1,7 @@
 import CodesService
 import Foundation
 import PostgresNIO
+import TestSupport
 import XCTest
 
 /// Several `codes-service` processes on one PostgreSQL database, and the faults of a shared database.
@@ -52,6 +53,15 @@ final class PostgresInstancesTests: XCTestCase {
                 }
                 return #"{"lpas":[\#(entries.joined(separator: ","))]}"#
             }
+            // Each acknowledged batch is announced here; the kill waits for the first, not for a time.
+            let (acknowledgements, announce) = AsyncStream.makeStream(of: Int.self)
+            let killer = Task {
+                // Kill once a batch is acknowledged: batches are flowing, and the other workers' are in flight then.
+                for await _ in acknowledgements {
+                    kill(victim.process.processIdentifier, SIGKILL)
+                    return
+                }
+            }
             let acknowledged = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for worker in 0..<8 {
                     group.addTask {
@@ -59,21 +69,20 @@ final class PostgresInstancesTests: XCTestCase {
                         for round in 0..<1000 {
                             let batch = round * 8 + worker
                             guard let response = try? await victimClient.post("/v1/create", body(batch)) else { break }
-                            if response.status == 200 { mine.append(batch) }
+                            if response.status == 200 {
+                                mine.append(batch)
+                                announce.yield(batch)
+                            }
                         }
                         return mine
                     }
                 }
-                group.addTask {
-                    // Kill once batches are flowing, so several are in flight at that instant.
-                    try await Task.sleep(for: .milliseconds(1500))
-                    kill(victim.process.processIdentifier, SIGKILL)
-                    return []
-                }
                 return try await group.reduce(into: [Int]()) { $0 += $1 }
             }
-            expectEqual(try await victim.exitStatus(), SIGKILL)
+            announce.finish()
+            await killer.value
             guard let firstBatch = acknowledged.first else { return XCTFail("no batch was acknowledged before the kill") }
+            expectEqual(try await victim.exitStatus(), SIGKILL)
             // The server rolls the killed instance's open transactions back once it sees their sockets close.
             try await waitUntil("the killed instance's sessions are gone") {
                 try await database.column("""
@@ -117,7 +126,11 @@ final class PostgresInstancesTests: XCTestCase {
                     try await database.column("SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == ["1"]
                 }
                 kill(process.process.processIdentifier, SIGTERM)
-                try await Task.sleep(for: .milliseconds(300))
+                // The drain has begun once the signal is logged and the listener is closed; the create still waits.
+                let port = try XCTUnwrap(client.baseURL.port)
+                try await waitUntil("the service stops listening after SIGTERM") {
+                    process.stderr.contains("received SIGTERM, stopping") && !isListening(port: port)
+                }
                 XCTAssertTrue(process.process.isRunning, "the service stopped before its in-flight request finished")
                 try await holder.query("SELECT pg_advisory_unlock(1, hashtext('700000000001/700000000002'))", logger: testLogger)
                 let response = try await create.value
@@ -209,11 +222,9 @@ final class PostgresInstancesTests: XCTestCase {
     }
 }
 
-/// Polls `condition` every 50 ms until it holds, failing after `timeout` seconds.
-func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: () async throws -> Bool) async throws {
-    let deadline = Date().addingTimeInterval(timeout)
-    while try await !condition() {
-        guard Date() < deadline else { throw TestFailure("timed out after \(timeout) s waiting until \(what)") }
-        try await Task.sleep(for: .milliseconds(50))
-    }
+/// Whether something accepts TCP connections on 127.0.0.1:`port` (the probe connection is closed at once).
+private func isListening(port: Int) -> Bool {
+    guard let probe = try? RawHTTPConnection(port: port) else { return false }
+    probe.close()
+    return true
 }

@@ -41,15 +41,19 @@ final class ProcessLoggingAndSignalTests: XCTestCase {
             let signal = round.isMultiple(of: 2) ? SIGTERM : SIGINT
             let service = try CodesServiceProcess(memory + ["--log-level", "warning"])
             let client = HTTPClient(baseURL: try await service.url())
+            let pid = service.process.processIdentifier
+            // The load ends with the process (its requests then fail at once), never by cancellation: cancelling a
+            // URLSession request as it completes can deadlock swift-corelibs-foundation, which hung this suite.
             let status = try await withThrowingTaskGroup(of: Void.self) { load in
                 for _ in 0..<4 {
                     load.addTask {
-                        while !Task.isCancelled { _ = try? await client.send("GET", "/healthcheck") }
+                        while kill(pid, 0) == 0 { _ = try? await client.send("GET", "/healthcheck") }
                     }
                 }
                 try await Task.sleep(for: .milliseconds(150))
-                defer { load.cancelAll() }
-                return try await service.stop(signal: signal, timeout: 15)
+                let status = try await service.stop(signal: signal, timeout: 15)
+                try await load.waitForAll()
+                return status
             }
             XCTAssertEqual(status, 0, "round \(round): \(service.stderr)")
         }

@@ -45,21 +45,29 @@ final class TimeoutTests: XCTestCase {
     }
 
     func testIdleKeepAliveConnectionIsClosedAndActivityKeepsItOpen() async throws {
-        let server = try await start(idle: .milliseconds(300))
+        let idleTimeout = Duration.milliseconds(300)
+        let server = try await start(idle: idleTimeout)
         let port = server.port
-        let (paths, rest, idle) = try await onThread {
+        let (paths, served, rest, idle) = try await onThread {
             let connection = try RawHTTPConnection(port: port)
+            let opened = ContinuousClock.now
             var paths: [String] = []
-            // Six requests 100 ms apart: 500 ms in all, longer than the idle timeout, which restarts after each.
-            for index in 0..<6 {
-                if index > 0 { Thread.sleep(forTimeInterval: 0.1) }
-                try connection.send("GET /\(index) HTTP/1.1\r\nHost: x\r\n\r\n")
+            var lastSent = opened
+            // A request as soon as the previous one is answered (after a 20 ms look at the socket, which a close ends
+            // at once), until the connection has served for twice the idle timeout: it lasts that long only if every
+            // request restarts the timer. No sleep sets the gaps, so a busy machine cannot stretch one past the timeout.
+            while ContinuousClock.now - opened < idleTimeout * 2 {
+                lastSent = ContinuousClock.now
+                try connection.send("GET /\(paths.count) HTTP/1.1\r\nHost: x\r\n\r\n")
                 paths.append(try connection.readResponse().text.echoed("path") ?? "")
+                if try connection.isReadable(withinMilliseconds: 20) { break }
             }
-            let answered = ContinuousClock.now
-            return (paths, try connection.readToEnd(), ContinuousClock.now - answered)
+            let served = ContinuousClock.now - opened
+            // The server's idle timer starts after it answers the last request, so after `lastSent`.
+            return (paths, served, try connection.readToEnd(), ContinuousClock.now - lastSent)
         }
-        XCTAssertEqual(paths, (0..<6).map { "/\($0)" })
+        XCTAssertEqual(paths, (0..<paths.count).map { "/\($0)" })
+        XCTAssertGreaterThanOrEqual(served, idleTimeout * 2, "closed while requests kept coming, after \(paths.count)")
         XCTAssertTrue(rest.isEmpty, "closed without an answer")
         XCTAssertGreaterThanOrEqual(idle, .milliseconds(250), "closed before the idle timeout")
         XCTAssertLessThan(idle, .seconds(3))

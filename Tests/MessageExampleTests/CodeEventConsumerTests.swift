@@ -3,7 +3,7 @@ import PactConsumer
 import PactModel
 import XCTest
 
-/// The consumer side of the README's "Message pacts" example, run as written (the pact goes to a temporary folder):
+/// The consumer side of docs/messages.md's example, run as written (the pact goes to a temporary folder):
 /// the audit log handles the revoked event and the pact is written; an audit log that rejects it fails at the line
 /// that declared the message, and no pact is written.
 final class CodeEventConsumerTests: XCTestCase {

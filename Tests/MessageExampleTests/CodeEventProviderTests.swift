@@ -3,7 +3,7 @@ import PactModel
 import PactVerifier
 import XCTest
 
-/// The provider side of the README's "Message pacts" example: the codes service's publisher verified in process
+/// The provider side of docs/messages.md's example: the codes service's publisher verified in process
 /// against the audit log's pact; a publisher that renamed a field fails with the JSON path.
 final class CodeEventProviderTests: XCTestCase {
     private func verify(_ publisher: CodeEventPublisher) async throws -> VerificationReport {

@@ -208,10 +208,10 @@ final class ConsumerRunTests: XCTestCase {
     func testEarlierRunsAreReplacedOrDroppedByWriteMode() async throws {
         for mode in [PactWriteMode.merge, .overwrite] {
             let directory = try temporaryDirectory(self)
-            let stale = HTTPInteraction(info: InteractionInfo(description: "stale"), request: HTTPRequest(path: "/gone"),
-                                        response: HTTPResponse())
-            let replaced = HTTPInteraction(info: InteractionInfo(description: "health"), request: HTTPRequest(path: "/old"),
-                                           response: HTTPResponse())
+            let stale = HTTPInteraction(info: InteractionInfo(description: "stale"), request: PactRequest(path: "/gone"),
+                                        response: PactResponse())
+            let replaced = HTTPInteraction(info: InteractionInfo(description: "health"), request: PactRequest(path: "/old"),
+                                           response: PactResponse())
             try PactWriter.write(Pact(consumer: "use-an-lpa", provider: "data-lpa-codes", interactions: [.http(stale), .http(replaced)]),
                                  version: .v4, to: pactFile(directory))
             try pretendAnEarlierRunWrote(directory.appendingPathComponent("use-an-lpa-data-lpa-codes.json"))

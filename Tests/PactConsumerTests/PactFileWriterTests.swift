@@ -10,7 +10,7 @@ final class PactFileWriterTests: XCTestCase {
     ) -> HTTPInteraction {
         var info = InteractionInfo(description: description, providerStates: states)
         if let testName { info.comments["testname"] = .string(testName) }
-        return HTTPInteraction(info: info, request: HTTPRequest(method: "GET", path: path), response: HTTPResponse(status: status))
+        return HTTPInteraction(info: info, request: PactRequest(method: "GET", path: path), response: PactResponse(status: status))
     }
 
     static func request(

@@ -1,48 +1,25 @@
 import Foundation
 import PactModel
+import TestSupport
 import XCTest
 
 /// A `pactkit mock` process started by a test; its output goes to files the test reads as it goes.
 final class MockCLIProcess {
-    let process = Process()
-    let directory: URL
-    private let stdoutURL: URL
-    private let stderrURL: URL
+    private let logged: LoggedProcess
 
     /// Starts `pactkit <command> <arguments>` in the package root (so relative fixture paths work).
     init(_ arguments: [String], command: [String] = ["mock"], environment: [String: String] = [:]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-mock-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        stdoutURL = directory.appendingPathComponent("stdout")
-        stderrURL = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.executableURL = try MockCLI.binary()
-        process.arguments = command + arguments
-        process.currentDirectoryURL = MockCLI.packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let inherited = environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        logged = try LoggedProcess("pactkit", command + arguments, environment: inherited, in: PackageRoot.url)
     }
 
-    var stdoutLines: [String] {
-        String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-    }
-
-    var stderr: String { String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self) }
+    var process: Process { logged.process }
+    var stdoutLines: [String] { logged.stdoutLines }
+    var stderr: String { logged.stderr }
 
     /// The base URL from the first line, once it is printed.
     func url(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-        try MockCLI.waitFor("the listening line", file: file, line: line) { self.stdoutLines.first != nil || !self.process.isRunning }
-        guard let first = stdoutLines.first, first.hasPrefix("listening on "),
-              let url = URL(string: String(first.dropFirst("listening on ".count)))
-        else {
-            throw MockCLIError("no listening line; stdout \(stdoutLines), stderr: \(stderr)")
-        }
-        return url
+        try MockCLI.failing(file: file, line: line) { try logged.blockingListeningURL() }
     }
 
     /// Waits for a stdout line containing `text` and returns it.
@@ -64,57 +41,31 @@ final class MockCLIProcess {
 
     /// Sends `signal` and waits for the exit status.
     @discardableResult
-    func stop(signal: Int32 = SIGTERM) -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: directory)
-    }
+    func stop(signal: Int32 = SIGTERM) -> Int32 { logged.blockingStop(signal: signal) }
 }
 
 enum MockCLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `pactkit` executable in the build's products directory, next to the test bundle.
-    static func binary() throws -> URL {
-        var directories: [URL] = []
-        for bundle in Bundle.allBundles {
-            directories += [bundle.bundleURL.deletingLastPathComponent(), bundle.bundleURL]
-        }
-        if let executable = CommandLine.arguments.first {
-            directories.append(URL(fileURLWithPath: executable).deletingLastPathComponent())
-        }
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("pactkit")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw MockCLIError("pactkit not found next to the test bundle in \(directories.map(\.path))")
-    }
+    static let packageRoot = PackageRoot.url
 
     /// Runs `pactkit <arguments>` to completion (for invocations that exit by themselves).
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = try MockCLIProcess(arguments, command: [])
+        let process = try LoggedProcess("pactkit", arguments, in: PackageRoot.url)
         process.process.waitUntilExit()
         return (process.process.terminationStatus, process.stdoutLines.joined(separator: "\n"), process.stderr)
     }
 
-    /// Polls `condition` every 20 ms for up to 15 s (generous: the machine may be busy compiling).
+    /// Polls `condition` until it holds (the shared `Polling`), reporting a timeout at the caller's line.
     static func waitFor(_ what: String, file: StaticString, line: UInt, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(15)
-        while !condition() {
-            guard Date() < deadline else {
-                XCTFail("timed out waiting for \(what)", file: file, line: line)
-                throw MockCLIError("timed out waiting for \(what)")
-            }
-            usleep(20_000)
+        try failing(file: file, line: line) { try Polling.blockingUntil(what, condition) }
+    }
+
+    /// Runs `body`, recording what it throws as a failure at the caller's line before rethrowing it.
+    static func failing<Value>(file: StaticString, line: UInt, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            XCTFail("\(error)", file: file, line: line)
+            throw error
         }
     }
 

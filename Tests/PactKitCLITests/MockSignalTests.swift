@@ -20,11 +20,12 @@ final class MockSignalTests: XCTestCase {
             let mock = try MockCLIProcess(pact)
             let url = try mock.url()
             let pid = mock.process.processIdentifier
-            // Keep the event loops busy while the signal arrives.
-            try await withThrowingTaskGroup(of: Void.self) { load in
+            // Keep the event loops busy while the signal arrives. The load ends with the process, never by
+            // cancellation: cancelling a URLSession request as it completes can deadlock swift-corelibs-foundation.
+            let stillRunning = try await withThrowingTaskGroup(of: Void.self) { load in
                 for _ in 0..<2 {
                     load.addTask {
-                        while !Task.isCancelled, kill(pid, 0) == 0 {
+                        while kill(pid, 0) == 0 {
                             _ = try? await TestHTTP.send("GET", url, "/__pactkit/health")
                         }
                     }
@@ -35,9 +36,12 @@ final class MockSignalTests: XCTestCase {
                 while mock.process.isRunning, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(20))
                 }
-                load.cancelAll()
+                let stillRunning = mock.process.isRunning
+                if stillRunning { kill(pid, SIGKILL) }
+                try await load.waitForAll()
+                return stillRunning
             }
-            XCTAssertFalse(mock.process.isRunning, "round \(round): still running 15 s after \(signal)")
+            XCTAssertFalse(stillRunning, "round \(round): still running 15 s after \(signal)")
             XCTAssertEqual(mock.stop(signal: SIGKILL), 0, "round \(round): \(mock.stderr)")
             let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
             XCTAssertTrue(mock.stderr.contains("received \(name), stopping\n"), "round \(round): \(mock.stderr)")

@@ -30,10 +30,10 @@ final class InteractionMatchingTests: XCTestCase {
     }
 
     func testRequestCollectsEveryDifference() {
-        let expected = HTTPRequest(
+        let expected = PactRequest(
             method: "POST", path: "/animals", query: [QueryParameter(name: "a", values: ["1"])],
             headers: ["Content-Type": ["application/json"]], body: .json(["name": "Mary"], contentType: .json))
-        let actual = HTTPRequest(
+        let actual = PactRequest(
             method: "PUT", path: "/animals", query: [QueryParameter(name: "a", values: ["2"])],
             headers: ["Content-Type": ["application/json"]], body: .json(["name": "Mary", "x": 1], contentType: .json))
         let mismatches = RequestMatching.match(expected: expected, actual: actual, version: .v3)
@@ -42,9 +42,9 @@ final class InteractionMatchingTests: XCTestCase {
     }
 
     func testResponseAllowsUnexpectedKeysAndHeaders() {
-        let expected = HTTPResponse(status: 200, headers: ["Content-Type": ["application/json"]],
+        let expected = PactResponse(status: 200, headers: ["Content-Type": ["application/json"]],
                                     body: .json(["a": ["b": 1]], contentType: .json))
-        let actual = HTTPResponse(status: 200, headers: ["content-type": ["application/json; charset=UTF-8"], "X-More": ["1"]],
+        let actual = PactResponse(status: 200, headers: ["content-type": ["application/json; charset=UTF-8"], "X-More": ["1"]],
                                   body: .json(["a": ["b": 1, "c": 2], "d": nil], contentType: .json))
         XCTAssertEqual(ResponseMatching.match(expected: expected, actual: actual, version: .v3), [])
         var wrong = actual

@@ -80,17 +80,17 @@ final class QueryMatchingTests: XCTestCase {
     }
 
     func testV1UsesTheParsedParametersOfAReceivedRequest() {
-        let expected = HTTPRequest(query: query([("a", ["1"]), ("b", ["2"])]), rawQuery: "a=1&b=2")
-        XCTAssertEqual(QueryMatching.match(expected: expected, actual: HTTPRequest(query: query([("a", ["1"]), ("b", ["2"])])),
+        let expected = PactRequest(query: query([("a", ["1"]), ("b", ["2"])]), rawQuery: "a=1&b=2")
+        XCTAssertEqual(QueryMatching.match(expected: expected, actual: PactRequest(query: query([("a", ["1"]), ("b", ["2"])])),
                                            version: .v1), [])
-        XCTAssertEqual(QueryMatching.match(expected: expected, actual: HTTPRequest(query: query([("b", ["2"]), ("a", ["1"])])),
+        XCTAssertEqual(QueryMatching.match(expected: expected, actual: PactRequest(query: query([("b", ["2"]), ("a", ["1"])])),
                                            version: .v1).map(\.message),
                        ["Expected query string 'a=1&b=2' but was 'b=2&a=1'"])
     }
 
     func testRequestQueryUsesTheVersion() {
-        let expected = HTTPRequest(query: query([("a", ["1"]), ("b", ["2"])]), rawQuery: "a=1&b=2")
-        let actual = HTTPRequest(query: query([("b", ["2"]), ("a", ["1"])]), rawQuery: "b=2&a=1")
+        let expected = PactRequest(query: query([("a", ["1"]), ("b", ["2"])]), rawQuery: "a=1&b=2")
+        let actual = PactRequest(query: query([("b", ["2"]), ("a", ["1"])]), rawQuery: "b=2&a=1")
         XCTAssertEqual(QueryMatching.match(expected: expected, actual: actual, version: .v1).count, 1)
         XCTAssertEqual(QueryMatching.match(expected: expected, actual: actual, version: .v1_1), [])
     }

@@ -22,7 +22,7 @@ final class ReferenceBehaviourTests: XCTestCase {
               "response": {"status": 200}}]}
             """#.utf8))
         let expected = try XCTUnwrap(pact.httpInteractions.first).request
-        var actual = HTTPRequest(method: "GET", path: "/path", headers: ["X-Test": ["1000", "1234", "9999"]])
+        var actual = PactRequest(method: "GET", path: "/path", headers: ["X-Test": ["1000", "1234", "9999"]])
         XCTAssertEqual(RequestMatching.match(expected: expected, actual: actual, version: pact.specVersion), [])
         actual.headers = ["X-Test": ["1000", "1234", "9999ABC"]]
         let mismatches = RequestMatching.match(expected: expected, actual: actual, version: pact.specVersion)
@@ -71,8 +71,8 @@ final class ReferenceBehaviourTests: XCTestCase {
 
     func testAV1QueryStringIsComparedParameterByParameter() {
         // V1/http_consumer.feature, "Request with invalid query parameters".
-        let expected = HTTPRequest(path: "/with_params", query: FormURLEncoding.parseQuery("a=1&b=2"), rawQuery: "a=1&b=2")
-        let actual = HTTPRequest(path: "/with_params", query: FormURLEncoding.parseQuery("a=1&c=3"), rawQuery: "a=1&c=3")
+        let expected = PactRequest(path: "/with_params", query: FormURLEncoding.parseQuery("a=1&b=2"), rawQuery: "a=1&b=2")
+        let actual = PactRequest(path: "/with_params", query: FormURLEncoding.parseQuery("a=1&c=3"), rawQuery: "a=1&c=3")
         for version in [PactSpecVersion.v1, .v1_1, .v2] {
             let mismatches = RequestMatching.match(expected: expected, actual: actual, version: version)
             XCTAssertEqual(mismatches.map(\.message),
@@ -94,10 +94,10 @@ final class ReferenceBehaviourTests: XCTestCase {
         // V2/http_consumer.feature, "Supports matchers for repeated request query parameters".
         var rules = MatchingRules()
         rules.add(.regex(#"\d{1,4}"#), category: .query, key: "a")
-        let expected = HTTPRequest(path: "/path", query: FormURLEncoding.parseQuery("a=1&b=2&c=abc&d=true"),
+        let expected = PactRequest(path: "/path", query: FormURLEncoding.parseQuery("a=1&b=2&c=abc&d=true"),
                                    rawQuery: "a=1&b=2&c=abc&d=true", matchingRules: rules)
-        func actual(_ query: String) -> HTTPRequest {
-            HTTPRequest(path: "/path", query: FormURLEncoding.parseQuery(query), rawQuery: query)
+        func actual(_ query: String) -> PactRequest {
+            PactRequest(path: "/path", query: FormURLEncoding.parseQuery(query), rawQuery: query)
         }
         XCTAssertEqual(RequestMatching.match(expected: expected, actual: actual("a=123&b=2&c=abc&d=true&a=9999"), version: .v2), [])
         XCTAssertEqual(RequestMatching.match(expected: expected, actual: actual("a=123&b=2&c=abc&d=true&a=9999X"), version: .v2)

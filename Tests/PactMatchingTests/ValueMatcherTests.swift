@@ -51,7 +51,7 @@ final class ValueMatcherTests: XCTestCase {
     }
 
     func testInvalidRegexIsReported() {
-        XCTAssertEqual(check(.regex("(unclosed"), "a", "a"), ["'(unclosed' is not a valid regular expression"])
+        XCTAssertEqual(check(.regex("(unclosed"), "a", "a"), ["'(unclosed' is not a valid regular expression - unclosed group"])
     }
 
     // MARK: Type and size

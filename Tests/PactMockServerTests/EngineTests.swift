@@ -37,7 +37,7 @@ final class EngineTests: XCTestCase {
     func testLargePactOnlyMatchesTheCandidatesForMethodAndPath() {
         let pact = (0..<1000).map { interaction("item \($0)", "GET", "/items/\($0)", body: "\($0)") }
         let engine = MockEngine(interactions: pact)
-        let response = engine.respond(to: HTTPRequest(method: "get", path: "/items/777"))
+        let response = engine.respond(to: PactRequest(method: "get", path: "/items/777"))
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "777")
         XCTAssertEqual(engine.verification().matched.map(\.interactionIndex), [777])
@@ -46,8 +46,8 @@ final class EngineTests: XCTestCase {
 
     func testMatchedRequestsBeyondTheLimitAreCountedNotKept() {
         let engine = MockEngine(interactions: [interaction("a", "GET", "/a")], maxRecordedMatches: 3)
-        for _ in 0..<5 { _ = engine.respond(to: HTTPRequest(method: "GET", path: "/a")) }
-        _ = engine.respond(to: HTTPRequest(method: "GET", path: "/b"))
+        for _ in 0..<5 { _ = engine.respond(to: PactRequest(method: "GET", path: "/a")) }
+        _ = engine.respond(to: PactRequest(method: "GET", path: "/b"))
         let verification = engine.verification()
         XCTAssertEqual(verification.matched.count, 3)
         XCTAssertEqual(verification.matchedCount, 5)
@@ -62,7 +62,7 @@ final class EngineTests: XCTestCase {
         """
         let engine = MockEngine(interactions: try interactions(json))
         engine.setServerURL("http://127.0.0.1:9")
-        let response = engine.respond(to: HTTPRequest(method: "GET", path: "/l"))
+        let response = engine.respond(to: PactRequest(method: "GET", path: "/l"))
         XCTAssertEqual(try JSONParser.parse(response.body)["next"], "http://127.0.0.1:9/p/2")
     }
 }

@@ -5,27 +5,27 @@ import XCTest
 
 /// A loader may keep a response as the bytes it is sent as; what the mock sends must not change by a byte.
 final class ResponseCompactionTests: XCTestCase {
-    private func rendered(_ response: HTTPResponse) -> MockResponse {
+    private func rendered(_ response: PactResponse) -> MockResponse {
         var warnings: [String] = []
-        let interaction = HTTPInteraction(info: InteractionInfo(description: "d"), request: HTTPRequest(),
+        let interaction = HTTPInteraction(info: InteractionInfo(description: "d"), request: PactRequest(),
                                           response: response)
         return ResponseTemplate(interaction).render(mockServerURL: nil, warnings: &warnings)
     }
 
     func testCompactedResponsesRenderTheSameBytesAndHeaders() throws {
-        let withRules: HTTPResponse = {
-            var response = HTTPResponse(status: 201, headers: ["X-Id": ["1"]],
+        let withRules: PactResponse = {
+            var response = PactResponse(status: 201, headers: ["X-Id": ["1"]],
                                         body: .json(["id": 7, "tags": ["a"]], contentType: nil))
             response.matchingRules.add(.type, category: .body, key: "$.id")
             return response
         }()
         let responses = [
             withRules,
-            HTTPResponse(headers: ["Content-Type": ["application/hal+json"]], body: .json(["a": 1], contentType: nil)),
-            HTTPResponse(body: .text("plain", contentType: nil)),
-            HTTPResponse(body: .text("<a/>", contentType: ContentType("application/xml; charset=utf-8"))),
-            HTTPResponse(body: .binary(Data([1, 2, 3]), contentType: nil)),
-            HTTPResponse(status: 204), HTTPResponse(body: .empty), HTTPResponse(body: .null),
+            PactResponse(headers: ["Content-Type": ["application/hal+json"]], body: .json(["a": 1], contentType: nil)),
+            PactResponse(body: .text("plain", contentType: nil)),
+            PactResponse(body: .text("<a/>", contentType: ContentType("application/xml; charset=utf-8"))),
+            PactResponse(body: .binary(Data([1, 2, 3]), contentType: nil)),
+            PactResponse(status: 204), PactResponse(body: .empty), PactResponse(body: .null),
         ]
         for response in responses {
             let compact = ResponseTemplate.compacted(response)
@@ -38,7 +38,7 @@ final class ResponseCompactionTests: XCTestCase {
     }
 
     func testResponsesWithGeneratorsAreKeptWhole() {
-        var response = HTTPResponse(body: .json(["id": 1], contentType: .json))
+        var response = PactResponse(body: .json(["id": 1], contentType: .json))
         response.generators = Generators(categories: [.body: ["$.id": .randomInt(min: 1, max: 9)]])
         XCTAssertEqual(ResponseTemplate.compacted(response), response)
     }

@@ -19,7 +19,7 @@ final class SelectionPolicyTests: XCTestCase {
         """)
     }
 
-    private let request = HTTPRequest(method: "GET", path: "/items", query: [QueryParameter(name: "page", values: ["1"])],
+    private let request = PactRequest(method: "GET", path: "/items", query: [QueryParameter(name: "page", values: ["1"])],
                                       rawQuery: "page=1")
 
     func testDeclaredOrderPicksTheFirstNotYetReceived() throws {
@@ -63,7 +63,7 @@ final class SelectionPolicyTests: XCTestCase {
 
     func testUnexpectedRequestsNameTheNearestInteraction() throws {
         let engine = MatchingEngine(try twoMatching(), version: { _ in .v4 }, policy: .declaredOrderNotYetReceived)
-        guard case .unexpected(let closest, _) = engine.evaluate(HTTPRequest(method: "DELETE", path: "/items/3"))
+        guard case .unexpected(let closest, _) = engine.evaluate(PactRequest(method: "DELETE", path: "/items/3"))
         else { return XCTFail("expected unexpected") }
         XCTAssertEqual(closest, 0)
     }

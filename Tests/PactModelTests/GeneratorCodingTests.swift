@@ -64,9 +64,9 @@ final class GeneratorCodingTests: XCTestCase {
         assertCodingError({ try self.decode(#"{"type":"Nope"}"#) }, path: "$.g.type", reason: "unknown generator type 'Nope'")
         assertCodingError({ try self.decode(#"{"min":1}"#) }, path: "$.g.type", reason: "missing")
         assertCodingError({ try self.decode(#"{"type":"Regex","regex":"[a"}"#) },
-                        path: "$.g.regex", reason: "regex '[a' does not compile")
+                        path: "$.g.regex", reason: "'[a' is not a valid regular expression - unclosed character class")
         assertCodingError({ try self.decode(#"{"type":"MockServerURL","regex":"(x","example":"e"}"#) },
-                        path: "$.g.regex", reason: "does not compile")
+                        path: "$.g.regex", reason: "'(x' is not a valid regular expression - unclosed group")
         assertCodingError({ try self.decode(#"{"type":"RandomInt","min":"1"}"#) },
                         path: "$.g.min", reason: "expected an integer, got String")
         assertCodingError({ try self.decode(#"{"type":"RandomInt","min":5,"max":1}"#) },

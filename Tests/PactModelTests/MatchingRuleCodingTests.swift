@@ -129,7 +129,7 @@ final class MatchingRuleCodingTests: XCTestCase {
 
     func testBadRegex() {
         assertCodingError({ try decodeCodingRule(#"{"match":"regex","regex":"(ab"}"#) },
-                        path: "$.m.regex", reason: "regex '(ab' does not compile")
+                        path: "$.m.regex", reason: "'(ab' is not a valid regular expression - unclosed group")
         assertCodingError({ try decodeCodingRule(#"{"match":"regex"}"#) }, path: "$.m.regex", reason: "missing")
     }
 

@@ -5,14 +5,14 @@ import XCTest
 
 final class PactWriterTests: XCTestCase {
     private func sample(specVersion: PactSpecVersion = .v4) -> Pact {
-        var request = HTTPRequest(
+        var request = PactRequest(
             method: "post", path: "/orders",
             query: [QueryParameter(name: "b", values: ["2", nil]), QueryParameter(name: "a", values: ["x y"])],
             headers: ["Content-Type": ["application/json"], "Accept": ["text/plain", "application/json"]],
             body: .json(["id": 1], contentType: .json))
         request.matchingRules.add(.integer, category: .body, key: "$.id")
         request.generators[.header]["X-Id"] = .uuid(format: nil)
-        let response = HTTPResponse(status: 201, headers: ["Location": ["/orders/1"]], body: .text("created", contentType: .plainText))
+        let response = PactResponse(status: 201, headers: ["Location": ["/orders/1"]], body: .text("created", contentType: .plainText))
         let info = InteractionInfo(
             description: "create an order", providerStates: [ProviderState(name: "empty", params: ["n": 0]), ProviderState(name: "other")],
             comments: ["testname": "t"])
@@ -56,7 +56,7 @@ final class PactWriterTests: XCTestCase {
 
     func testV4BodyObjects() throws {
         func written(_ body: Body, headers: Headers = [:]) -> JSONValue? {
-            PactWriter.json(for: HTTPResponse(headers: headers, body: body), version: .v4)["body"]
+            PactWriter.json(for: PactResponse(headers: headers, body: body), version: .v4)["body"]
         }
         XCTAssertNil(written(.missing))
         XCTAssertEqual(written(.empty), ["content": ""])
@@ -136,7 +136,7 @@ final class PactWriterTests: XCTestCase {
     }
 
     func testSinglePartsForOlderVersionsWriteAQueryString() {
-        let request = HTTPRequest(query: [QueryParameter(name: "a b", values: ["1&2", nil])])
+        let request = PactRequest(query: [QueryParameter(name: "a b", values: ["1&2", nil])])
         XCTAssertEqual(PactWriter.json(for: request, version: .v2)["query"], "a+b=1%262&a+b")
         var raw = request
         raw.rawQuery = "as=written"

@@ -66,8 +66,8 @@ final class RoundTripTests: XCTestCase {
         for body in bodies {
             let contentType = body.contentType.map { ["Content-Type": [$0.description]] } ?? [:]
             let interaction = HTTPInteraction(
-                info: InteractionInfo(description: "d"), request: HTTPRequest(method: "POST", headers: contentType, body: body),
-                response: HTTPResponse(status: 201))
+                info: InteractionInfo(description: "d"), request: PactRequest(method: "POST", headers: contentType, body: body),
+                response: PactResponse(status: 201))
             let pact = Pact(consumer: "c", provider: "p", interactions: [.http(interaction)], specVersion: .v3)
             for version in [PactSpecVersion.v3, .v4] {
                 let reread = try PactReader.read(data: try PactWriter.data(for: pact, version: version))

@@ -58,7 +58,7 @@ final class FilterAndPendingTests: XCTestCase {
 
     func testAnInvalidPatternIsRejected() {
         XCTAssertThrowsError(try InteractionFilter(description: "([")) { error in
-            XCTAssertEqual("\(error)", "invalid description filter '([': not a valid regular expression")
+            XCTAssertEqual("\(error)", "invalid description filter '([': not a valid regular expression - unclosed character class")
         }
     }
 

@@ -24,11 +24,14 @@ public struct TestHTTPResponse: Sendable {
     }
 }
 
-/// Requests over URLSession, as a consumer's client would send them: shared by the test targets of every server.
+/// Requests over URLSession, as a consumer's client would send them: the one URLSession client of the test targets
+/// (the servers' own test clients are thin wrappers over it).
 public enum TestHTTP {
     static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 15
+        // Generous for a loaded CI machine; enough connections for the concurrency tests (16 requests at once).
+        configuration.timeoutIntervalForRequest = 30
+        configuration.httpMaximumConnectionsPerHost = 16
         return URLSession(configuration: configuration)
     }()
 
@@ -37,6 +40,13 @@ public enum TestHTTP {
         _ method: String, _ base: URL, _ target: String, headers: [String: String] = [:], body: Data? = nil
     ) async throws -> TestHTTPResponse {
         guard let url = URL(string: base.absoluteString + target) else { throw URLError(.badURL) }
+        return try await send(method, url, headers: headers, body: body)
+    }
+
+    /// Sends `method` to `url` and returns the whole response.
+    public static func send(
+        _ method: String, _ url: URL, headers: [String: String] = [:], body: Data? = nil
+    ) async throws -> TestHTTPResponse {
         var request = URLRequest(url: url)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }

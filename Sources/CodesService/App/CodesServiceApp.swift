@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServerCore
+import ProcessLifecycle
 import ServiceLifecycle
 
 /// Starts codes services.

@@ -88,9 +88,10 @@ public struct InteractionTestResult: Sendable, Hashable {
 
 extension BrokerPact {
     /// The id of the interaction with this description and provider state names, read from the pact JSON
-    /// (`key` in V4, `_id` as the broker adds it), so a result can name its interaction exactly.
+    /// (`key` in V4, `_id` as the broker adds it), so a result can name its interaction exactly. Read from the
+    /// document as fetched (already parsed), not by parsing `pactData` again for every interaction.
     public func interactionId(description: String, providerStates: [String]) -> String? {
-        guard let json = try? JSONParser.parse(pactData), let interactions = json["interactions"]?.arrayValue else { return nil }
+        guard let interactions = resource.json["interactions"]?.arrayValue else { return nil }
         for interaction in interactions where interaction["description"]?.stringValue == description {
             let states = interaction["providerStates"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
                 ?? interaction["providerState"]?.stringValue.map { [$0] } ?? []

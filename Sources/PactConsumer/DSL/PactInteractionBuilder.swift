@@ -33,7 +33,7 @@ public final class PactInteractionBuilder: InteractionDeclaring {
             if declared.request != nil {
                 compiler.fail("withRequest is called a second time; an interaction has one request", part: "request")
             }
-            var request = HTTPRequest(method: method.name)
+            var request = PactRequest(method: method.name)
             request.path = compiler.path(path)
             request.query = compiler.query(query)
             request.headers = compiler.headers(headers, part: "request")
@@ -61,7 +61,7 @@ public final class PactInteractionBuilder: InteractionDeclaring {
             if declared.responseLocation != nil {
                 compiler.fail("willRespondWith is called a second time; an interaction has one response", part: "response")
             }
-            var response = HTTPResponse(status: compiler.status(status))
+            var response = PactResponse(status: compiler.status(status))
             response.headers = compiler.headers(headers, part: "response")
             response.body = compiler.body(body, headers: &response.headers, part: "response")
             response.matchingRules = compiler.rules

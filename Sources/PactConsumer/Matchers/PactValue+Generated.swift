@@ -32,7 +32,7 @@ extension PactValue {
         return matcher("mockServerURL", rules: [.regex(regex)], example: .init(example),
                        generator: .mockServerURL(regex: regex, example: example), since: .v4, at: location) {
             if let failure = regexFailure(regex, example) { return failure }
-            let groups = (try? NSRegularExpression(pattern: regex))?.numberOfCaptureGroups ?? 0
+            let groups = (try? PactRegex.expression(regex))?.numberOfCaptureGroups ?? 0
             return groups > 0 ? nil : "the regular expression '\(regex)' needs a capture group around the URL's path"
         }
     }

@@ -174,7 +174,7 @@ extension PactValue {
 
     /// Why `pattern` is unusable or does not match all of `example`; nil when it does.
     static func regexFailure(_ pattern: String, _ example: String) -> String? {
-        guard PactRegex.isValid(pattern) else { return "'\(pattern)' is not a valid regular expression" }
+        if let error = PactRegex.compileError(pattern) { return error }
         return exampleFailure(of: .regex(pattern), .string(example))
             .map { _ in "the example '\(example)' does not match the regular expression '\(pattern)' (as a whole)" }
     }

@@ -8,7 +8,8 @@ import PactModel
 /// let pact = MessagePactBuilder(consumer: "audit-log", provider: "data-lpa-codes")
 /// pact.expectsToReceive("an activation code revoked event")
 ///     .given("the activation key H9CW4XBJ6RKP exists")
-///     .withContents(["code": "H9CW4XBJ6RKP", "revokedAt": .datetime("yyyy-MM-dd'T'HH:mm:ss", example: "2026-01-05T10:00:00")])
+///     .withContents(["code": "H9CW4XBJ6RKP", "lpa": "700000000047",
+///                    "revokedAt": .datetime("yyyy-MM-dd'T'HH:mm:ss", example: "2026-01-05T10:00:00")])
 ///     .withMetadata(["topic": .regex(#"codes\.[a-z]+"#, example: "codes.revoked")])
 /// try await pact.verifyMessages { message in
 ///     try auditLog.handle(message)

@@ -16,6 +16,8 @@ import Darwin
 /// `-d pacts` fails on a `.lock` file, publishing tools would upload it). Every process writing the same pact file
 /// resolves it to the same path, hence the same lock.
 final class PactFileLock {
+    /// One lock per pact path. Plain `NSLock`s, not `Locked` values: each is held from `init` to `unlock()`, across
+    /// calls, as the `flock` it pairs with is.
     private static let inProcess = Locked<[String: NSLock]>([:])
 
     private let lock: NSLock

@@ -39,13 +39,12 @@ enum EndOfTest {
 
 #if os(Linux) && canImport(XCTest)
 /// The XCTest test case that is running, as XCTest's observation reports it.
-final class XCTestCaseTracker: NSObject, XCTestObservation, @unchecked Sendable {
+final class XCTestCaseTracker: NSObject, XCTestObservation, Sendable {
     static let shared = XCTestCaseTracker()
     private static let started = Locked(false)
 
-    // Guarded by `lock`; XCTest calls the observer on its own thread while tests read `current` from theirs.
-    private let lock = NSLock()
-    private var running: XCTestCase?
+    // XCTest calls the observer on its own thread while tests read `current` from theirs.
+    private let running = Locked<XCTestCase?>(nil)
 
     static func startOnce() {
         let first = started.withLock { started in
@@ -55,10 +54,10 @@ final class XCTestCaseTracker: NSObject, XCTestObservation, @unchecked Sendable 
         if first { XCTestObservationCenter.shared.addTestObserver(shared) }
     }
 
-    var current: XCTestCase? { lock.withLock { running } }
+    var current: XCTestCase? { running.withLock { $0 } }
 
-    func testCaseWillStart(_ testCase: XCTestCase) { lock.withLock { running = testCase } }
+    func testCaseWillStart(_ testCase: XCTestCase) { running.withLock { $0 = testCase } }
 
-    func testCaseDidFinish(_ testCase: XCTestCase) { lock.withLock { running = nil } }
+    func testCaseDidFinish(_ testCase: XCTestCase) { running.withLock { $0 = nil } }
 }
 #endif

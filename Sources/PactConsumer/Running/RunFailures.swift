@@ -87,7 +87,7 @@ enum RunFailures {
     }
 
     /// `METHOD /path?query`.
-    static func summary(of request: HTTPRequest) -> String {
+    static func summary(of request: PactRequest) -> String {
         var text = "\(request.method) \(request.path)"
         if let query = request.query, !query.isEmpty {
             let pairs = query.flatMap { parameter in parameter.values.map { value in value.map { "\(parameter.name)=\($0)" } ?? parameter.name } }

@@ -73,6 +73,7 @@ enum BrokerSettings {
 
 /// Runs `body` with a broker client and shuts it down; broker errors are printed and become exit code `failure`.
 enum BrokerRun {
+    @discardableResult
     static func with<T>(
         _ configuration: BrokerConfiguration, command: String, failure: Int32 = 1, plain: Bool,
         _ body: (PactBrokerClient) async throws -> T

@@ -46,11 +46,11 @@ struct PublishCommand: AsyncParsableCommand {
         try logging.bootstrap()
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         var pacts: [PactFileToPublish] = []
-        do {
+        do throws(BrokerError) {
             for path in paths {
                 for file in try PactFileToPublish.expand(path) { pacts.append(try PactFileToPublish.read(path: file)) }
             }
-        } catch let error as BrokerError {
+        } catch {
             BrokerOutput.error("pactkit publish: \(error.reason); nothing was published")
             throw ExitCode(1)
         }

@@ -7,7 +7,7 @@ import PactModel
 public enum QueryMatching {
     /// Matches the queries of two requests the way `version` does. Every version compares parameter by parameter,
     /// as pact-reference does; V1 additionally requires the same order of pairs (see `matchRawOrder`).
-    public static func match(expected: HTTPRequest, actual: HTTPRequest, version: PactSpecVersion) -> [Mismatch] {
+    public static func match(expected: PactRequest, actual: PactRequest, version: PactSpecVersion) -> [Mismatch] {
         let parameters = match(expected: parameters(of: expected), actual: parameters(of: actual),
                                rules: expected.matchingRules[.query])
         guard parameters.isEmpty, version == .v1, expected.rawQuery != nil || actual.rawQuery != nil else {
@@ -17,7 +17,7 @@ public enum QueryMatching {
     }
 
     /// The decoded parameters of a request, from its raw query when it has one (V1/V2 pacts write the string).
-    private static func parameters(of request: HTTPRequest) -> [QueryParameter]? {
+    private static func parameters(of request: PactRequest) -> [QueryParameter]? {
         guard let raw = request.rawQuery, request.query == nil else { return request.query }
         return raw.isEmpty ? nil : FormURLEncoding.parseQuery(raw)
     }
@@ -27,7 +27,7 @@ public enum QueryMatching {
     /// (its copies of `different param order` and `trailing amperand` say match:true); this follows the spec files,
     /// which say match:false. Only reached when the parameters themselves match, so a missing or unexpected
     /// parameter is reported by name, as pact-reference reports it.
-    private static func matchRawOrder(expected: HTTPRequest, actual: HTTPRequest) -> [Mismatch] {
+    private static func matchRawOrder(expected: PactRequest, actual: PactRequest) -> [Mismatch] {
         let expectedPairs = pairs(of: expected)
         let actualPairs = pairs(of: actual)
         if expectedPairs == actualPairs { return [] }
@@ -73,8 +73,8 @@ public enum QueryMatching {
 
     /// The raw query strings of V1 compared pair by pair in order (see `match(expected:actual:version:)`).
     public static func matchRaw(expected: String, actual: String) -> [Mismatch] {
-        let expectedRequest = HTTPRequest(rawQuery: expected)
-        let actualRequest = HTTPRequest(rawQuery: actual)
+        let expectedRequest = PactRequest(rawQuery: expected)
+        let actualRequest = PactRequest(rawQuery: actual)
         return match(expected: expectedRequest, actual: actualRequest, version: .v1)
     }
 
@@ -136,7 +136,7 @@ public enum QueryMatching {
 
     /// The request's query as ordered pairs: from the raw string when there is one (a pact), else from the parsed
     /// parameters (a request received by a mock server).
-    private static func pairs(of request: HTTPRequest) -> [QueryPair] {
+    private static func pairs(of request: PactRequest) -> [QueryPair] {
         if let raw = request.rawQuery { return pairs(raw) }
         return (request.query ?? []).flatMap { parameter in
             parameter.values.map { QueryPair(name: parameter.name, value: $0) }

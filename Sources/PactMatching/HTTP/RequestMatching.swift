@@ -4,7 +4,7 @@ import PactModel
 /// keys fail (PACT-SPEC §6).
 public enum RequestMatching {
     /// Every difference between the actual and the expected request; empty when they match.
-    public static func match(expected: HTTPRequest, actual: HTTPRequest, version: PactSpecVersion) -> [Mismatch] {
+    public static func match(expected: PactRequest, actual: PactRequest, version: PactSpecVersion) -> [Mismatch] {
         var mismatches = MethodMatching.match(expected: expected.method, actual: actual.method)
         mismatches += PathMatching.match(expected: expected.path, actual: actual.path, rules: expected.matchingRules)
         mismatches += QueryMatching.match(expected: expected, actual: actual, version: version)

@@ -4,7 +4,7 @@ import PactModel
 /// allowed (PACT-SPEC §6).
 public enum ResponseMatching {
     /// Every difference between the actual and the expected response; empty when they match.
-    public static func match(expected: HTTPResponse, actual: HTTPResponse, version: PactSpecVersion) -> [Mismatch] {
+    public static func match(expected: PactResponse, actual: PactResponse, version: PactSpecVersion) -> [Mismatch] {
         var mismatches = StatusMatching.match(expected: expected.status, actual: actual.status, rules: expected.matchingRules)
         mismatches += HeaderMatching.match(expected: expected.headers, actual: actual.headers,
                                            rules: expected.matchingRules[.header], version: version)

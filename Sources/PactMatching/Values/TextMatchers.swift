@@ -7,7 +7,7 @@ enum TextMatchers {
     static func regex(_ pattern: String, _ actual: JSONValue) -> String? {
         let text = ValueText.matchable(actual)
         if PactRegex.matchesWhole(pattern, text) { return nil }
-        if !PactRegex.isValid(pattern) { return "'\(pattern)' is not a valid regular expression" }
+        if let error = PactRegex.compileError(pattern) { return error }
         return "Expected '\(text)' to match '\(pattern)'"
     }
 

@@ -12,10 +12,10 @@ public enum ActualRequest {
     public static func make(
         method: String, path: String, rawQuery: String?, headers: [(name: String, value: String)], body: Data,
         hasBody: Bool
-    ) -> HTTPRequest {
+    ) -> PactRequest {
         let grouped = group(headers)
         let query = rawQuery.flatMap { $0.isEmpty ? nil : FormURLEncoding.parseQuery($0) }
-        return HTTPRequest(method: method, path: path, query: query, rawQuery: rawQuery, headers: grouped,
+        return PactRequest(method: method, path: path, query: query, rawQuery: rawQuery, headers: grouped,
                            body: decodeBody(body, hasBody: hasBody, contentType: grouped.contentType))
     }
 

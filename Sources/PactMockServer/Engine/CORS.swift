@@ -5,7 +5,7 @@ package enum CORS {
     static let allowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, CONNECT"
 
     /// Headers for every response: the request's `Origin` (or `*`) is allowed, with credentials.
-    package static func headers(for request: HTTPRequest) -> [(name: String, value: String)] {
+    package static func headers(for request: PactRequest) -> [(name: String, value: String)] {
         [
             ("Access-Control-Allow-Origin", request.headers.values(forHeader: "Origin")?.first ?? "*"),
             ("Access-Control-Allow-Credentials", "true"),
@@ -14,7 +14,7 @@ package enum CORS {
     }
 
     /// The answer to a pre-flight `OPTIONS` request no interaction covers.
-    package static func preflight(for request: HTTPRequest) -> MockResponse {
+    package static func preflight(for request: PactRequest) -> MockResponse {
         let requested = request.headers.values(forHeader: "Access-Control-Request-Headers")?.joined(separator: ", ")
         var fields = headers(for: request)
         fields.append(("Access-Control-Allow-Methods", allowedMethods))

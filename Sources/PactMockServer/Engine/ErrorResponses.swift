@@ -18,7 +18,7 @@ package enum ErrorResponses {
                             body: JSONWriter.prettyData(body))
     }
 
-    static func mismatch(_ request: HTTPRequest, interaction: String, mismatches: [Mismatch]) -> MockResponse {
+    static func mismatch(_ request: PactRequest, interaction: String, mismatches: [Mismatch]) -> MockResponse {
         let line = ProblemText.requestLine(request)
         var summary = "\(line) does not match interaction '\(interaction)'"
         if let first = mismatches.first {
@@ -41,7 +41,7 @@ package enum ErrorResponses {
 
     /// Lists the known interactions, those with the same path first, so a wrong method or a typo in the path is
     /// easy to spot. At most `limit` are listed.
-    static func unexpected(_ request: HTTPRequest, interactions: [HTTPInteraction], limit: Int = 50) -> MockResponse {
+    static func unexpected(_ request: PactRequest, interactions: [HTTPInteraction], limit: Int = 50) -> MockResponse {
         let line = ProblemText.requestLine(request)
         let samePath = interactions.filter { $0.request.path == request.path }
         let others = interactions.filter { $0.request.path != request.path }

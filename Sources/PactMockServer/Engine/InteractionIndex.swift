@@ -39,7 +39,7 @@ package struct InteractionIndex: Sendable {
     private let byMethod: [String: MethodGroups]
 
     /// - Parameter requests: in serving order; methods are compared upper-cased.
-    package init<Requests: Collection<HTTPRequest>>(_ requests: Requests) {
+    package init<Requests: Collection<PactRequest>>(_ requests: Requests) {
         var exact: [Key: [Int]] = [:]
         exact.reserveCapacity(requests.count)
         var groups: [PathGroup] = []

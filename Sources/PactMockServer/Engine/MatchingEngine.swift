@@ -29,7 +29,7 @@ package enum SelectionPolicy: Sendable, Hashable {
 /// costs one retain where a struct of this size would cost a dozen.
 package final class ServedInteraction: Sendable {
     /// The expected request. Only the request is kept whole: the response lives on as the template's bytes.
-    package let request: HTTPRequest
+    package let request: PactRequest
     package let responseStatus: Int
     /// The rules the interaction's requests are matched by: its pact's version.
     package let version: PactSpecVersion
@@ -58,7 +58,7 @@ package final class ServedInteraction: Sendable {
         providerStates.contains { $0.name == name }
     }
 
-    private static func specificity(_ request: HTTPRequest) -> Int {
+    private static func specificity(_ request: PactRequest) -> Int {
         var score = InteractionIndex.pathRules(request.matchingRules) == nil ? 8 : 0
         score += 2 * (request.query?.count ?? 0) + 2 * request.headers.count
         if !request.body.isMissing { score += 2 }
@@ -151,7 +151,7 @@ package final class MatchingEngine: Sendable {
     ///   - requestedState: the provider-state header's value: among equally close interactions one with that state
     ///     is preferred, and a closest one without it gets a mismatch saying so.
     ///   - stateHeader: the header's name, for that mismatch.
-    package func evaluate(_ request: HTTPRequest, requestedState: String? = nil, stateHeader: String = "") -> MatchEvaluation {
+    package func evaluate(_ request: PactRequest, requestedState: String? = nil, stateHeader: String = "") -> MatchEvaluation {
         var fullMatches: [Int] = []
         var closest: (index: Int, mismatches: [Mismatch], rank: Int)?
         for candidate in index.candidates(method: request.method, path: request.path) {
@@ -206,7 +206,7 @@ package final class MatchingEngine: Sendable {
     }
 
     /// `evaluate` then `select`, for callers whose choice does not depend on what was received.
-    package func outcome(_ request: HTTPRequest, requestedState: String?, stateHeader: String) -> MatchOutcome {
+    package func outcome(_ request: PactRequest, requestedState: String?, stateHeader: String) -> MatchOutcome {
         switch evaluate(request, requestedState: requestedState, stateHeader: stateHeader) {
         case .fullMatches(let matches):
             select(among: matches, requestedState: requestedState, stateHeader: stateHeader)

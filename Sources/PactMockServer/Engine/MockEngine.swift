@@ -49,7 +49,7 @@ public final class MockEngine: Sendable {
 
     /// The answer to `request`: the best interaction's response, or a 500 that says what is wrong. Every request
     /// is recorded before this returns, so `verification()` right after a client's response sees it.
-    public func respond(to request: HTTPRequest) -> MockResponse {
+    public func respond(to request: PactRequest) -> MockResponse {
         let evaluation = engine.evaluate(request)
         if case .fullMatches(let matches) = evaluation { return respondMatched(request, among: matches) }
         if corsPreflight, request.method.uppercased() == "OPTIONS" { return CORS.preflight(for: request) }
@@ -70,7 +70,7 @@ public final class MockEngine: Sendable {
     }
 
     /// Among full matches the first not yet received wins, so identical interactions are each used once.
-    private func respondMatched(_ request: HTTPRequest, among matches: [Int]) -> MockResponse {
+    private func respondMatched(_ request: PactRequest, among matches: [Int]) -> MockResponse {
         let (chosen, serverURL) = state.withLockedValue { state in
             // Without a requested state the engine always chooses one of `matches`.
             var chosen = matches[0]

@@ -10,7 +10,7 @@ package final class ResponseTemplate: Sendable {
         /// which is most of a large pact's memory.
         case prepared(MockResponse)
         /// `stateValues`: the merged params of the interaction's provider states, for ProviderState generators.
-        case generated(HTTPResponse, stateValues: [String: JSONValue])
+        case generated(PactResponse, stateValues: [String: JSONValue])
     }
 
     private let description: String
@@ -30,7 +30,7 @@ package final class ResponseTemplate: Sendable {
         form = .generated(response, stateValues: stateValues)
     }
 
-    package static func hasGenerators(_ response: HTTPResponse) -> Bool {
+    package static func hasGenerators(_ response: PactResponse) -> Bool {
         [GeneratorCategoryName.status, .header, .body].contains { !response.generators[$0].isEmpty }
     }
 
@@ -38,24 +38,24 @@ package final class ResponseTemplate: Sendable {
     /// body's value tree and the matching rules (which only a verifier reads). A large pact's responses are most of
     /// its memory; a loader compacts them as it reads, so the trees are freed while loading rather than leaving holes
     /// once everything is read. The rendered response is byte for byte the same.
-    package static func compacted(_ response: HTTPResponse) -> HTTPResponse {
+    package static func compacted(_ response: PactResponse) -> PactResponse {
         guard !hasGenerators(response) else { return response }
         switch response.body {
         case .json, .text, .binary: break
-        case .missing, .null, .empty: return HTTPResponse(status: response.status, headers: response.headers, body: response.body)
+        case .missing, .null, .empty: return PactResponse(status: response.status, headers: response.headers, body: response.body)
         }
         // The Content-Type the body would add when the headers have none must stay exactly the same text.
         let typeText = response.body.headerContentType
         let contentType = response.body.contentType ?? typeText.flatMap(ContentType.init)
         guard contentType?.description == typeText else { return response }
-        return HTTPResponse(status: response.status, headers: response.headers,
+        return PactResponse(status: response.status, headers: response.headers,
                             body: .binary(response.body.bytes, contentType: contentType))
     }
 
     /// The response with generators applied. A generator that fails leaves the example value and adds a warning,
     /// except ProviderState generators when the states carry no params: then the example is the intended value.
     package func render(mockServerURL: String?, warnings: inout [String]) -> MockResponse {
-        let response: HTTPResponse
+        let response: PactResponse
         let stateValues: [String: JSONValue]
         switch form {
         case .prepared(let prepared): return prepared

@@ -4,14 +4,14 @@ import PactModel
 /// A request that matched an interaction exactly.
 public struct MatchedRequest: Sendable, Hashable {
     /// The request as it arrived.
-    public var request: HTTPRequest
+    public var request: PactRequest
     /// The interaction's description.
     public var interaction: String
     /// The interaction's position in the list the server was started with.
     public var interactionIndex: Int
 
     /// Builds a record of `request` matching the interaction at `interactionIndex`.
-    public init(request: HTTPRequest, interaction: String, interactionIndex: Int) {
+    public init(request: PactRequest, interaction: String, interactionIndex: Int) {
         self.request = request
         self.interaction = interaction
         self.interactionIndex = interactionIndex
@@ -21,7 +21,7 @@ public struct MatchedRequest: Sendable, Hashable {
 /// A request with an interaction for its method and path that differed in something else.
 public struct MismatchedRequest: Sendable, Hashable {
     /// The request as it arrived.
-    public var request: HTTPRequest
+    public var request: PactRequest
     /// The description of the closest interaction (fewest mismatches).
     public var interaction: String
     /// That interaction's position in the list the server was started with.
@@ -30,7 +30,7 @@ public struct MismatchedRequest: Sendable, Hashable {
     public var mismatches: [Mismatch]
 
     /// Builds a record of `request` and how it differs from the closest interaction.
-    public init(request: HTTPRequest, interaction: String, interactionIndex: Int, mismatches: [Mismatch]) {
+    public init(request: PactRequest, interaction: String, interactionIndex: Int, mismatches: [Mismatch]) {
         self.request = request
         self.interaction = interaction
         self.interactionIndex = interactionIndex
@@ -41,10 +41,10 @@ public struct MismatchedRequest: Sendable, Hashable {
 /// A request no interaction expects: none has its method and path (exactly or by a path rule).
 public struct UnexpectedRequest: Sendable, Hashable {
     /// The request as it arrived.
-    public var request: HTTPRequest
+    public var request: PactRequest
 
     /// Builds a record of a request no interaction expects.
-    public init(request: HTTPRequest) {
+    public init(request: PactRequest) {
         self.request = request
     }
 }

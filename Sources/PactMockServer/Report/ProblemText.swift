@@ -4,7 +4,7 @@ import PactModel
 /// Short texts shared by the verification report and the mock's error bodies.
 package enum ProblemText {
     /// `POST /orders?id=1`.
-    package static func requestLine(_ request: HTTPRequest) -> String {
+    package static func requestLine(_ request: PactRequest) -> String {
         RequestLine.text(method: request.method.uppercased(), path: request.path, query: request.rawQuery)
     }
 

@@ -21,7 +21,7 @@ extension Generator {
             let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
             return .string(Self.randomString(from: alphabet, count: size, using: &rng))
         case .regex(let pattern):
-            return .string(try RegexStringGenerator.generate(matching: pattern, using: &rng))
+            return .string(try RegexStringGenerator.generate(matching: PactRegex.translated(pattern), using: &rng))
         case .uuid(let format):
             return .string(Self.randomUUID(format: format ?? .lowerCaseHyphenated, using: &rng))
         case .date(let format, let expression):
@@ -118,9 +118,9 @@ extension Generator {
         func fail(_ reason: String) -> GeneratorError { GeneratorError(generatorType: "MockServerURL", reason: reason) }
         let expression: NSRegularExpression
         do {
-            expression = try NSRegularExpression(pattern: regex)
+            expression = try PactRegex.expression(regex)
         } catch {
-            throw fail("invalid regex '\(regex)'")
+            throw fail(error.description)
         }
         let whole = NSRange(example.startIndex..., in: example)
         guard let match = expression.firstMatch(in: example, range: whole) else {

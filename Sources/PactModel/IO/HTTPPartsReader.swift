@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSyntax
 
 /// Reads requests and responses. Like the reference readers, an absent `method` is GET, an absent `path` is `/` and
 /// an absent `status` is 200; a present but unusable one (`null`, a status outside 100–599) is an error, as is a
@@ -8,9 +9,9 @@ import Foundation
 enum HTTPPartsReader {
     static func request(
         _ json: JSONValue, version: PactSpecVersion, at path: String, file: String?, servable: Bool
-    ) throws(PactError) -> HTTPRequest {
+    ) throws(PactError) -> PactRequest {
         let reader = try JSONObjectReader(json, at: path, file: file)
-        var request = HTTPRequest()
+        var request = PactRequest()
         if let method = try reader.presentString("method") { request.method = method }
         if let requestPath = try reader.presentString("path") { request.path = requestPath }
         if let query = reader.value("query") {
@@ -29,9 +30,9 @@ enum HTTPPartsReader {
 
     static func response(
         _ json: JSONValue, version: PactSpecVersion, at path: String, file: String?, servable: Bool
-    ) throws(PactError) -> HTTPResponse {
+    ) throws(PactError) -> PactResponse {
         let reader = try JSONObjectReader(json, at: path, file: file)
-        var response = HTTPResponse()
+        var response = PactResponse()
         if let status = reader.members["status"] {
             response.status = try statusCode(status, at: reader.childPath("status"), file: file)
         }

@@ -59,14 +59,14 @@ public enum PactReader {
     /// too); `read` checks that a pact file's headers could be sent.
     public static func request(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$.request", file: String? = nil
-    ) throws(PactError) -> HTTPRequest {
+    ) throws(PactError) -> PactRequest {
         try HTTPPartsReader.request(json, version: version, at: jsonPath, file: file, servable: false)
     }
 
     /// A response object as it appears in an interaction or a testcase; a missing `status` is 200.
     public static func response(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$.response", file: String? = nil
-    ) throws(PactError) -> HTTPResponse {
+    ) throws(PactError) -> PactResponse {
         try HTTPPartsReader.response(json, version: version, at: jsonPath, file: file, servable: false)
     }
 

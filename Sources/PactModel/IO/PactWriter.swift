@@ -37,12 +37,12 @@ public enum PactWriter {
     }
 
     /// A request as it appears in an interaction of `version` (used by the mock server and the verifier).
-    public static func json(for request: HTTPRequest, version: PactSpecVersion) -> JSONValue {
+    public static func json(for request: PactRequest, version: PactSpecVersion) -> JSONValue {
         PartsWriter.request(request, version: version)
     }
 
     /// A response as it appears in an interaction of `version`.
-    public static func json(for response: HTTPResponse, version: PactSpecVersion) -> JSONValue {
+    public static func json(for response: PactResponse, version: PactSpecVersion) -> JSONValue {
         PartsWriter.response(response, version: version)
     }
 

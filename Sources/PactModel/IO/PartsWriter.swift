@@ -3,7 +3,7 @@ import Foundation
 /// Writes requests, responses and message contents as V3 or V4 JSON. V1/V2 parts use the V3 form except that the
 /// query is a query string.
 enum PartsWriter {
-    static func request(_ request: HTTPRequest, version: PactSpecVersion) -> JSONValue {
+    static func request(_ request: PactRequest, version: PactSpecVersion) -> JSONValue {
         var out: [String: JSONValue] = ["method": .string(request.method), "path": .string(request.path)]
         if version < .v3 {
             if let raw = request.rawQuery {
@@ -21,7 +21,7 @@ enum PartsWriter {
         return .object(out)
     }
 
-    static func response(_ response: HTTPResponse, version: PactSpecVersion) -> JSONValue {
+    static func response(_ response: PactResponse, version: PactSpecVersion) -> JSONValue {
         var out: [String: JSONValue] = ["status": .int(response.status)]
         addHeaders(response.headers, to: &out, version: version)
         addBody(response.body, headers: response.headers, to: &out, version: version)

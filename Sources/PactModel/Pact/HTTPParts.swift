@@ -30,7 +30,7 @@ extension Dictionary where Key == String, Value == [String] {
 }
 
 /// An HTTP request as a pact describes it, or as it arrived.
-public struct HTTPRequest: Sendable, Hashable {
+public struct PactRequest: Sendable, Hashable {
     /// The HTTP method as written (`GET`, `POST`, …).
     public var method: String
     /// The path without the query (`/orders/1`).
@@ -69,7 +69,7 @@ public struct HTTPRequest: Sendable, Hashable {
 }
 
 /// An HTTP response as a pact describes it, or as it arrived.
-public struct HTTPResponse: Sendable, Hashable {
+public struct PactResponse: Sendable, Hashable {
     /// The HTTP status code.
     public var status: Int
     /// Header values by name; use `values(forHeader:)` to look one up ignoring case.

@@ -39,12 +39,12 @@ public struct HTTPInteraction: Sendable, Hashable {
     /// The description, provider states and V4 attributes.
     public var info: InteractionInfo
     /// The request the consumer sends.
-    public var request: HTTPRequest
+    public var request: PactRequest
     /// The response the provider is expected to return.
-    public var response: HTTPResponse
+    public var response: PactResponse
 
     /// An HTTP interaction from its shared attributes, request and expected response.
-    public init(info: InteractionInfo, request: HTTPRequest, response: HTTPResponse) {
+    public init(info: InteractionInfo, request: PactRequest, response: PactResponse) {
         self.info = info
         self.request = request
         self.response = response

@@ -53,10 +53,11 @@ enum RuleCodingSupport {
         throw PactError(jsonPath: path, reason: "expected an integer, got \(number.isInteger ? "an out-of-range Integer" : "Decimal") \(number.literal)")
     }
 
-    /// Checks that `pattern` compiles, as every matcher and generator regex must before it is used.
+    /// Checks that `pattern` compiles, as every matcher and generator regex must before it is used; the error
+    /// quotes the regex and says why (`'(a' is not a valid regular expression - unclosed group`).
     static func checkRegex(_ pattern: String, at path: String) throws(PactError) {
         if let error = PactRegex.compileError(pattern) {
-            throw PactError(jsonPath: path, reason: "regex '\(pattern)' does not compile: \(error)")
+            throw PactError(jsonPath: path, reason: error)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSyntax
 
 /// `application/x-www-form-urlencoded` text, the encoding of query strings and form bodies.
 public enum FormURLEncoding {
@@ -23,34 +24,7 @@ public enum FormURLEncoding {
 
     /// Form decoding: `+` is a space and `%XX` a byte; malformed escapes stay as written.
     public static func decode<Text: StringProtocol>(_ text: Text) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "+") {
-                out.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
-            {
-                out.append(high << 4 | low)
-                index += 2
-            } else {
-                out.append(byte)
-            }
-            index += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        PercentDecoding.decode(text, plusAsSpace: true)
     }
 
     /// Form encoding: unreserved characters as they are, a space as `+`, every other byte as `%XX`.

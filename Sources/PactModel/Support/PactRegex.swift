@@ -2,30 +2,24 @@ import Foundation
 
 /// Pact regexes, compiled once per process and matched against whole values.
 ///
-/// Reading a pact checks that every regex compiles, and matching uses the same compiled expression, so a pattern is
-/// compiled once however many interactions repeat it. Pact regex matchers must match the WHOLE value (PACT-SPEC §5:
-/// pact-reference's anchored `is_match`, JVM `matches()`): `\d{1,4}` does not match `9999ABC`.
+/// Every regex a pact carries (matchers, generators, provider-state and filter patterns) is compiled here, after
+/// `translated(_:)` rewrites what its original engine accepts and ICU does not. Reading a pact checks that every
+/// regex compiles, and matching uses the same compiled expression, so a pattern is compiled once however many
+/// interactions repeat it. Pact regex matchers must match the WHOLE value (PACT-SPEC §5: pact-reference's anchored
+/// `is_match`, JVM `matches()`): `\d{1,4}` does not match `9999ABC`.
 public enum PactRegex {
     private final class Compiled: @unchecked Sendable {
         // NSRegularExpression is immutable after creation and safe to use from several threads.
         let anchored: NSRegularExpression?
         let plain: NSRegularExpression?
-        /// Why the pattern does not compile, when neither form does.
-        let error: String?
+        /// Why the pattern does not compile, when it does not.
+        let error: PactRegexError?
 
         init(_ pattern: String) {
-            anchored = try? NSRegularExpression(pattern: "\\A(?:" + pattern + ")\\z")
-            var plain: NSRegularExpression?
-            var error: String?
-            if anchored == nil {
-                do {
-                    plain = try NSRegularExpression(pattern: pattern)
-                } catch let failure {
-                    error = failure.localizedDescription
-                }
-            }
-            self.plain = plain
-            self.error = error
+            let translated = PactRegex.translated(pattern)
+            plain = try? NSRegularExpression(pattern: translated)
+            anchored = plain == nil ? nil : try? NSRegularExpression(pattern: "\\A(?:" + translated + ")\\z")
+            error = plain == nil ? PactRegexError(pattern: pattern, reason: PactRegexDiagnosis.reason(translated)) : nil
         }
     }
 
@@ -44,9 +38,16 @@ public enum PactRegex {
         return built
     }
 
-    /// Why `pattern` does not compile, or nil when it does.
+    /// The compiled (translated, unanchored) expression for `pattern`, to search with or to count its groups.
+    public static func expression(_ pattern: String) throws(PactRegexError) -> NSRegularExpression {
+        let compiled = compiled(pattern)
+        guard let plain = compiled.plain else { throw compiled.error ?? PactRegexError(pattern: pattern, reason: nil) }
+        return plain
+    }
+
+    /// Why `pattern` does not compile (`'(a' is not a valid regular expression - unclosed group`), or nil when it does.
     public static func compileError(_ pattern: String) -> String? {
-        compiled(pattern).error
+        compiled(pattern).error?.description
     }
 
     /// True when `pattern` compiles.

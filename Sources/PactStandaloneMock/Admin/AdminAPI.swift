@@ -28,7 +28,7 @@ enum AdminAPI {
         return response
     }
 
-    private static func route(_ name: String, method: String, query: HTTPRequest, mock: StandaloneMock) -> MockResponse {
+    private static func route(_ name: String, method: String, query: PactRequest, mock: StandaloneMock) -> MockResponse {
         let trimmed = name.hasSuffix("/") ? String(name.dropLast()) : name
         guard let route = routes.first(where: { $0.path == trimmed }) else {
             return AdminJSON.response([
@@ -93,7 +93,7 @@ enum AdminAPI {
         ])
     }
 
-    private static func verification(_ mock: StandaloneMock, query: HTTPRequest) -> MockResponse {
+    private static func verification(_ mock: StandaloneMock, query: PactRequest) -> MockResponse {
         let consumer = query.queryValues("consumer")?.first ?? nil
         let provider = query.queryValues("provider")?.first ?? nil
         let result = mock.verification { summary in

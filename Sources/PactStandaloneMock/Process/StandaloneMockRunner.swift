@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServerCore
+import ProcessLifecycle
 import Logging
 
 /// Runs a standalone mock as a process does: loads the pacts, serves them, prints `listening on …` and one line per

@@ -99,7 +99,7 @@ public final class StandaloneMock: Sendable {
 
     /// The answer to an arrived request and its log entry (already recorded).
     /// - Parameter requestedState: the provider-state header's value, if the request had one.
-    public func respond(to request: HTTPRequest, requestedState: String? = nil) -> (MockResponse, MockRequestLogEntry) {
+    public func respond(to request: PactRequest, requestedState: String? = nil) -> (MockResponse, MockRequestLogEntry) {
         let catalogue = self.catalogue
         let outcome = catalogue.engine.outcome(request, requestedState: requestedState,
                                                stateHeader: options.providerStateHeader)
@@ -107,7 +107,7 @@ public final class StandaloneMock: Sendable {
     }
 
     private func answer(
-        _ outcome: MatchOutcome, to request: HTTPRequest, catalogue: PactCatalogue
+        _ outcome: MatchOutcome, to request: PactRequest, catalogue: PactCatalogue
     ) -> (MockResponse, MockRequestLogEntry) {
         var entry = MockRequestLogEntry(method: request.method, path: request.path, query: request.rawQuery, status: 500,
                                     outcome: .preflight)
@@ -144,7 +144,7 @@ public final class StandaloneMock: Sendable {
         var response = catalogue.engine.render(answer.chosen, mockServerURL: serverURL.withLockedValue { $0 },
                                                warnings: &warnings)
         if options.cors {
-            response.headers += CORS.headers(for: HTTPRequest(headers: origin.map { ["Origin": [$0]] } ?? [:]))
+            response.headers += CORS.headers(for: PactRequest(headers: origin.map { ["Origin": [$0]] } ?? [:]))
         }
         var entry = MockRequestLogEntry(
             method: method, path: path, query: query, status: response.status,

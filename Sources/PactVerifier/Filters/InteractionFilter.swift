@@ -81,9 +81,10 @@ private struct RegexBox: @unchecked Sendable {
 
     init(_ pattern: String, option: String) throws(InvalidFilterPattern) {
         do {
-            regex = try NSRegularExpression(pattern: pattern)
+            regex = try PactRegex.expression(pattern)
         } catch {
-            throw InvalidFilterPattern(option: option, pattern: pattern, reason: "not a valid regular expression")
+            let reason = "not a valid regular expression" + (error.reason.map { " - \($0)" } ?? "")
+            throw InvalidFilterPattern(option: option, pattern: pattern, reason: reason)
         }
     }
 

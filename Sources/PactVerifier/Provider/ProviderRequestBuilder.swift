@@ -21,7 +21,7 @@ struct ProviderRequestBuilder: Sendable {
 
     /// The request as the pact describes it; throws when the path makes no valid URL. Each value of a header is a
     /// line of its own, as pact-reference sends them.
-    func request(for request: HTTPRequest) throws(VerificationError) -> ProviderRequest {
+    func request(for request: PactRequest) throws(VerificationError) -> ProviderRequest {
         var text = prefix + Self.encodePath(request.path.hasPrefix("/") || request.path.isEmpty ? request.path : "/" + request.path)
         if let query = request.query, !query.isEmpty {
             text += "?" + Self.encodeQuery(query)

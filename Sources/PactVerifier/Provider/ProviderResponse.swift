@@ -10,8 +10,8 @@ struct ProviderResponse: Sendable {
 
     /// The response in the pact model, ready for `ResponseMatching`. JSON content types parse as JSON (text when the
     /// bytes do not parse), other text types are text, anything else is bytes whose type the matcher detects.
-    var model: HTTPResponse {
-        HTTPResponse(status: status, headers: headers, body: Self.decodeBody(body, contentType: headers.contentType))
+    var model: PactResponse {
+        PactResponse(status: status, headers: headers, body: Self.decodeBody(body, contentType: headers.contentType))
     }
 
     /// The body as text for messages, shortened to `limit` characters.

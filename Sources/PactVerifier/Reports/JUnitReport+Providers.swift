@@ -11,21 +11,12 @@ extension VerificationReport {
     func providerSuites() -> [String] {
         var lines: [String] = []
         if !skippedPacts.isEmpty {
-            lines.append("  <testsuite name=\"pacts for other providers\" tests=\"\(skippedPacts.count)\" failures=\"0\" "
-                + "errors=\"0\" skipped=\"\(skippedPacts.count)\" time=\"0\">")
-            for pact in skippedPacts {
-                lines.append("    <testcase classname=\"pact-providers\" name=\"\(XMLText.escape(pact.name))\" time=\"0\">")
-                lines.append("      <skipped message=\"\(XMLText.escape(pact.reason))\"/>")
-                lines.append("    </testcase>")
-            }
-            lines.append("  </testsuite>")
+            lines += Self.runSuite("pacts for other providers", className: "pact-providers", outcome: .skipped,
+                                   cases: skippedPacts.map { ($0.name, $0.reason) })
         }
         if let mixedProviders {
-            lines.append("  <testsuite name=\"pact providers\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\">")
-            lines.append("    <testcase classname=\"pact-providers\" name=\"one provider per run\" time=\"0\">")
-            lines.append("      <error type=\"mixed-providers\" message=\"\(XMLText.escape(mixedProviders.description))\"/>")
-            lines.append("    </testcase>")
-            lines.append("  </testsuite>")
+            lines += Self.runSuite("pact providers", className: "pact-providers", outcome: .error(type: "mixed-providers"),
+                                   cases: [("one provider per run", mixedProviders.description)])
         }
         return lines
     }

@@ -28,14 +28,8 @@ extension VerificationReport {
             lines.append("  </testsuite>")
         }
         if !sourceErrors.isEmpty {
-            lines.append("  <testsuite name=\"pact sources\" tests=\"\(sourceErrors.count)\" failures=\"0\" "
-                + "errors=\"\(sourceErrors.count)\" skipped=\"0\" time=\"0\">")
-            for error in sourceErrors {
-                lines.append("    <testcase classname=\"pact-sources\" name=\"\(XMLText.escape(error.source))\" time=\"0\">")
-                lines.append("      <error type=\"source\" message=\"\(XMLText.escape(error.message))\"/>")
-                lines.append("    </testcase>")
-            }
-            lines.append("  </testsuite>")
+            lines += Self.runSuite("pact sources", className: "pact-sources", outcome: .error(type: "source"),
+                                   cases: sourceErrors.map { ($0.source, $0.message) })
         }
         lines += providerSuites()
         lines.append("</testsuites>")
@@ -81,6 +75,32 @@ extension VerificationReport {
     private static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return String((value * 1000).rounded() / 1000)
+    }
+
+    /// How every case of a `runSuite` ended.
+    enum RunCaseOutcome {
+        case error(type: String)
+        case skipped
+    }
+
+    /// A suite about the run rather than an interaction (unreadable sources, other providers' pacts): each case takes
+    /// no time and holds one `<error>` or `<skipped>` element with its message.
+    static func runSuite(
+        _ name: String, className: String, outcome: RunCaseOutcome, cases: [(name: String, message: String)]
+    ) -> [String] {
+        let errors = if case .error = outcome { cases.count } else { 0 }
+        var lines = ["  <testsuite name=\"\(name)\" tests=\"\(cases.count)\" failures=\"0\" errors=\"\(errors)\" "
+            + "skipped=\"\(cases.count - errors)\" time=\"0\">"]
+        for item in cases {
+            lines.append("    <testcase classname=\"\(className)\" name=\"\(XMLText.escape(item.name))\" time=\"0\">")
+            switch outcome {
+            case .error(let type): lines.append("      <error type=\"\(type)\" message=\"\(XMLText.escape(item.message))\"/>")
+            case .skipped: lines.append("      <skipped message=\"\(XMLText.escape(item.message))\"/>")
+            }
+            lines.append("    </testcase>")
+        }
+        lines.append("  </testsuite>")
+        return lines
     }
 }
 

@@ -41,7 +41,7 @@ struct InteractionVerifier: Sendable {
     }
 
     private func exchange(
-        _ request: HTTPRequest, expected: HTTPResponse, version: PactSpecVersion, into result: inout InteractionResult
+        _ request: PactRequest, expected: PactResponse, version: PactSpecVersion, into result: inout InteractionResult
     ) async {
         do throws(VerificationError) {
             var providerRequest = try builder.request(for: request)
@@ -54,7 +54,7 @@ struct InteractionVerifier: Sendable {
     }
 
     /// `METHOD path` for the report; a method that is not an HTTP token is quoted with its control characters shown.
-    private static func summary(_ request: HTTPRequest) -> String {
+    private static func summary(_ request: PactRequest) -> String {
         "\(OutboundRequest.printable(method: request.method.uppercased())) \(request.path)"
     }
 

@@ -5,7 +5,7 @@ import PactModel
 enum RequestGeneration {
     /// `values` are the provider state values (params, then what the state setup returned) for ProviderState
     /// generators.
-    static func apply(to request: HTTPRequest, values: [String: JSONValue], notes: inout [String]) -> HTTPRequest {
+    static func apply(to request: PactRequest, values: [String: JSONValue], notes: inout [String]) -> PactRequest {
         guard !request.generators.isEmpty else { return request }
         var rng = SystemRandomNumberGenerator()
         let context = GeneratorContext(mode: .provider, providerStateValues: values)

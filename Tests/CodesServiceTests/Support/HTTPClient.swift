@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 
 /// A response as the tests see it.
 struct TestResponse: Sendable {
@@ -24,16 +25,9 @@ struct TestResponse: Sendable {
     var errors: [[String: Any]] { (json as? [String: Any])?["errors"] as? [[String: Any]] ?? [] }
 }
 
-/// Real HTTP requests to a test service, over URLSession.
+/// Real HTTP requests to a test service, over the shared URLSession client (`TestHTTP`).
 struct HTTPClient: Sendable {
     let baseURL: URL
-
-    private static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = 16
-        configuration.timeoutIntervalForRequest = 30
-        return URLSession(configuration: configuration)
-    }()
 
     /// POSTs `body` as written (it need not be valid JSON).
     func post(_ path: String, _ body: String, headers: [String: String] = [:]) async throws -> TestResponse {
@@ -42,17 +36,9 @@ struct HTTPClient: Sendable {
 
     func send(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> TestResponse {
         guard let url = URL(string: path, relativeTo: baseURL) else { throw URLError(.badURL) }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.httpBody = body
-        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await Self.session.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        var fields: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { fields[name] = value }
-        }
-        return TestResponse(status: http.statusCode, headers: fields, body: data)
+        var fields: [String: String] = body == nil ? [:] : ["Content-Type": "application/json"]
+        fields.merge(headers) { _, given in given }
+        let response = try await TestHTTP.send(method, url, headers: fields, body: body)
+        return TestResponse(status: response.status, headers: response.headers, body: response.body)
     }
 }

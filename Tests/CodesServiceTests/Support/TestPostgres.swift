@@ -105,7 +105,7 @@ extension PostgresStoreConfiguration {
     }
 
     func execute(_ sql: String) async throws {
-        try await withConnection { connection in
+        _ = try await withConnection { connection in
             try await connection.query(PostgresQuery(unsafeSQL: sql), logger: testLogger)
         }
     }

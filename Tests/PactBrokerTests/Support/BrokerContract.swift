@@ -33,7 +33,7 @@ enum BrokerContract {
         try Data(contentsOf: written).write(to: file, options: .atomic)
     }
 
-    // The values the pipeline (and the README's walkthrough) use.
+    // The values the pipeline (and docs/broker.md's walkthrough) use.
     static let username = "pactkit-ci"
     static let password = "s3cret"
     static let token = "pactflow-read-write-token"

@@ -1,3 +1,4 @@
+// doc-snippet: README.md
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -28,3 +29,4 @@ final class OrdersPactTests: XCTestCase {
         }
     }
 }
+// doc-snippet-end

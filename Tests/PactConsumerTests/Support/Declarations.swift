@@ -7,7 +7,7 @@ import XCTest
 /// out) and the builder's usage errors.
 func declaredResponse(
     _ body: PactBody, status: PactStatus = 200, headers: [String: PactValue] = [:], version: PactSpecVersion = .v4
-) -> (response: HTTPResponse?, errors: [PactUsageError]) {
+) -> (response: PactResponse?, errors: [PactUsageError]) {
     let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version, reporter: CollectingFailureReporter())
     pact.uponReceiving("an interaction")
         .withRequest(.get, "/")
@@ -19,7 +19,7 @@ func declaredResponse(
 func declaredRequest(
     _ method: PactHTTPMethod = .post, _ path: PactValue = "/", query: [String: PactValue] = [:],
     headers: [String: PactValue] = [:], body: PactBody? = nil, version: PactSpecVersion = .v4
-) -> (request: HTTPRequest?, errors: [PactUsageError]) {
+) -> (request: PactRequest?, errors: [PactUsageError]) {
     let pact = PactBuilder(consumer: "consumer", provider: "provider", specVersion: version, reporter: CollectingFailureReporter())
     pact.uponReceiving("an interaction")
         .withRequest(method, path, query: query, headers: headers, body: body)

@@ -2,8 +2,9 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 
-/// A tiny client standing in for the consumer's real API client.
+/// A tiny client standing in for the consumer's real API client, over the shared URLSession client (`TestHTTP`).
 struct TestClient: Sendable {
     let baseURL: URL
 
@@ -21,17 +22,9 @@ struct TestClient: Sendable {
         var text = baseURL.absoluteString + path
         if let query { text += "?" + query }
         guard let url = URL(string: text) else { throw URLError(.badURL) }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        var responseHeaders: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { responseHeaders[name.lowercased()] = value }
-        }
-        return Response(status: http.statusCode, headers: responseHeaders, body: data)
+        let response = try await TestHTTP.send(method, url, headers: headers, body: body)
+        let lowercased = Dictionary(response.headers.map { ($0.key.lowercased(), $0.value) }) { _, last in last }
+        return Response(status: response.status, headers: lowercased, body: response.body)
     }
 
     func postJSON(_ path: String, _ object: [String: Any]) async throws -> Response {

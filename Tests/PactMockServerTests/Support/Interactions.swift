@@ -17,6 +17,6 @@ func interaction(
 ) -> HTTPInteraction {
     HTTPInteraction(
         info: InteractionInfo(description: description),
-        request: HTTPRequest(method: method, path: path, query: query),
-        response: HTTPResponse(status: status, body: body.map { .text($0, contentType: .plainText) } ?? .missing))
+        request: PactRequest(method: method, path: path, query: query),
+        response: PactResponse(status: status, body: body.map { .text($0, contentType: .plainText) } ?? .missing))
 }

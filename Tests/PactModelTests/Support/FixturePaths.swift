@@ -14,6 +14,9 @@ enum FixturePaths {
 
     static func examplePact(_ name: String) -> URL { examplePacts.appendingPathComponent(name) }
 
+    /// The Ruby pact_broker-client's pact with the Pact Broker (regexes in Ruby's dialect).
+    static let brokerClientPact = fixtures.appendingPathComponent("broker-client/pact_broker_client-pact_broker.json")
+
     /// Every example pact file (`*.json`), sorted by name.
     static func allExamplePacts() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: examplePacts, includingPropertiesForKeys: nil)

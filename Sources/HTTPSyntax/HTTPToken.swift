@@ -1,7 +1,7 @@
 /// RFC 9110 `token`: what a header name or a method may be, so nothing read from a pact can split a header line.
-public enum HTTPToken {
+package enum HTTPToken {
     /// True when `text` is non-empty and every byte is a token character (letters, digits, ``!#$%&'*+-.^_`|~``).
-    public static func isToken(_ text: String) -> Bool {
+    package static func isToken(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy(isTokenByte)
     }
 
