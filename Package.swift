@@ -10,6 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+// swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 let brokerServer = "BrokerServer"  // swift-mustache: `pactkit broker`, the Pact Broker server and its HTML pages
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
@@ -18,6 +19,12 @@ let argumentParser: Target.Dependency = .product(
 )
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
+let lifecycle: [Target.Dependency] = [
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: processes),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: processes),
+]
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 
 let nio: [Target.Dependency] = [
@@ -64,6 +71,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Diagnostics (--log-level, --log-format) and the servers' lifetimes: a ServiceGroup, graceful shutdown on
+        // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // The broker's HTML pages: templates with HTML escaping by default (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
@@ -82,8 +93,10 @@ let package = Package(
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
             name: "PactStandaloneMock",
-            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks]
+            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", nioLocks, logging]
         ),
+        // A server process's life: its services in a ServiceGroup, stopped gracefully by SIGINT or SIGTERM.
+        .target(name: "ProcessLifecycle", dependencies: [logging] + lifecycle),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
         // Every outgoing HTTP call (verifier, pact downloads, broker) goes through this one AsyncHTTPClient wrapper.
         .target(
@@ -106,7 +119,7 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                argumentParser,
+                "CommandLineLogging", logging, argumentParser,
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -115,10 +128,12 @@ let package = Package(
             name: "ServerCLIOptions",
             dependencies: ["HTTPServerCore", argumentParser]
         ),
+        // --log-level and --log-format for the command-line tools, and the log handlers they bootstrap.
+        .target(name: "CommandLineLogging", dependencies: ["PactModel", logging, argumentParser]),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "CSQLite", postgres,
+            "HTTPServerCore", "CSQLite", postgres, "ProcessLifecycle", logging,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -129,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "codes-service",
             dependencies: [
-                "CodesService", "HTTPServerCore", "ServerCLIOptions",
+                "CodesService", "HTTPServerCore", "ServerCLIOptions", "ProcessLifecycle", "CommandLineLogging", logging,
                 argumentParser,
             ],
             path: "Sources/CodesServiceCLI"
@@ -137,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "pactkit-bench",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore",
+                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", logging,
                 argumentParser,
             ],
             path: "Sources/PactBench"
@@ -154,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PactStandaloneMockTests",
-            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
+            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore", logging]
         ),
         .testTarget(
             name: "PactConsumerTests",
@@ -164,8 +179,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CodesServiceTests", dependencies: [
-            "CodesService", "HTTPServerCore", "TestSupport", postgres,
-        ]),
+            "CodesService", "HTTPServerCore", "ProcessLifecycle", "TestSupport", postgres, logging,
+        ] + lifecycle),
         .testTarget(
             name: "PactVerifierTests",
             dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", nioSSL] + nio
