@@ -10,6 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+let brokerServer = "BrokerServer"  // `pactkit broker`: the Pact Broker server (enables Verifier for OutboundHTTP)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
@@ -47,6 +48,7 @@ let package = Package(
         .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
         .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
+        .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
@@ -55,7 +57,12 @@ let package = Package(
         .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
         .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
-        .default(enabledTraits: [verifier, commandLine, codesService]),
+        .trait(
+            name: brokerServer,
+            description: "The Pact Broker server of `pactkit broker` (its webhooks send through OutboundHTTP).",
+            enabledTraits: [verifier]
+        ),
+        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
     ],
     dependencies: [
         // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
@@ -133,6 +140,15 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
+        // `pactkit broker`: the Pact Broker server. Webhooks/ is its webhooks engine (definitions, templates, the
+        // allow-list, the dispatcher that sends them through OutboundHTTP with retries).
+        .target(
+            name: "PactBrokerServer",
+            dependencies: [
+                "PactModel", "HTTPSyntax", "OutboundHTTP", nioLocks,
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
+            ]
+        ),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -186,6 +202,10 @@ let package = Package(
         .testTarget(
             name: "PactBrokerTests",
             dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PactBrokerServerTests",
+            dependencies: ["PactBrokerServer", "PactModel", "OutboundHTTP", "HTTPServerCore", nioLocks]
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),
