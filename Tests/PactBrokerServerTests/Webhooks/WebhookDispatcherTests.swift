@@ -230,8 +230,10 @@ final class WebhookDispatcherTests: XCTestCase {
             dispatcher.shutdown()
             try await group.waitForAll()
             XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "run() did not return promptly on shutdown")
-            XCTAssertEqual(try await store.triggeredWebhook(uuid: uuid)?.status, .retrying)
-            XCTAssertEqual(try await store.executions(triggeredWebhookUUID: uuid).count, 1)
+            let status = try await store.triggeredWebhook(uuid: uuid)?.status
+            let attempts = try await store.executions(triggeredWebhookUUID: uuid).count
+            XCTAssertEqual(status, .retrying)
+            XCTAssertEqual(attempts, 1)
             XCTAssertEqual(dispatcher.pendingCount, 0)
         }
         let late = try await dispatcher.trigger([hook], event: .contractPublished, context: context)
