@@ -10,8 +10,8 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache: `pactkit broker` (enables Verifier for OutboundHTTP)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
-let brokerServer = "BrokerServer"  // swift-mustache: `pactkit broker`, the Pact Broker server and its HTML pages
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
 let argumentParser: Target.Dependency = .product(
@@ -19,13 +19,13 @@ let argumentParser: Target.Dependency = .product(
 )
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
 let lifecycle: [Target.Dependency] = [
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: processes),
     .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: processes),
 ]
-let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -49,8 +49,8 @@ let package = Package(
         .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
         .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
-        .library(name: "CodesClient", targets: ["CodesClient"]),
         .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
+        .library(name: "CodesClient", targets: ["CodesClient"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
@@ -58,7 +58,11 @@ let package = Package(
         .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
         .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
-        .trait(name: brokerServer, description: "`pactkit broker`: the Pact Broker server and its HTML pages (swift-mustache)."),
+        .trait(
+            name: brokerServer,
+            description: "`pactkit broker`: the Pact Broker server, its HTML pages (swift-mustache) and webhooks (sent through OutboundHTTP).",
+            enabledTraits: [verifier]
+        ),
         .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
     ],
     dependencies: [
@@ -139,8 +143,15 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
-        // `pactkit broker`: a Pact Broker server. UI/ renders its HTML pages from plain view models.
-        .target(name: "PactBrokerServer", dependencies: ["PactModel", mustache]),
+        // `pactkit broker`: the Pact Broker server. UI/ renders its HTML pages from plain view models; Webhooks/ is its
+        // webhooks engine (definitions, templates, the allow-list, the dispatcher that sends them through OutboundHTTP).
+        .target(
+            name: "PactBrokerServer",
+            dependencies: [
+                "PactModel", "HTTPSyntax", "OutboundHTTP", nioLocks, mustache,
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
+            ]
+        ),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -195,6 +206,10 @@ let package = Package(
             name: "PactBrokerTests",
             dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService", "TestSupport"]
         ),
+        .testTarget(
+            name: "PactBrokerServerTests",
+            dependencies: ["PactBrokerServer", "PactModel", "OutboundHTTP", "HTTPServerCore", nioLocks]
+        ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),
         // docs/messages.md's example: a consumer handling an event and the provider producing it.
@@ -204,8 +219,6 @@ let package = Package(
             name: "CodesVerificationTests",
             dependencies: ["CodesService", "PactVerifier", "PactModel", "HTTPServerCore"]
         ),
-        // The broker server: its pages' renderers, and the pages opened in headless Chromium.
-        .testTarget(name: "PactBrokerServerTests", dependencies: ["PactBrokerServer", "PactModel", "HTTPServerCore"]),
         // Every ```swift block of README.md, docs/ and the doc comments in Sources has a compiled twin in a test
         // target; every relative link of the docs resolves.
         .testTarget(name: "DocSnippetTests", dependencies: ["TestSupport"]),
