@@ -208,7 +208,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PactBrokerServerTests",
-            dependencies: ["PactBrokerServer", "PactModel", "OutboundHTTP", "HTTPServerCore", nioLocks]
+            dependencies: [
+                "PactBrokerServer", "PactModel", "OutboundHTTP", "HTTPServerCore", nioLocks,
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
+                .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
+            ]
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),

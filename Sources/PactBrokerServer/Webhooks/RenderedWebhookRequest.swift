@@ -23,6 +23,9 @@ public struct RenderedWebhookRequest: Sendable {
             throw WebhookRequestRefused(reason: "\(first.path) \(first.message)")
         }
         let urlText = WebhookTemplate.renderURL(template.url, context: context)
+        if WebhookTemplate.includesParameter(urlText) {
+            throw WebhookRequestRefused(reason: "the URL '\(urlText)' has an unknown template parameter")
+        }
         guard let components = WebhookDefinitionParser.parsedURL(urlText), let url = components.url,
             let host = components.host, let scheme = components.scheme
         else {

@@ -111,4 +111,11 @@ final class WebhookTemplateTests: XCTestCase {
         XCTAssertEqual(rendered.request.url.host, "ci.org")
         XCTAssertEqual(rendered.request.url.absoluteString, "https://ci.org/%40evil.org%2F")
     }
+
+    func testAnUnknownParameterInTheURLIsRefused() {
+        let template = WebhookRequestTemplate(method: "POST", url: "https://ci.org/${pactbroker.nope}")
+        XCTAssertThrowsError(try RenderedWebhookRequest.render(template, context: full, policy: WebhookSecurityPolicy())) { error in
+            XCTAssertEqual((error as? WebhookRequestRefused)?.reason, "the URL 'https://ci.org/${pactbroker.nope}' has an unknown template parameter")
+        }
+    }
 }
