@@ -10,6 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+let brokerServer = "BrokerServer"  // Hummingbird: the Pact Broker server (PactBrokerServer, `pactkit broker`)
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
 let argumentParser: Target.Dependency = .product(
@@ -17,6 +18,7 @@ let argumentParser: Target.Dependency = .product(
 )
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -41,6 +43,7 @@ let package = Package(
         .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
+        .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
@@ -48,7 +51,8 @@ let package = Package(
         .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
         .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
-        .default(enabledTraits: [verifier, commandLine, codesService]),
+        .trait(name: brokerServer, description: "The Pact Broker server and `pactkit broker` (Hummingbird)."),
+        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
     ],
     dependencies: [
         // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
@@ -60,6 +64,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // The Pact Broker server's HTTP routing (trait BrokerServer).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
         // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
@@ -100,7 +107,7 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                argumentParser,
+                argumentParser, .target(name: "PactBrokerServer", condition: when(brokerServer)),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -111,13 +118,22 @@ let package = Package(
         ),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // One SQLite connection on its own serial queue, with transactions: the codes service's and the broker's store.
+        .target(name: "SQLiteSupport", dependencies: [
+            "CSQLite", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "CSQLite", postgres,
+            "HTTPServerCore", "SQLiteSupport", postgres,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
+        // The Pact Broker server (`pactkit broker`): HAL API, matrix, pacts for verification, on SQLite or in memory.
+        .target(name: "PactBrokerServer", dependencies: [
+            "PactModel", "HTTPSyntax", "SQLiteSupport", hummingbird, nioLocks,
+            .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
+        ]),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -171,6 +187,11 @@ let package = Package(
         .testTarget(
             name: "PactBrokerTests",
             dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService", "TestSupport"]
+        ),
+        // The broker server driven by PactKit's own client, the store suite on both drivers, and `pactkit broker`.
+        .testTarget(
+            name: "PactBrokerServerTests",
+            dependencies: ["PactBrokerServer", "PactBroker", "PactModel", "TestSupport", hummingbird]
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),
