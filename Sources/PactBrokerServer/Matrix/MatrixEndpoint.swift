@@ -144,11 +144,19 @@ extension BrokerAPI {
                     let allowed = providerSide.specified || query.infersOthers ? Set(providerSide.versions.map(\.id)) : nil
                     var consumerSide = selector
                     consumerSide.versions = [version]
+                    let verifications = try await tx.verifications(pactContentID: view.content.id)
                     var added = false
-                    for v in try await tx.verifications(pactContentID: view.content.id) where allowed?.contains(v.providerVersionID) ?? true {
+                    for v in verifications where allowed?.contains(v.providerVersionID) ?? true {
                         rows.append(MatrixRow(view: view, consumer: consumerSide, provider: providerSide,
                                               providerVersion: try await tx.version(id: v.providerVersionID), verification: v))
                         added = true
+                    }
+                    // A required provider version that has not verified this pact is a missing (unknown) row.
+                    if allowed != nil {
+                        for pv in providerSide.versions where !verifications.contains(where: { $0.providerVersionID == pv.id }) {
+                            rows.append(MatrixRow(view: view, consumer: consumerSide, provider: providerSide, providerVersion: pv))
+                            added = true
+                        }
                     }
                     if !added { rows.append(MatrixRow(view: view, consumer: consumerSide, provider: providerSide)) }
                 }
