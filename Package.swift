@@ -67,6 +67,7 @@ let package = Package(
         // The Pact Broker server's HTTP routing (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
         // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
@@ -133,6 +134,7 @@ let package = Package(
         .target(name: "PactBrokerServer", dependencies: [
             "PactModel", "HTTPSyntax", "SQLiteSupport", hummingbird, nioLocks,
             .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
         ]),
         .executableTarget(
             name: "codes-service",

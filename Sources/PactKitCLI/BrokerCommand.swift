@@ -61,8 +61,7 @@ struct BrokerCommand: AsyncParsableCommand {
         do {
             try await server.run(handleSignals: true) { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
-                print("listening on http://\(shown):\(port)")
-                fflush(stdout)
+                FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
             }
         } catch {
             FileHandle.standardError.write(Data("pactkit broker: \(error)\n".utf8))

@@ -17,10 +17,11 @@ struct RunningBroker: Sendable {
     ) async throws -> T {
         let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let (stops, stopper) = AsyncStream<Void>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { continuation.finish() }
-                try await server.run { continuation.yield($0) }
+                try await server.run(onListening: { continuation.yield($0) }, until: { for await _ in stops {} })
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else {
@@ -40,7 +41,8 @@ struct RunningBroker: Sendable {
             }
             await client.shutdown()
             try? FileManager.default.removeItem(at: scratch)
-            group.cancelAll()
+            stopper.finish()
+            try await group.waitForAll()
             await store.close()
             return try result.get()
         }

@@ -75,9 +75,13 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
                 let v = try await tx.insertVersion(pacticipantID: foo.id, number: "\(index + 1)", buildURL: nil, at: at(Double(index)))
                 _ = try await tx.addToBranch(branchID: branch.id, versionID: v.id, at: at(Double(index)))
                 if let tag { _ = try await tx.insertTag(versionID: v.id, name: tag, at: at(Double(index))) }
-                let content = try await tx.pactContent(sha: "sha\(index % 2)", consumerID: foo.id, providerID: bar.id)
-                    ?? tx.insertPactContent(sha: "sha\(index % 2)", consumerID: foo.id, providerID: bar.id, content: "{\"n\":\(index % 2)}", at: at(Double(index)))
-                _ = try await tx.insertPublication(consumerVersionID: v.id, providerID: bar.id, pactContentID: content.id, at: at(Double(index)))
+                var content = try await tx.pactContent(sha: "sha\(index % 2)", consumerID: foo.id, providerID: bar.id)
+                if content == nil {
+                    content = try await tx.insertPactContent(sha: "sha\(index % 2)", consumerID: foo.id, providerID: bar.id,
+                                                             content: "{\"n\":\(index % 2)}", at: at(Double(index)))
+                }
+                let contentID = try #require(content?.id)
+                _ = try await tx.insertPublication(consumerVersionID: v.id, providerID: bar.id, pactContentID: contentID, at: at(Double(index)))
             }
         }
     }
@@ -151,7 +155,8 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
             let p1 = try await tx.insertVersion(pacticipantID: bar.id, number: "p1", buildURL: nil, at: at(20))
             let first = try await tx.insertVerification(pactContentID: content.id, providerVersionID: p1.id, success: false, buildURL: nil, details: "{}", at: at(21))
             let second = try await tx.insertVerification(pactContentID: content.id, providerVersionID: p1.id, success: true, buildURL: "b", details: "{}", at: at(22))
-            #expect([first.number, second.number] == [1, 2])
+            #expect(first.number == 1)
+            #expect(second.number == 2)
             #expect(try await tx.verifications(pactContentID: content.id).map(\.success) == [false, true])
             let env = try await tx.insertEnvironment(EnvironmentRecord(id: 0, uuid: "16926ef3-590f-4e3f-838e-719717aa88c9", name: "prod", displayName: nil,
                                                                        production: true, contacts: nil, createdAt: at(0), updatedAt: at(0)))

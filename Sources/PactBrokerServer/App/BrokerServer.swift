@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HTTPTypes
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// How `pactkit broker` serves: address, public base URL, limits.
 public struct BrokerServerConfiguration: Sendable {
@@ -17,15 +19,18 @@ public struct BrokerServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// A connection idle this long is closed.
     public var idleTimeout: Duration
+    /// Connections served at once; more wait to be accepted.
+    public var maxConnections: Int
 
-    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout.
+    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections.
     public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
-                idleTimeout: Duration = .seconds(60)) {
+                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024) {
         self.host = host
         self.port = port
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.maxBodyBytes = maxBodyBytes
         self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
     }
 }
 
@@ -40,10 +45,14 @@ public struct BrokerServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Serves until the task is cancelled or, when `signals` is true, SIGTERM/SIGINT arrive (in-flight requests
-    /// finish first). `onListening` gets the bound port once the server accepts connections. Throws when the port
-    /// cannot be bound.
-    public func run(handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void) async throws {
+    /// Serves until `stop` returns (then in-flight requests finish; `stop` must return when its task is cancelled),
+    /// the task is cancelled, or, with
+    /// `handleSignals`, SIGTERM or SIGINT arrive (a graceful stop too). `onListening` gets the bound port once the
+    /// server accepts connections. Throws when the port cannot be bound.
+    public func run(
+        handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void,
+        until stop: @escaping @Sendable () async -> Void = { await BrokerServer.never() }
+    ) async throws {
         var logger = Logger(label: "pactkit-broker", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .warning
         let responder = BrokerResponder(api: BrokerAPI(store: store, now: { Date() }), configuration: configuration)
@@ -52,14 +61,35 @@ public struct BrokerServer: Sendable {
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .seconds(max(seconds, 1)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: nil, reuseAddress: true),
+                                                    serverName: nil, reuseAddress: true,
+                                                    availableConnectionsDelegate: MaximumAvailableConnections(max(configuration.maxConnections, 1))),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        if handleSignals {
-            try await app.runService()
-        } else {
-            try await app.runService(gracefulShutdownSignals: [])
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            tasks.addTask {
+                await stop()
+                await group.triggerGracefulShutdown()
+                return false
+            }
+            // Wait for the server itself; once it ends (signal, error), stop waiting for `stop`.
+            while let serverEnded = try await tasks.next() {
+                if serverEnded {
+                    tasks.cancelAll()
+                    return
+                }
+            }
         }
+    }
+
+    /// Waits until the task is cancelled.
+    public static func never() async {
+        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
     }
 }
 
@@ -72,6 +102,8 @@ struct BrokerResponder: HTTPResponder {
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
+        // HTTP/1's Host header arrives as the request's authority.
+        if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
         let uri = request.uri
         let body: ByteBuffer
         do {

@@ -284,7 +284,7 @@ extension BrokerAPI {
         return [
             "summary": .object(summary),
             "notices": .array(reasons.map { ["type": .string($0.0), "text": .string($0.1)] }),
-            "matrix": .array(rows.prefix(max(query.limit, 1) * 10).map { rowJSON($0, urls) }),
+            "matrix": .array(rows.prefix(max(query.limit, 1)).map { rowJSON($0, urls) }),
         ]
     }
 
