@@ -39,6 +39,7 @@ enum SQLiteBrokerSchema {
             created_at REAL NOT NULL,
             UNIQUE (pacticipant_id, name)
         );
+        CREATE INDEX IF NOT EXISTS branches_by_name ON branches (name, pacticipant_id);
         CREATE TABLE IF NOT EXISTS branch_versions (
             branch_id INTEGER NOT NULL REFERENCES branches (id) ON DELETE CASCADE,
             version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,

@@ -197,54 +197,87 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
                                  createdAt: at)
     }
 
-    /// The joined columns of a publication view, and the condition that keeps only each consumer version's latest
-    /// revision (covered by the unique index on consumer version, provider and revision).
-    private static let publicationSelect = """
+    private static let publicationColumns = """
         SELECT p.id, p.consumer_id, p.provider_id, p.consumer_version_id, p.pact_content_id, p.revision, p.created_at,
             c.id, c.name, c.display_name, c.main_branch, c.repository_url, c.created_at, c.updated_at,
             pr.id, pr.name, pr.display_name, pr.main_branch, pr.repository_url, pr.created_at, pr.updated_at,
             v.id, v.pacticipant_id, v.number, v.build_url, v.created_at,
             pc.id, pc.sha, pc.consumer_id, pc.provider_id, pc.content, pc.created_at
-        FROM pact_publications p
+        """
+
+    private static let publicationJoins = """
         JOIN pacticipants c ON c.id = p.consumer_id
         JOIN pacticipants pr ON pr.id = p.provider_id
         JOIN versions v ON v.id = p.consumer_version_id
         JOIN pact_contents pc ON pc.id = p.pact_content_id
-        WHERE p.revision = (SELECT MAX(p2.revision) FROM pact_publications p2
-                            WHERE p2.consumer_version_id = p.consumer_version_id AND p2.provider_id = p.provider_id)
         """
 
-    func publications(providerID: RowID, consumerID: RowID?, scope: PublicationScope) throws -> [PublicationView] {
-        let base = Self.publicationSelect + " AND p.provider_id = ?1 AND (?2 IS NULL OR p.consumer_id = ?2)"
-        let consumer: SQLiteValue = consumerID.map { .integer($0) } ?? .null
-        let newest = "p.consumer_version_id = (SELECT MAX(p3.consumer_version_id) FROM pact_publications p3"
-        let sameIntegration = "p3.provider_id = p.provider_id AND p3.consumer_id = p.consumer_id"
-        let (sql, values): (String, [SQLiteValue]) = switch scope {
+    /// Keeps only each consumer version's latest revision (an index seek on consumer version, provider, revision).
+    private static let latestRevision = """
+        p.revision = (SELECT MAX(p2.revision) FROM pact_publications p2
+                      WHERE p2.consumer_version_id = p.consumer_version_id AND p2.provider_id = p.provider_id)
+        """
+
+    /// The joined columns of a publication view, for the latest revision of each consumer version's pact.
+    private static let publicationSelect = publicationColumns + " FROM pact_publications p " + publicationJoins
+        + " WHERE " + latestRevision
+
+    /// Whether consumer version `column` has a pact with provider ?1.
+    private static func hasPact(_ column: String) -> String {
+        "EXISTS (SELECT 1 FROM pact_publications p3 WHERE p3.consumer_version_id = \(column) AND p3.provider_id = ?1)"
+    }
+
+    /// The consumer versions a scope picks, as `(version_id)` rows: the database finds the heads per consumer with
+    /// grouped MAX over indexes, and only their publications are then joined.
+    private static func versionSource(_ scope: PublicationScope) -> String {
+        let consumer = "(?2 IS NULL OR %@ = ?2)"
+        func forConsumer(_ column: String) -> String { consumer.replacingOccurrences(of: "%@", with: column) }
+        switch scope {
         case .latest:
-            ("\(base) AND \(newest) WHERE \(sameIntegration))", [.integer(providerID), consumer])
-        case .latestForBranch(let branch):
-            ("""
-             \(base) AND \(newest) JOIN branch_versions bv ON bv.version_id = p3.consumer_version_id
-             JOIN branches b ON b.id = bv.branch_id WHERE \(sameIntegration) AND b.name = ?3)
-             """, [.integer(providerID), consumer, .text(branch)])
+            return """
+                SELECT MAX(consumer_version_id) AS version_id FROM pact_publications
+                WHERE provider_id = ?1 AND \(forConsumer("consumer_id")) GROUP BY consumer_id
+                """
+        case .latestForBranch:
+            return """
+                SELECT MAX(bv.version_id) AS version_id FROM branches b JOIN branch_versions bv ON bv.branch_id = b.id
+                WHERE b.name = ?3 AND \(forConsumer("b.pacticipant_id")) AND \(hasPact("bv.version_id")) GROUP BY b.pacticipant_id
+                """
         case .latestForMainBranch:
-            ("""
-             \(base) AND c.main_branch IS NOT NULL AND \(newest) JOIN branch_versions bv ON bv.version_id = p3.consumer_version_id
-             JOIN branches b ON b.id = bv.branch_id WHERE \(sameIntegration) AND b.name = c.main_branch)
-             """, [.integer(providerID), consumer])
-        case .latestForTag(let tag):
-            ("""
-             \(base) AND \(newest) JOIN tags t ON t.version_id = p3.consumer_version_id
-             WHERE \(sameIntegration) AND t.name = ?3)
-             """, [.integer(providerID), consumer, .text(tag)])
-        case .allForTag(let tag):
-            ("\(base) AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id AND t.name = ?3)",
-             [.integer(providerID), consumer, .text(tag)])
-        case .consumerVersions(let ids):
-            ("\(base) AND p.consumer_version_id IN (SELECT value FROM json_each(?3))",
-             [.integer(providerID), consumer, .text("[" + ids.map(String.init).joined(separator: ",") + "]")])
+            return """
+                SELECT MAX(bv.version_id) AS version_id FROM pacticipants m
+                JOIN branches b ON b.pacticipant_id = m.id AND b.name = m.main_branch
+                JOIN branch_versions bv ON bv.branch_id = b.id
+                WHERE \(forConsumer("m.id")) AND \(hasPact("bv.version_id")) GROUP BY m.id
+                """
+        case .latestForTag:
+            return """
+                SELECT MAX(t.version_id) AS version_id FROM tags t JOIN versions tv ON tv.id = t.version_id
+                WHERE t.name = ?3 AND \(forConsumer("tv.pacticipant_id")) AND \(hasPact("t.version_id")) GROUP BY tv.pacticipant_id
+                """
+        case .allForTag:
+            return """
+                SELECT t.version_id AS version_id FROM tags t JOIN versions tv ON tv.id = t.version_id
+                WHERE t.name = ?3 AND \(forConsumer("tv.pacticipant_id")) AND \(hasPact("t.version_id"))
+                """
+        case .consumerVersions:
+            return "SELECT value AS version_id FROM json_each(?3)"
         }
-        return try db.statement(sql + " ORDER BY c.name, p.consumer_version_id").query(values, row: Self.publicationView)
+    }
+
+    func publications(providerID: RowID, consumerID: RowID?, scope: PublicationScope) throws -> [PublicationView] {
+        let third: SQLiteValue = switch scope {
+        case .latestForBranch(let name): .text(name)
+        case .latestForTag(let tag), .allForTag(let tag): .text(tag)
+        case .consumerVersions(let ids): .text("[" + ids.map(String.init).joined(separator: ",") + "]")
+        case .latest, .latestForMainBranch: .null
+        }
+        let sql = Self.publicationColumns + " FROM (" + Self.versionSource(scope) + """
+            ) h JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = ?1
+            """ + Self.publicationJoins + " WHERE " + Self.latestRevision
+            + " AND (?2 IS NULL OR p.consumer_id = ?2) AND ?3 IS ?3 ORDER BY c.name, p.consumer_version_id"
+        return try db.statement(sql).query([.integer(providerID), consumerID.map { .integer($0) } ?? .null, third],
+                                           row: Self.publicationView)
     }
 
     func publications(consumerVersionID: RowID) throws -> [PublicationView] {
