@@ -273,7 +273,7 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
         case .latest, .latestForMainBranch: .null
         }
         let sql = Self.publicationColumns + " FROM (" + Self.versionSource(scope) + """
-            ) h JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = ?1
+            ) h CROSS JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = ?1
             """ + Self.publicationJoins + " WHERE " + Self.latestRevision
             + " AND (?2 IS NULL OR p.consumer_id = ?2) AND ?3 IS ?3 ORDER BY c.name, p.consumer_version_id"
         return try db.statement(sql).query([.integer(providerID), consumerID.map { .integer($0) } ?? .null, third],
