@@ -58,7 +58,7 @@ struct RunningBroker: Sendable {
                               "response": ["status": 200, "body": ["marker": .string(marker)]]]],
             "metadata": ["pactSpecification": ["version": "2.0.0"]],
         ]
-        let file = scratch.appendingPathComponent("\(consumer)-\(provider)-\(marker).json")
+        let file = scratch.appendingPathComponent("\(consumer)-\(provider)-\(UUID().uuidString).json")
         try Data(JSONWriter.pretty(json).utf8).write(to: file)
         return try PactFileToPublish.read(path: file.path)
     }

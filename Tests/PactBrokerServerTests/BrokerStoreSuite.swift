@@ -178,6 +178,24 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
         }
     }
 
+    @Test(arguments: StoreDriver.allCases)
+    func deletingAVersionTakesItsPactsAndVerificationsWithIt(_ driver: StoreDriver) async throws {
+        let store = try driver.make()
+        defer { Task { await store.close() } }
+        try await publishHistory(store)
+        let (latest, tags) = try await store.write { tx -> ([String], [String]) in
+            let foo = try #require(try await tx.pacticipant(named: "Foo"))
+            let bar = try #require(try await tx.pacticipant(named: "Bar"))
+            let v3 = try #require(try await tx.version(pacticipantID: foo.id, number: "3"))
+            try await tx.deleteVersion(id: v3.id)
+            #expect(try await tx.version(pacticipantID: foo.id, number: "3") == nil)
+            return (try await tx.publications(providerID: bar.id, consumerID: nil, scope: .latest).map(\.consumerVersion.number),
+                    try await tx.tagNames(pacticipantID: foo.id))
+        }
+        #expect(latest == ["2"])
+        #expect(tags == ["prod"])
+    }
+
     struct Boom: Error {}
 
     @Test(arguments: StoreDriver.allCases)

@@ -57,6 +57,19 @@ import TestSupport
         }
     }
 
+    @Test func aFiveMegabytePactIsAcceptedAndAVersionCanBeDeleted() async throws {
+        try await RunningBroker.with { broker in
+            // The marker appears three times in the pact: about 5 MB in all.
+            let big = String(repeating: "0123456789abcdef", count: 5 * 1024 * 1024 / 16 / 3)
+            try await broker.publish("Foo", version: "1", providers: ["Bar": big])
+            let pact = await broker.call("GET", "/pacts/provider/Bar/consumer/Foo/version/1")
+            #expect(pact.json?["interactions"]?.arrayValue?.first?["response"]?["body"]?["marker"]?.stringValue?.count == big.count)
+            #expect(await broker.call("DELETE", "/pacticipants/Foo/versions/1").status == 204)
+            #expect(await broker.call("GET", "/pacts/provider/Bar/consumer/Foo/version/1").status == 404)
+            #expect(await broker.call("DELETE", "/pacticipants/Foo/versions/1").status == 404)
+        }
+    }
+
     @Test func badPublicationsAreRefusedWithTheFieldAndReason() async throws {
         try await RunningBroker.with { broker in
             let missing = await broker.call("POST", "/contracts/publish", json: ["pacticipantName": "Foo"])

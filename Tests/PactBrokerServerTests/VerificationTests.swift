@@ -50,6 +50,8 @@ import Testing
             } throws: { error in
                 (error as? BrokerError)?.messages.contains { $0.contains("cannot specify both a tag and a branch") } == true
             }
+            let states = await broker.call("GET", "/pacts/provider/Bar/provider-states")
+            #expect(states.json == ["providerStates": [["name": "things exist", "consumers": ["Foo"]]]])
             let get = await broker.call("GET", "/pacts/provider/Bar/for-verification")
             #expect(get.json?["_links"]?["self"]?["href"]?.stringValue == broker.url.absoluteString + "/pacts/provider/Bar/for-verification")
             #expect(await broker.call("GET", "/pacts/provider/Nobody/for-verification").status == 404)

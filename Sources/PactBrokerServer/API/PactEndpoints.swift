@@ -17,6 +17,10 @@ extension BrokerAPI {
             try r.allow("GET", "POST")
             return try await pactsForVerification(r, urls, provider: provider)
         }
+        if s.matches("pacts", "provider", nil, "provider-states") {
+            try r.allow("GET")
+            return try await providerStates(urls, provider: provider)
+        }
         if s.matches("pacts", "provider", nil, "latest") || s.matches("pacts", "provider", nil, "latest", nil) {
             try r.allow("GET")
             let tag = s.count == 5 ? s[4] : nil

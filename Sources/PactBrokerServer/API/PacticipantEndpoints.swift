@@ -151,7 +151,12 @@ extension BrokerAPI {
             }
             return try await versionReply(urls, name: name, version: found)
         case "DELETE":
-            throw APIError.methodNotAllowed
+            try await store.write { tx in
+                let p = try await requirePacticipant(tx, name)
+                guard let v = try await tx.version(pacticipantID: p.id, number: number) else { throw APIError.notFound() }
+                try await tx.deleteVersion(id: v.id)
+            }
+            return .noContent
         default:
             let body = try r.jsonObject()
             let (v, created) = try await store.write { tx -> (VersionRecord, Bool) in

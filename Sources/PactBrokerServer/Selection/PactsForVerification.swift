@@ -96,8 +96,8 @@ extension BrokerAPI {
         return q
     }
 
-    /// The pacts the selectors pick, merged by content.
-    private func select(_ tx: any BrokerStoreTransaction, provider: PacticipantRecord, query: VerificationQuery) async throws -> [SelectedPact] {
+    /// The pacts the selectors pick (pact_broker's defaults when there are none), merged by content.
+    func select(_ tx: any BrokerStoreTransaction, provider: PacticipantRecord, query: VerificationQuery) async throws -> [SelectedPact] {
         var found: [(PublicationView, SelectionReason)] = []
         if query.explicitSelectors {
             for selector in query.selectors { found += try await select(tx, provider: provider, selector) }

@@ -68,6 +68,9 @@ public protocol BrokerStoreTransaction: Sendable {
     func version(id: RowID) async throws -> VersionRecord?
     func insertVersion(pacticipantID: RowID, number: String, buildURL: String?, at: Date) async throws -> VersionRecord
     func updateVersion(_ version: VersionRecord) async throws
+    /// Deletes the version with its tags, branch memberships, pact publications, the verifications it made as a
+    /// provider and its deployments and releases.
+    func deleteVersion(id: RowID) async throws
     /// The newest version of the pacticipant, optionally only those with `tag` or on `branch`.
     func latestVersion(pacticipantID: RowID, tag: String?, branch: String?) async throws -> VersionRecord?
     /// Versions, newest first.

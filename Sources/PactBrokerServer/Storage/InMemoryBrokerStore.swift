@@ -131,6 +131,18 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
 
     func updateVersion(_ version: VersionRecord) { set { $0.versions[version.id] = version } }
 
+    func deleteVersion(id: RowID) {
+        set { t in
+            t.versions[id] = nil
+            t.branchVersions = t.branchVersions.filter { $0[1] != id }
+            t.tags.removeAll { $0.versionID == id }
+            t.publications = t.publications.filter { $0.value.consumerVersionID != id }
+            t.verifications = t.verifications.filter { $0.value.providerVersionID != id }
+            t.deployed = t.deployed.filter { $0.value.versionID != id }
+            t.released = t.released.filter { $0.value.versionID != id }
+        }
+    }
+
     func latestVersion(pacticipantID: RowID, tag: String?, branch: String?) -> VersionRecord? {
         get { t in
             t.versions.values.filter { v in

@@ -79,6 +79,11 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
         try db.statement("UPDATE versions SET build_url = ?2 WHERE id = ?1").run([.integer(version.id), .optional(version.buildURL)])
     }
 
+    func deleteVersion(id: RowID) throws {
+        // Foreign keys cascade to tags, branch versions, publications, verifications, deployments and releases.
+        try db.statement("DELETE FROM versions WHERE id = ?1").run([.integer(id)])
+    }
+
     func latestVersion(pacticipantID: RowID, tag: String?, branch: String?) throws -> VersionRecord? {
         let columns = Self.versionColumns.split(separator: ", ").map { "v.\($0)" }.joined(separator: ", ")
         if let tag {
