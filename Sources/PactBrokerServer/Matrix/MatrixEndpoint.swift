@@ -144,9 +144,11 @@ extension BrokerAPI {
                     let allowed = providerSide.specified || query.infersOthers ? Set(providerSide.versions.map(\.id)) : nil
                     var consumerSide = selector
                     consumerSide.versions = [version]
-                    let verifications = try await tx.verifications(pactContentID: view.content.id)
+                    let verifications = allowed == nil
+                        ? try await tx.verifications(pactContentID: view.content.id)
+                        : try await tx.verifications(pactContentID: view.content.id, providerVersionIDs: providerSide.versions.map(\.id))
                     var added = false
-                    for v in verifications where allowed?.contains(v.providerVersionID) ?? true {
+                    for v in verifications {
                         rows.append(MatrixRow(view: view, consumer: consumerSide, provider: providerSide,
                                               providerVersion: try await tx.version(id: v.providerVersionID), verification: v))
                         added = true
@@ -172,7 +174,7 @@ extension BrokerAPI {
                         one.versions = [consumerVersion]
                         var providerSide = selector
                         providerSide.versions = [version]
-                        let matching = try await tx.verifications(pactContentID: view.content.id).filter { $0.providerVersionID == version.id }
+                        let matching = try await tx.verifications(pactContentID: view.content.id, providerVersionIDs: [version.id])
                         if matching.isEmpty {
                             rows.append(MatrixRow(view: view, consumer: one, provider: providerSide, providerVersion: version))
                         }

@@ -192,31 +192,22 @@ extension BrokerAPI {
         return reasons(try await query(.latest)) { _ in .overallLatest }
     }
 
-    /// Successful verifications of the content, with their provider version's branches and tags.
-    private func successes(_ tx: any BrokerStoreTransaction, contentID: RowID) async throws -> [(record: VerificationRecord, branches: [String], tags: [String])] {
-        var out: [(VerificationRecord, [String], [String])] = []
-        for v in try await tx.verifications(pactContentID: contentID) where v.success {
-            out.append((v, try await tx.branchNames(versionID: v.providerVersionID), try await tx.tagNames(versionID: v.providerVersionID)))
-        }
-        return out
-    }
-
-    /// pact_broker's pending rule: with a provider branch, no successful verification from that branch nor from
-    /// another branch before this one was created; with tags, no successful verification from a version with one of
-    /// the tags; with neither, never successfully verified.
+    /// pact_broker's pending rule (`pact_version.rb`): with a provider branch, no successful verification from that
+    /// branch nor from another branch before this one was created; with tags, a tag with no successful verification
+    /// from a version carrying it; with neither, never successfully verified.
     private func isPending(_ tx: any BrokerStoreTransaction, contentID: RowID, providerID: RowID, query: VerificationQuery) async throws -> Bool {
-        let successes = try await successes(tx, contentID: contentID)
         if let branch = query.providerBranch {
-            if successes.contains(where: { $0.branches.contains(branch) }) { return false }
+            if try await tx.hasSuccessfulVerification(pactContentID: contentID, .onBranch(branch)) { return false }
             let created = try await tx.branch(pacticipantID: providerID, name: branch)?.createdAt
-            return !successes.contains { s in
-                s.branches.contains { $0 != branch } && (created == nil || s.record.createdAt < created!)
-            }
+            return try await !tx.hasSuccessfulVerification(pactContentID: contentID, .onOtherBranch(than: branch, before: created))
         }
         if !query.providerTags.isEmpty {
-            return query.providerTags.contains { tag in !successes.contains { $0.tags.contains(tag) } }
+            for tag in query.providerTags where try await !tx.hasSuccessfulVerification(pactContentID: contentID, .withTag(tag)) {
+                return true
+            }
+            return false
         }
-        return successes.isEmpty
+        return try await !tx.hasSuccessfulVerification(pactContentID: contentID, .any)
     }
 
     /// Work-in-progress pacts: the head pacts of each consumer branch and tag published since `since`, not selected

@@ -53,6 +53,18 @@ public enum PublicationScope: Sendable, Hashable {
     case consumerVersions([RowID])
 }
 
+/// Which successful verifications of a pact content count, for pending status.
+public enum VerificationFilter: Sendable, Hashable {
+    /// Any provider version.
+    case any
+    /// A provider version on the branch.
+    case onBranch(String)
+    /// A provider version on some branch other than this one, verified before `before` (nil: any time).
+    case onOtherBranch(than: String, before: Date?)
+    /// A provider version with the tag.
+    case withTag(String)
+}
+
 /// The queries and changes of one transaction.
 public protocol BrokerStoreTransaction: Sendable {
     // MARK: Pacticipants
@@ -112,6 +124,10 @@ public protocol BrokerStoreTransaction: Sendable {
     /// The verifications of the pact content, oldest first.
     func verifications(pactContentID: RowID) async throws -> [VerificationRecord]
     func verification(id: RowID) async throws -> VerificationRecord?
+    /// The verifications of the pact content by one of the provider versions, oldest first.
+    func verifications(pactContentID: RowID, providerVersionIDs: [RowID]) async throws -> [VerificationRecord]
+    /// Whether the pact content has a successful verification that `filter` admits.
+    func hasSuccessfulVerification(pactContentID: RowID, _ filter: VerificationFilter) async throws -> Bool
 
     // MARK: Environments and deployments
     func environments() async throws -> [EnvironmentRecord]

@@ -348,6 +348,26 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
 
     func verification(id: RowID) -> VerificationRecord? { get { $0.verifications[id] } }
 
+    func verifications(pactContentID: RowID, providerVersionIDs: [RowID]) -> [VerificationRecord] {
+        verifications(pactContentID: pactContentID).filter { providerVersionIDs.contains($0.providerVersionID) }
+    }
+
+    func hasSuccessfulVerification(pactContentID: RowID, _ filter: VerificationFilter) -> Bool {
+        get { t in
+            t.verifications.values.contains { v in
+                guard v.pactContentID == pactContentID, v.success else { return false }
+                let branches = t.branchVersions.filter { $0[1] == v.providerVersionID }.compactMap { t.branches[$0[0]]?.name }
+                switch filter {
+                case .any: return true
+                case .onBranch(let name): return branches.contains(name)
+                case .onOtherBranch(let name, let before):
+                    return branches.contains { $0 != name } && (before == nil || v.createdAt < before!)
+                case .withTag(let tag): return t.tags.contains { $0.versionID == v.providerVersionID && $0.name == tag }
+                }
+            }
+        }
+    }
+
     // MARK: Environments and deployments
 
     func environments() -> [EnvironmentRecord] { get { $0.environments.values.sorted { $0.name < $1.name } } }

@@ -89,6 +89,8 @@ enum SQLiteBrokerSchema {
             created_at REAL NOT NULL
         );
         CREATE INDEX IF NOT EXISTS verifications_by_content ON verifications (pact_content_id, id);
+        CREATE INDEX IF NOT EXISTS verifications_by_content_provider_version
+            ON verifications (pact_content_id, provider_version_id, success);
         CREATE INDEX IF NOT EXISTS verifications_by_provider_version ON verifications (provider_version_id);
         CREATE TABLE IF NOT EXISTS environments (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

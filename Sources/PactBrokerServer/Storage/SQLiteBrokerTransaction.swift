@@ -338,6 +338,38 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
             .query([.integer(id)], row: Self.verification).first
     }
 
+    func verifications(pactContentID: RowID, providerVersionIDs: [RowID]) throws -> [VerificationRecord] {
+        try db.statement("""
+            SELECT \(Self.verificationColumns) FROM verifications WHERE pact_content_id = ?1
+            AND provider_version_id IN (SELECT value FROM json_each(?2)) ORDER BY id
+            """).query([.integer(pactContentID), .text("[" + providerVersionIDs.map(String.init).joined(separator: ",") + "]")],
+                       row: Self.verification)
+    }
+
+    func hasSuccessfulVerification(pactContentID: RowID, _ filter: VerificationFilter) throws -> Bool {
+        let (sql, values): (String, [SQLiteValue]) = switch filter {
+        case .any:
+            ("SELECT EXISTS (SELECT 1 FROM verifications WHERE pact_content_id = ?1 AND success = 1)", [.integer(pactContentID)])
+        case .onBranch(let branch):
+            ("""
+             SELECT EXISTS (SELECT 1 FROM verifications v JOIN branch_versions bv ON bv.version_id = v.provider_version_id
+                 JOIN branches b ON b.id = bv.branch_id WHERE v.pact_content_id = ?1 AND v.success = 1 AND b.name = ?2)
+             """, [.integer(pactContentID), .text(branch)])
+        case .onOtherBranch(let branch, let before):
+            ("""
+             SELECT EXISTS (SELECT 1 FROM verifications v JOIN branch_versions bv ON bv.version_id = v.provider_version_id
+                 JOIN branches b ON b.id = bv.branch_id WHERE v.pact_content_id = ?1 AND v.success = 1 AND b.name != ?2
+                 AND (?3 IS NULL OR v.created_at < ?3))
+             """, [.integer(pactContentID), .text(branch), before.map { .date($0) } ?? .null])
+        case .withTag(let tag):
+            ("""
+             SELECT EXISTS (SELECT 1 FROM verifications v JOIN tags t ON t.version_id = v.provider_version_id
+                 WHERE v.pact_content_id = ?1 AND v.success = 1 AND t.name = ?2)
+             """, [.integer(pactContentID), .text(tag)])
+        }
+        return try db.statement(sql).query(values) { $0.int64(0) != 0 }.first ?? false
+    }
+
     // MARK: Environments and deployments
 
     private static let environmentColumns = "id, uuid, name, display_name, production, contacts, created_at, updated_at"
