@@ -14,6 +14,8 @@ import TestSupport
             #expect(notices.contains { $0.hasPrefix("  View the published pact at \(broker.url.absoluteString)/pacts/provider/Bar/consumer/Foo/version/1") })
             #expect(notices.contains("    * Add Pact verification tests to the Bar build. See https://docs.pact.io/go/provider_verification"))
 
+            let foo = await broker.call("GET", "/pacticipants/Foo")
+            #expect(foo.json?["mainBranch"]?.stringValue == "main", "main is detected as the main branch, as pact_broker does")
             let again = try await broker.publish("Foo", version: "1", providers: ["Bar": "a"], branch: "main").map(\.text)
             #expect(again.contains("Updated Foo version 1 with branch main"))
             #expect(again.contains("Pact successfully republished for Foo version 1 and provider Bar with no content changes."))

@@ -171,7 +171,7 @@ extension BrokerAPI {
                     _ = try await addToBranch(tx, pacticipantID: v.pacticipantID, versionID: v.id, branch: branch, at: now)
                 }
                 for tag in body["tags"]?.arrayValue ?? [] {
-                    if let name = tag["name"]?.stringValue ?? tag.stringValue { _ = try await tx.insertTag(versionID: v.id, name: name, at: now) }
+                    if let name = tag["name"]?.stringValue ?? tag.stringValue { _ = try await addTag(tx, version: v, tag: name, at: now) }
                 }
                 return (v, !existed)
             }
@@ -198,7 +198,7 @@ extension BrokerAPI {
         case "PUT":
             let created = try await store.write { tx -> Bool in
                 let (_, v) = try await ensureVersion(tx, pacticipant: name, number: number, at: now)
-                return try await tx.insertTag(versionID: v.id, name: tag, at: now)
+                return try await addTag(tx, version: v, tag: tag, at: now)
             }
             let body = Representations.tag(tag, version: number, pacticipant: name, urls, createdAt: now)
             return created ? .created(body, location: urls.tag(name, number, tag)) : .ok(body)
@@ -263,10 +263,27 @@ func ensurePacticipant(_ tx: any BrokerStoreTransaction, _ name: String, at now:
 
 /// Puts the version on the branch (creating the branch); true when it was not on it yet.
 func addToBranch(_ tx: any BrokerStoreTransaction, pacticipantID: RowID, versionID: RowID, branch: String, at now: Date) async throws -> Bool {
+    try await maybeSetMainBranch(tx, pacticipantID: pacticipantID, candidate: branch, at: now)
     var b = try await tx.branch(pacticipantID: pacticipantID, name: branch)
     if b == nil { b = try await tx.insertBranch(pacticipantID: pacticipantID, name: branch, at: now) }
     guard let b else { return false }
     return try await tx.addToBranch(branchID: b.id, versionID: versionID, at: now)
+}
+
+/// Tags the version; a tag named like a main branch may set the pacticipant's main branch.
+func addTag(_ tx: any BrokerStoreTransaction, version: VersionRecord, tag: String, at now: Date) async throws -> Bool {
+    try await maybeSetMainBranch(tx, pacticipantID: version.pacticipantID, candidate: tag, at: now)
+    return try await tx.insertTag(versionID: version.id, name: tag, at: now)
+}
+
+/// pact_broker's `auto_detect_main_branch`: a pacticipant without a main branch gets the first of develop, main or
+/// master that one of its versions is put on (or tagged with).
+func maybeSetMainBranch(_ tx: any BrokerStoreTransaction, pacticipantID: RowID, candidate: String, at now: Date) async throws {
+    guard ["develop", "main", "master"].contains(candidate), var p = try await tx.pacticipant(id: pacticipantID), p.mainBranch == nil
+    else { return }
+    p.mainBranch = candidate
+    p.updatedAt = now
+    try await tx.updatePacticipant(p)
 }
 
 extension Optional {

@@ -71,9 +71,11 @@ extension BrokerAPI {
         let now = now()
         let outcome = try await store.write { tx -> (PacticipantRecord, VersionRecord, [PublicationView], [Notice]) in
             let existingVersion = try await tx.pacticipant(named: name).asyncFlatMap { try await tx.version(pacticipantID: $0.id, number: number) }
-            let (consumer, version) = try await ensureVersion(tx, pacticipant: name, number: number, buildURL: buildURL, at: now)
-            if let branch { _ = try await addToBranch(tx, pacticipantID: consumer.id, versionID: version.id, branch: branch, at: now) }
-            for tag in tags { _ = try await tx.insertTag(versionID: version.id, name: tag, at: now) }
+            let (created, version) = try await ensureVersion(tx, pacticipant: name, number: number, buildURL: buildURL, at: now)
+            if let branch { _ = try await addToBranch(tx, pacticipantID: created.id, versionID: version.id, branch: branch, at: now) }
+            for tag in tags { _ = try await addTag(tx, version: version, tag: tag, at: now) }
+            // Re-read: the branch or a tag may have set its main branch.
+            let consumer = try await tx.pacticipant(id: created.id) ?? created
             var notices = [Self.versionNotice(name: name, number: number, branch: branch, tags: tags, updated: existingVersion != nil)]
             if branch == nil {
                 notices.append(Notice(type: "prompt", text: "  Next steps:\n    Configure the version branch to be the value of your repository branch."))
