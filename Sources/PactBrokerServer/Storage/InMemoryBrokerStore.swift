@@ -11,6 +11,7 @@ public final class InMemoryBrokerStore: BrokerStore, Sendable {
     /// An empty store.
     public init() {}
 
+    /// Runs `body` in a read transaction.
     public func read<Value: Sendable>(
         _ body: @escaping @Sendable (any BrokerStoreTransaction) async throws -> Value
     ) async throws -> Value {
@@ -20,6 +21,7 @@ public final class InMemoryBrokerStore: BrokerStore, Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction; nothing it wrote is kept if it throws.
     public func write<Value: Sendable>(
         _ body: @escaping @Sendable (any BrokerStoreTransaction) async throws -> Value
     ) async throws -> Value {
@@ -33,6 +35,7 @@ public final class InMemoryBrokerStore: BrokerStore, Sendable {
         }
     }
 
+    /// Finishes the transactions under way; later ones throw `BrokerStoreError.closed`.
     public func close() async {
         _ = try? await gate.exclusively { tables.withLockedValue { $0 = nil } }
     }

@@ -20,17 +20,20 @@ public final class SQLiteBrokerStore: BrokerStore, Sendable {
         }
     }
 
+    /// Runs `body` in a read transaction.
     public func read<Value: Sendable>(
         _ body: @escaping @Sendable (any BrokerStoreTransaction) async throws -> Value
     ) async throws -> Value {
         try await database.read { try await body(SQLiteBrokerTransaction(connection: $0)) }
     }
 
+    /// Runs `body` in a write transaction; nothing it wrote is kept if it throws.
     public func write<Value: Sendable>(
         _ body: @escaping @Sendable (any BrokerStoreTransaction) async throws -> Value
     ) async throws -> Value {
         try await database.write { try await body(SQLiteBrokerTransaction(connection: $0)) }
     }
 
+    /// Finishes the transactions under way; later ones throw `BrokerStoreError.closed`.
     public func close() async { await database.close() }
 }
