@@ -11,6 +11,7 @@ let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHT
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
 let brokerServer = "BrokerServer"  // Hummingbird: the Pact Broker server (PactBrokerServer, `pactkit broker`)
+// swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
 let argumentParser: Target.Dependency = .product(
@@ -19,6 +20,12 @@ let argumentParser: Target.Dependency = .product(
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
+let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
+let lifecycle: [Target.Dependency] = [
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: processes),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: processes),
+]
 
 let nio: [Target.Dependency] = [
     .product(name: "NIOCore", package: "swift-nio"),
@@ -66,8 +73,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The Pact Broker server's HTTP routing (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Diagnostics (--log-level, --log-format) and the servers' lifetimes: a ServiceGroup, graceful shutdown on
+        // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
         // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
@@ -84,8 +93,10 @@ let package = Package(
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
             name: "PactStandaloneMock",
-            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", nioLocks]
+            dependencies: ["PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", nioLocks, logging]
         ),
+        // A server process's life: its services in a ServiceGroup, stopped gracefully by SIGINT or SIGTERM.
+        .target(name: "ProcessLifecycle", dependencies: [logging] + lifecycle),
         .target(name: "PactConsumer", dependencies: ["PactModel", "PactMatching", "PactMockServer"]),
         // Every outgoing HTTP call (verifier, pact downloads, broker) goes through this one AsyncHTTPClient wrapper.
         .target(
@@ -108,7 +119,7 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                argumentParser, .target(name: "PactBrokerServer", condition: when(brokerServer)),
+                "CommandLineLogging", logging, argumentParser, .target(name: "PactBrokerServer", condition: when(brokerServer)),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -117,6 +128,8 @@ let package = Package(
             name: "ServerCLIOptions",
             dependencies: ["HTTPServerCore", argumentParser]
         ),
+        // --log-level and --log-format for the command-line tools, and the log handlers they bootstrap.
+        .target(name: "CommandLineLogging", dependencies: ["PactModel", logging, argumentParser]),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // One SQLite connection on its own serial queue, with transactions: the codes service's and the broker's store.
@@ -124,7 +137,7 @@ let package = Package(
             "CSQLite", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "SQLiteSupport", postgres,
+            "HTTPServerCore", "SQLiteSupport", postgres, "ProcessLifecycle", logging,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -139,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "codes-service",
             dependencies: [
-                "CodesService", "HTTPServerCore", "ServerCLIOptions",
+                "CodesService", "HTTPServerCore", "ServerCLIOptions", "ProcessLifecycle", "CommandLineLogging", logging,
                 argumentParser,
             ],
             path: "Sources/CodesServiceCLI"
@@ -147,7 +160,7 @@ let package = Package(
         .executableTarget(
             name: "pactkit-bench",
             dependencies: [
-                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore",
+                "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", logging,
                 argumentParser,
             ],
             path: "Sources/PactBench"
@@ -164,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PactStandaloneMockTests",
-            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore"]
+            dependencies: ["PactStandaloneMock", "PactMockServer", "PactModel", "PactMatching", "HTTPServerCore", logging]
         ),
         .testTarget(
             name: "PactConsumerTests",
@@ -174,8 +187,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CodesServiceTests", dependencies: [
-            "CodesService", "HTTPServerCore", "TestSupport", postgres,
-        ]),
+            "CodesService", "HTTPServerCore", "ProcessLifecycle", "TestSupport", postgres, logging,
+        ] + lifecycle),
         .testTarget(
             name: "PactVerifierTests",
             dependencies: ["PactVerifier", "PactBroker", "PactModel", "PactMatching", "HTTPServerCore", nioSSL] + nio

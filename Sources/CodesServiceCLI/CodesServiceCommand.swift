@@ -1,7 +1,10 @@
 import ArgumentParser
 import CodesService
+import CommandLineLogging
 import Foundation
 import HTTPServerCore
+import ProcessLifecycle
+import Logging
 import ServerCLIOptions
 
 /// `codes-service`: serves the OPG codes API over HTTP with a SQLite store, or a PostgreSQL one shared by instances.
@@ -12,8 +15,9 @@ struct CodesServiceCommand: AsyncParsableCommand {
         abstract: "Serve the OPG LPA codes API (activation and paper verification codes) from SQLite or PostgreSQL.",
         discussion: """
             The first line on standard output is `listening on http://HOST:PORT`. One line per request goes to \
-            standard error. SIGINT or SIGTERM stops the service after in-flight requests finish, then closes the \
-            database connections. Exit status 2: the PostgreSQL database cannot be reached or prepared at start.
+            standard error (logger codes-service.http). SIGINT or SIGTERM stops the service after in-flight requests \
+            finish, then closes the database connections; a second one exits at once. Exit status 2: the PostgreSQL \
+            database cannot be reached or prepared at start.
             """)
 
     @Option(help: "The address to bind.")
@@ -48,6 +52,9 @@ struct CodesServiceCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connections")
     var connections: ConnectionLimitOptions
 
+    @OptionGroup(title: "Logging")
+    var logging: LoggingOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxBodyBytes >= 0 else { throw ValidationError("--max-body-bytes must not be negative") }
@@ -67,36 +74,32 @@ struct CodesServiceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try logging.bootstrap()
+        let logger = Logger(label: "codes-service")
+        let (httpLogger, storeLogger) = (Logger(label: "codes-service.http"), Logger(label: "codes-service.store"))
         let token = try authToken()
-        // Installed before the server starts, so an early signal is not lost or fatal.
-        let signals = TerminationSignals()
+        // Trapped before the server starts, so an early signal is not lost or fatal.
+        let lifecycle = await ServerLifecycle()
+        var configuration = CodesServiceConfiguration(
+            host: host, port: port, storage: try storage(), providerStatesEnabled: enableProviderStates,
+            authToken: token, maxBodyBytes: maxBodyBytes, connectionLimits: connections.limits,
+            requestLogger: { entry in httpLogger.info("\(entry.line)") })
+        configuration.storeLogger = storeLogger
         let service: RunningCodesService
         do {
-            service = try await CodesServiceApp.start(configuration: CodesServiceConfiguration(
-                host: host, port: port, storage: try storage(), providerStatesEnabled: enableProviderStates,
-                authToken: token, maxBodyBytes: maxBodyBytes, connectionLimits: connections.limits,
-                requestLogger: { entry in StandardStreams.error(entry.line) }))
+            service = try await CodesServiceApp.start(configuration: configuration)
         } catch let error as PostgresStoreError {
-            StandardStreams.error("codes-service: \(error.description)")
+            storeLogger.error("codes-service: \(error.description)")
             throw ExitCode(2)
         }
         StandardStreams.output("listening on \(service.url.absoluteString)")
-        if enableProviderStates { StandardStreams.error("provider-state hooks enabled: POST /_pact_state, /_reset_database") }
-        if token != nil { StandardStreams.error("bearer-token auth enabled") }
+        if enableProviderStates { logger.notice("provider-state hooks enabled: POST /_pact_state, /_reset_database") }
+        if token != nil { logger.notice("bearer-token auth enabled") }
         if case .postgres(let database) = try storage() {
-            StandardStreams.error("codes in PostgreSQL database \(database.database) at \(database.address)")
+            storeLogger.info("codes in PostgreSQL database \(database.database) at \(database.address)")
         }
-
-        let received = await signals.next()
-        StandardStreams.error("received \(TerminationSignals.name(received)), stopping")
-        // A second signal means "now": skip the graceful shutdown.
-        Task.detached {
-            let again = await signals.next()
-            StandardStreams.error("received \(TerminationSignals.name(again)) again, exiting at once")
-            Foundation.exit(1)
-        }
-        try await service.shutdown()
-        StandardStreams.error("stopped")
+        try await lifecycle.run(service.services, logger: logger)
+        logger.info("stopped")
     }
 
     private func authToken() throws -> String? {

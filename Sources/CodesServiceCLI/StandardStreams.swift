@@ -1,8 +1,6 @@
-import Dispatch
 import Foundation
 
-/// Whole lines to the standard streams, each in one write so concurrent lines never interleave.
+/// Whole lines to standard output (what scripts read, such as `listening on …`), each in one unbuffered write.
 enum StandardStreams {
     static func output(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-    static func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 }

@@ -46,14 +46,16 @@ public final class OutboundHTTPClient: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// Owners shut their client down with `shutdown()` (PactBrokerClient's, the verifier's, each run's message client).
+    /// This is only a safety net for a client whose owner never does, such as a `Verifier` value a test drops:
+    /// AsyncHTTPClient asserts on a client freed without shutdown, which would crash the test run.
     deinit {
-        // AsyncHTTPClient insists on an explicit shutdown; a forgotten one must not crash a test run.
         if !shutDown.withLockedValue({ $0 }) {
             client.shutdown { _ in }
         }
     }
 
-    /// Closes pooled connections. Requests after this fail.
+    /// Closes pooled connections; the owner calls it once, when done. Requests after this fail.
     public func shutdown() async {
         let first = shutDown.withLockedValue { done in
             defer { done = true }

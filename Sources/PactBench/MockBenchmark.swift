@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Logging
 import HTTPServerCore
+import ProcessLifecycle
 import PactMockServer
 import PactModel
 
@@ -59,16 +61,19 @@ extension PactKitBench {
         @Option(help: "Port (0 picks one).") var port = 0
 
         func run() async throws {
-            let signals = TerminationSignals()
+            let lifecycle = await ServerLifecycle()
             let server = try await MockServer.start(
                 interactions: benchmarkInteractions(count: interactions),
                 configuration: MockServerConfiguration(port: port))
             FileHandle.standardOutput.write(Data("listening on \(server.url.absoluteString)\n".utf8))
-            _ = await signals.next()
-            let verification = server.verification()
-            print("matched \(verification.matchedCount), mismatched \(verification.mismatched.count), "
-                + "unexpected \(verification.unexpected.count)")
-            try await server.shutdown()
+            let stop = StopOnShutdown {
+                let verification = server.verification()
+                print("matched \(verification.matchedCount), mismatched \(verification.mismatched.count), "
+                    + "unexpected \(verification.unexpected.count)")
+                try await server.shutdown()
+            }
+            // The benchmark's output is its measurements: the signal lines are not wanted.
+            try await lifecycle.run([stop], logger: Logger(label: "pactkit-bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         }
     }
 }

@@ -1,6 +1,8 @@
 #if BrokerServer
 import ArgumentParser
+import CommandLineLogging
 import Foundation
+import Logging
 import PactBrokerServer
 
 /// `pactkit broker`: serves a Pact Broker.
@@ -33,6 +35,9 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
     var maxBodyBytes = 50 * 1024 * 1024
 
+    @OptionGroup(title: "Logging")
+    var logging: LoggingOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
@@ -44,6 +49,7 @@ struct BrokerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try logging.bootstrap()
         if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
             FileHandle.standardError.write(Data("pactkit broker: PostgreSQL is not yet supported; use a SQLite file or :memory:\n".utf8))
             throw ExitCode.failure
@@ -56,7 +62,7 @@ struct BrokerCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(
-            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes))
+            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker")))
         let host = host
         do {
             try await server.run(handleSignals: true) { port in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineLogging
 import Foundation
 import PactMockServer
 import PactStandaloneMock
@@ -17,7 +18,8 @@ struct MockCommand: AsyncParsableCommand {
             order. Unmatched requests get 500 with an `X-Pact` header and a JSON body naming the closest interaction \
             and every mismatch. The admin API lives under /__pactkit/ (health, interactions, log, verification). \
             Exit codes: 2 for a missing or malformed pact, or colliding providers; 64 for a usage error; 1 when the \
-            port cannot be bound. SIGINT or SIGTERM stops the server after in-flight requests finish.
+            port cannot be bound. SIGINT or SIGTERM stops the server after in-flight requests finish; a second one exits \
+            at once.
             """)
 
     @Option(name: .customLong("file"), help: ArgumentHelp("A pact file to serve (repeatable).", valueName: "path"))
@@ -70,6 +72,9 @@ struct MockCommand: AsyncParsableCommand {
     @OptionGroup(title: "Connections")
     var connections: ConnectionLimitOptions
 
+    @OptionGroup(title: "Logging")
+    var logging: LoggingOptions
+
     func validate() throws {
         guard !files.isEmpty || !directories.isEmpty else {
             throw ValidationError("nothing to serve: give at least one --file or --dir")
@@ -94,6 +99,7 @@ struct MockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try logging.bootstrap()
         let settings = StandaloneMockSettings(
             sources: PactSources(files: files, directories: directories), host: host, port: port, watch: watch,
             watchInterval: .milliseconds(watchInterval), preferredState: try providerState.map(ProviderStatePattern.init),

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CommandLineLogging
 import Foundation
+import Logging
 import OutboundHTTP
 import PactVerifier
 
@@ -107,14 +109,27 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Pact Broker") var broker: BrokerVerifyOptions
 
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
+
     func validate() throws {
         _ = try verifier(settings(environment: ProcessInfo.processInfo.environment))
     }
 
     func run() async throws {
+        try logging.bootstrap()
         let environment = ProcessInfo.processInfo.environment
         let settings = try settings(environment: environment)
         let verifier = try verifier(settings)
+        do {
+            try await run(verifier, settings: settings, environment: environment)
+            await verifier.shutdown()
+        } catch {
+            await verifier.shutdown()
+            throw error
+        }
+    }
+
+    private func run(_ verifier: Verifier, settings: VerifySettings, environment: [String: String]) async throws {
         let colour = TerminalColour.shouldColour(disabled: noColour, environment: environment)
         let report: VerificationReport
         var exitCode: Int32
@@ -147,7 +162,8 @@ struct VerifyCommand: AsyncParsableCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             return true
         } catch {
-            FileHandle.standardError.write(Data("pactkit verify: cannot write the \(kind) report to \(path): \(error.localizedDescription)\n".utf8))
+            Logger(label: "pactkit.verify")
+                .error("pactkit verify: cannot write the \(kind) report to \(path): \(error.localizedDescription)")
             return false
         }
     }

@@ -11,22 +11,24 @@ final class PostgresStoreTests: XCTestCase {
     func testRecordsRoundTripAndTheCodeIsAUniqueKey() async throws {
         try await withTestPostgres { database in
             let store = try await PostgresCodeStore.connect(database.configuration)
-            try await store.write { try await $0.insert(Self.record) }
-            do {
+            try await running(store) {
                 try await store.write { try await $0.insert(Self.record) }
-                XCTFail("a duplicate code was inserted")
-            } catch let error as CodeStoreError {
-                XCTAssertEqual(error, .duplicateCode("BBBBBBBBBBBB"))
+                do {
+                    try await store.write { try await $0.insert(Self.record) }
+                    XCTFail("a duplicate code was inserted")
+                } catch let error as CodeStoreError {
+                    XCTAssertEqual(error, .duplicateCode("BBBBBBBBBBBB"))
+                }
+                let paper = PaperVerificationCode(
+                    code: "P-1234-1234-1234-12", lpa: "M-1234-1234-1234", actor: "12ad81a9-f89d-4804-99f5-7c0c8669ac9b",
+                    updatedAt: Date(timeIntervalSince1970: 1_762_855_200.123456789),
+                    expiresAt: Date(timeIntervalSince1970: 1_765_447_200.5), expiryReason: .superseded)
+                try await store.write { try await $0.insert(paper) }
+                let stored = try await store.read { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
+                XCTAssertEqual(stored, [Self.record])
+                let storedPaper = try await store.read { try await $0.paperCodes(lpa: paper.lpa, actor: paper.actor) }
+                XCTAssertEqual(storedPaper, [paper])
             }
-            let paper = PaperVerificationCode(
-                code: "P-1234-1234-1234-12", lpa: "M-1234-1234-1234", actor: "12ad81a9-f89d-4804-99f5-7c0c8669ac9b",
-                updatedAt: Date(timeIntervalSince1970: 1_762_855_200.123456789),
-                expiresAt: Date(timeIntervalSince1970: 1_765_447_200.5), expiryReason: .superseded)
-            try await store.write { try await $0.insert(paper) }
-            let stored = try await store.read { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
-            XCTAssertEqual(stored, [Self.record])
-            let storedPaper = try await store.read { try await $0.paperCodes(lpa: paper.lpa, actor: paper.actor) }
-            XCTAssertEqual(storedPaper, [paper])
             await expectClosedAfterClose(store)
         }
     }
@@ -34,36 +36,37 @@ final class PostgresStoreTests: XCTestCase {
     func testAReadOfSeveralStatementsAndAnActivationCodeWithItsPairsPaperCodesAgreeWithTheWrites() async throws {
         try await withTestPostgres { database in
             let store = try await PostgresCodeStore.connect(database.configuration)
-            let mine = {
-                var record = Self.record
-                record.lpa = "M-1234-1234-1234"
-                return record
-            }()
-            let papers = (1...2).map { n in
-                PaperVerificationCode(code: "P-1234-1234-1234-1\(n)", lpa: mine.lpa, actor: mine.actor,
-                                      updatedAt: Date(timeIntervalSince1970: 1_762_855_200 + Double(n)))
+            try await running(store) {
+                let mine = {
+                    var record = Self.record
+                    record.lpa = "M-1234-1234-1234"
+                    return record
+                }()
+                let papers = (1...2).map { n in
+                    PaperVerificationCode(code: "P-1234-1234-1234-1\(n)", lpa: mine.lpa, actor: mine.actor,
+                                          updatedAt: Date(timeIntervalSince1970: 1_762_855_200 + Double(n)))
+                }
+                let other = PaperVerificationCode(code: "P-9999-9999-9999-99", lpa: mine.lpa, actor: "700000000009",
+                                                  updatedAt: Date(timeIntervalSince1970: 1_762_855_200))
+                try await store.write { store in
+                    try await store.insert(mine)
+                    for paper in papers + [other] { try await store.insert(paper) }
+                }
+                // One statement fetches the code and its pair's paper codes; the other pair's need a second statement,
+                // so the body runs again in a snapshot transaction.
+                let (code, pair, otherPair, all) = try await store.read { store in
+                    (try await store.activationCode(mine.code),
+                     try await store.paperCodes(lpa: mine.lpa, actor: mine.actor),
+                     try await store.paperCodes(lpa: other.lpa, actor: other.actor),
+                     try await store.activationCodes(lpa: mine.lpa, actor: mine.actor))
+                }
+                XCTAssertEqual(code, mine)
+                XCTAssertEqual(pair, papers)
+                XCTAssertEqual(otherPair, [other])
+                XCTAssertEqual(all, [mine])
+                let unknown = try await store.read { try await $0.activationCode("CCCCCCCCCCCC") }
+                XCTAssertNil(unknown)
             }
-            let other = PaperVerificationCode(code: "P-9999-9999-9999-99", lpa: mine.lpa, actor: "700000000009",
-                                              updatedAt: Date(timeIntervalSince1970: 1_762_855_200))
-            try await store.write { store in
-                try await store.insert(mine)
-                for paper in papers + [other] { try await store.insert(paper) }
-            }
-            // One statement fetches the code and its pair's paper codes; the other pair's need a second statement,
-            // so the body runs again in a snapshot transaction.
-            let (code, pair, otherPair, all) = try await store.read { store in
-                (try await store.activationCode(mine.code),
-                 try await store.paperCodes(lpa: mine.lpa, actor: mine.actor),
-                 try await store.paperCodes(lpa: other.lpa, actor: other.actor),
-                 try await store.activationCodes(lpa: mine.lpa, actor: mine.actor))
-            }
-            XCTAssertEqual(code, mine)
-            XCTAssertEqual(pair, papers)
-            XCTAssertEqual(otherPair, [other])
-            XCTAssertEqual(all, [mine])
-            let unknown = try await store.read { try await $0.activationCode("CCCCCCCCCCCC") }
-            XCTAssertNil(unknown)
-            await store.close()
         }
     }
 
@@ -115,18 +118,19 @@ final class PostgresStoreTests: XCTestCase {
     func testABatchThatFailsHalfWayWritesNothing() async throws {
         try await withTestPostgres { database in
             let base = try await PostgresCodeStore.connect(database.configuration)
-            try await withService(storage: .custom(FailingCodeStore(wrapping: base, failOnInsert: 2))) { service in
-                let existing = try await service.createCode(lpa: "700000000001", actor: "700000000002")
-                let response = try await service.post("/v1/create", """
-                    {"lpas":[{"lpa":"700000000001","actor":"700000000002","dob":"1960-06-05"},
-                             {"lpa":"700000000001","actor":"700000000003","dob":"1960-06-05"}]}
-                    """)
-                XCTAssertEqual(response.status, 500)
-                expectEqual(try await service.details(existing)?["status_details"] as? String, "Generated")
-                let rows = try await database.column("SELECT actor || ' ' || status_details FROM activation_codes")
-                XCTAssertEqual(rows, ["700000000002 Generated"])
+            try await running(base) {
+                try await withService(storage: .custom(FailingCodeStore(wrapping: base, failOnInsert: 2))) { service in
+                    let existing = try await service.createCode(lpa: "700000000001", actor: "700000000002")
+                    let response = try await service.post("/v1/create", """
+                        {"lpas":[{"lpa":"700000000001","actor":"700000000002","dob":"1960-06-05"},
+                                 {"lpa":"700000000001","actor":"700000000003","dob":"1960-06-05"}]}
+                        """)
+                    XCTAssertEqual(response.status, 500)
+                    expectEqual(try await service.details(existing)?["status_details"] as? String, "Generated")
+                    let rows = try await database.column("SELECT actor || ' ' || status_details FROM activation_codes")
+                    XCTAssertEqual(rows, ["700000000002 Generated"])
+                }
             }
-            await base.close()
         }
     }
 

@@ -116,7 +116,6 @@ final class OutboundHTTPClientTests: XCTestCase {
         let url = server.url
         try await server.shutdown()
         let client = try OutboundHTTPClient(settings: .init(timeout: .seconds(5)))
-        defer { Task { await client.shutdown() } }
         let started = ContinuousClock.now
         do {
             _ = try await client.send(OutboundRequest(method: "GET", url: url))
@@ -126,6 +125,7 @@ final class OutboundHTTPClientTests: XCTestCase {
             XCTAssertTrue(error.reason.contains("connection refused"), error.description)
         }
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(4), "no silent retries until the timeout")
+        await client.shutdown()
     }
 
     func testUnreadableCAFileIsAClearError() {

@@ -22,58 +22,69 @@ final class PeerKindTests: XCTestCase {
         }
     }
 
+    /// Runs `body` with `server`, then stops it (whether `body` throws or not).
+    private func serving(_ server: TestPeer, _ body: (TestPeer) async throws -> Void) async throws {
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     func testAnHTTPSPeerSignedByTheGivenCAIsTrusted() async throws {
-        let server = try await httpsServer()
-        defer { Task { await server.stop() } }
-        let response = try await send(server.url, tls: TLSOptions(caCertificateFile: TLSFixtures.caFile))
-        XCTAssertEqual(response.status, 200)
-        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "GET /hello over TLS")
+        try await serving(try await httpsServer()) { server in
+            let response = try await send(server.url, tls: TLSOptions(caCertificateFile: TLSFixtures.caFile))
+            XCTAssertEqual(response.status, 200)
+            XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "GET /hello over TLS")
+        }
     }
 
     func testAnHTTPSPeerWithAnUnknownCAIsATLSErrorThatSaysWhatToDo() async throws {
-        let server = try await httpsServer()
-        defer { Task { await server.stop() } }
-        do {
-            _ = try await send(server.url)
-            XCTFail("an untrusted certificate was accepted")
-        } catch {
-            XCTAssertEqual(error.kind, .tls, error.description)
-            XCTAssertTrue(error.reason.hasPrefix("the TLS handshake failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED); "
-                + "give the CA certificate that signed it (a PEM file), or skip verification"), error.description)
+        try await serving(try await httpsServer()) { server in
+            do throws(OutboundHTTPError) {
+                _ = try await send(server.url)
+                XCTFail("an untrusted certificate was accepted")
+            } catch {
+                XCTAssertEqual(error.kind, .tls, error.description)
+                XCTAssertTrue(error.reason.hasPrefix("the TLS handshake failed: the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED); "
+                    + "give the CA certificate that signed it (a PEM file), or skip verification"), error.description)
+            }
         }
     }
 
     func testSkippingVerificationAcceptsASelfSignedPeer() async throws {
-        let server = try await httpsServer()
-        defer { Task { await server.stop() } }
-        let response = try await send(server.url, tls: TLSOptions(skipVerification: true))
-        XCTAssertEqual(response.status, 200)
+        try await serving(try await httpsServer()) { server in
+            let response = try await send(server.url, tls: TLSOptions(skipVerification: true))
+            XCTAssertEqual(response.status, 200)
+        }
     }
 
     func testAPeerThatDoesNotSpeakHTTPIsNotHTTP() async throws {
         for reply in ["SSH-2.0-OpenSSH_9.6\r\n", "hello, this is HTTP/0.9\n"] {
-            let server = try await TestPeer.rawReply(reply)
-            defer { Task { await server.stop() } }
-            do {
-                _ = try await send(server.url)
-                XCTFail("\(reply.debugDescription) was taken for HTTP")
-            } catch {
-                XCTAssertEqual(error.kind, .notHTTP, error.description)
-                XCTAssertTrue(error.reason.contains("not HTTP"), error.description)
-                XCTAssertFalse(error.reason.contains("unsupported URL"), error.description)
+            try await serving(try await TestPeer.rawReply(reply)) { server in
+                do throws(OutboundHTTPError) {
+                    _ = try await send(server.url)
+                    XCTFail("\(reply.debugDescription) was taken for HTTP")
+                } catch {
+                    XCTAssertEqual(error.kind, .notHTTP, error.description)
+                    XCTAssertTrue(error.reason.contains("not HTTP"), error.description)
+                    XCTAssertFalse(error.reason.contains("unsupported URL"), error.description)
+                }
             }
         }
     }
 
     func testPlainHTTPToAnHTTPSPeerIsNotHTTP() async throws {
-        let server = try await httpsServer()
-        defer { Task { await server.stop() } }
-        let plain = try XCTUnwrap(URL(string: "http://127.0.0.1:\(server.port)"))
-        do {
-            _ = try await send(plain)
-            XCTFail("a TLS server's alert was taken for HTTP")
-        } catch {
-            XCTAssertTrue([.notHTTP, .connection].contains(error.kind), error.description)
+        try await serving(try await httpsServer()) { server in
+            let plain = try XCTUnwrap(URL(string: "http://127.0.0.1:\(server.port)"))
+            do throws(OutboundHTTPError) {
+                _ = try await send(plain)
+                XCTFail("a TLS server's alert was taken for HTTP")
+            } catch {
+                XCTAssertTrue([.notHTTP, .connection].contains(error.kind), error.description)
+            }
         }
     }
 }

@@ -6,8 +6,8 @@ func pactBrokerClientDocCommentExample(secret: String, sha: String) async throws
     // doc-snippet: Sources/PactBroker/Client/PactBrokerClient.swift
     let broker = try PactBrokerClient(configuration: BrokerConfiguration(
         baseURL: URL(string: "https://broker.example.com")!, authentication: .basic(username: "ci", password: secret)))
-    defer { Task { await broker.shutdown() } }
     let answer = try await broker.canIDeploy(CanIDeployQuery(pacticipant: "web", version: sha, toEnvironment: "production"))
+    await broker.shutdown()
     // doc-snippet-end
     _ = answer
 }

@@ -8,8 +8,9 @@ final class MockCLIProcess {
     private let logged: LoggedProcess
 
     /// Starts `pactkit <command> <arguments>` in the package root (so relative fixture paths work).
-    init(_ arguments: [String], command: [String] = ["mock"]) throws {
-        logged = try LoggedProcess("pactkit", command + arguments, in: PackageRoot.url)
+    init(_ arguments: [String], command: [String] = ["mock"], environment: [String: String] = [:]) throws {
+        let inherited = environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        logged = try LoggedProcess("pactkit", command + arguments, environment: inherited, in: PackageRoot.url)
     }
 
     var process: Process { logged.process }

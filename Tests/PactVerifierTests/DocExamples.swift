@@ -31,6 +31,7 @@ enum VerifierDocExamples {
             stateHandler: ClosureStateHandler(states: ["a code exists": { _ in try await seed(); return [:] }])))
         let report = await verifier.verify([.directory(URL(fileURLWithPath: "pacts"))])
         print(report.renderConsole(colour: false))
+        await verifier.shutdown()
         // doc-snippet-end
     }
 

@@ -1,10 +1,12 @@
 import Foundation
 import HTTPServerCore
+import ProcessLifecycle
+import ServiceLifecycle
 
 /// Starts codes services.
 public enum CodesServiceApp {
     /// Opens the store (creating a SQLite file's or PostgreSQL database's schema on first start), binds and starts
-    /// serving. Throws `SQLiteError` or `PostgresStoreError` when the database cannot be opened and `HTTPServerError`
+    /// serving. A PostgreSQL store answers once its pool runs: run the result's `services`. Throws `SQLiteError` or `PostgresStoreError` when the database cannot be opened and `HTTPServerError`
     /// when the address cannot be bound.
     public static func start(configuration: CodesServiceConfiguration) async throws -> RunningCodesService {
         guard configuration.maxBodyBytes >= 0 else {
@@ -12,7 +14,7 @@ public enum CodesServiceApp {
         }
         let store: any CodeStore = switch configuration.storage {
         case .sqlite(let path): try SQLiteCodeStore(path: path)
-        case .postgres(let database): try await PostgresCodeStore.connect(database)
+        case .postgres(let database): try await PostgresCodeStore.connect(database, logger: configuration.storeLogger)
         case .inMemory: InMemoryCodeStore()
         case .custom(let store): store
         }
@@ -83,6 +85,16 @@ public final class RunningCodesService: Sendable {
         self.activationCodes = activationCodes
         self.paperCodes = paperCodes
         self.providerStates = providerStates
+    }
+
+    /// What to run, in `ServiceGroup` order, for as long as the service serves: the PostgreSQL store's pool (when
+    /// the service opened one), then the server, whose graceful shutdown is `shutdown()`. A group shuts them down
+    /// in reverse order, so requests finish before the pool stops.
+    public var services: [any Service] {
+        var services: [any Service] = []
+        if ownsStore, let pool = store as? PostgresCodeStore { services.append(pool) }
+        services.append(StopOnShutdown { try await self.shutdown() })
+        return services
     }
 
     /// Stops accepting requests, lets in-flight ones finish, then closes the store (unless the caller supplied it

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import HTTPServerCore
 
 /// How to run a codes service.
@@ -33,8 +34,10 @@ public struct CodesServiceConfiguration: Sendable {
     public var clock: any CodeClock
     /// Where code characters come from; the system CSPRNG unless a test injects a seeded source.
     public var random: any RandomSource
-    /// Called once per answered request (for example to print `entry.line`).
+    /// Called once per answered request (for example to log `entry.line`).
     public var requestLogger: (@Sendable (RequestLogEntry) -> Void)?
+    /// Where the PostgreSQL client logs (at debug and trace only).
+    public var storeLogger = Logger(label: "codes-service.store")
 
     /// Builds a configuration: loopback on a free port, in-memory storage, provider states off, no auth, 1 MiB bodies,
     /// the system clock and CSPRNG, and no request log unless told otherwise.

@@ -8,8 +8,8 @@ import PactModel
 /// ```swift
 /// let broker = try PactBrokerClient(configuration: BrokerConfiguration(
 ///     baseURL: URL(string: "https://broker.example.com")!, authentication: .basic(username: "ci", password: secret)))
-/// defer { Task { await broker.shutdown() } }
 /// let answer = try await broker.canIDeploy(CanIDeployQuery(pacticipant: "web", version: sha, toEnvironment: "production"))
+/// await broker.shutdown()
 /// ```
 public final class PactBrokerClient: Sendable {
     /// The configuration every call uses.

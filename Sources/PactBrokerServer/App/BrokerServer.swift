@@ -21,16 +21,19 @@ public struct BrokerServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// Connections served at once; more wait to be accepted.
     public var maxConnections: Int
+    /// Where the server logs; nil: warnings and errors to standard error.
+    public var logger: Logger?
 
     /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections.
     public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
-                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024) {
+                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil) {
         self.host = host
         self.port = port
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.maxBodyBytes = maxBodyBytes
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
+        self.logger = logger
     }
 }
 
@@ -53,8 +56,11 @@ public struct BrokerServer: Sendable {
         handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void,
         until stop: @escaping @Sendable () async -> Void = { await BrokerServer.never() }
     ) async throws {
-        var logger = Logger(label: "pactkit-broker", factory: { StreamLogHandler.standardError(label: $0) })
-        logger.logLevel = .warning
+        let logger = configuration.logger ?? {
+            var logger = Logger(label: "pactkit.broker", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = .warning
+            return logger
+        }()
         let responder = BrokerResponder(api: BrokerAPI(store: store, now: { Date() }), configuration: configuration)
         let seconds = configuration.idleTimeout.components.seconds
         let app = Application(

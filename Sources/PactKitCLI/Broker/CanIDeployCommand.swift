@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineLogging
 import Foundation
 import PactBroker
 import PactModel
@@ -40,6 +41,7 @@ struct CanIDeployCommand: AsyncParsableCommand {
     var output: CanIDeployOutput = .table
 
     @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func validate() throws {
         if toEnvironment != nil, toTag != nil { throw ValidationError("give either --to-environment or --to, not both") }
@@ -51,6 +53,7 @@ struct CanIDeployCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try logging.bootstrap()
         let environment = ProcessInfo.processInfo.environment
         let configuration = try broker.configuration(environment: environment)
         let dryRun = dryRun || environment["PACT_BROKER_CAN_I_DEPLOY_DRY_RUN"]?.lowercased() == "true"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineLogging
 import Foundation
 import PactBroker
 
@@ -15,8 +16,10 @@ struct RecordDeploymentCommand: AsyncParsableCommand {
     @Option(name: .customLong("application-instance"), help: "The application instance, when there are several per environment.")
     var applicationInstance: String?
     @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func run() async throws {
+        try logging.bootstrap()
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         try await BrokerRun.with(configuration, command: "record-deployment", plain: broker.noColour) { client in
             try await client.recordDeployment(pacticipant: target.pacticipant, version: target.version, environment: environment,
@@ -38,8 +41,10 @@ struct RecordReleaseCommand: AsyncParsableCommand {
     @Option(name: .customLong("environment"), help: "The environment.")
     var environment: String
     @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func run() async throws {
+        try logging.bootstrap()
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         try await BrokerRun.with(configuration, command: "record-release", plain: broker.noColour) { client in
             try await client.recordRelease(pacticipant: target.pacticipant, version: target.version, environment: environment)
@@ -62,8 +67,10 @@ struct RecordUndeploymentCommand: AsyncParsableCommand {
     @Option(name: .customLong("application-instance"), help: "The application instance removed.")
     var applicationInstance: String?
     @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func run() async throws {
+        try logging.bootstrap()
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         let versions = try await BrokerRun.with(configuration, command: "record-undeployment", plain: broker.noColour) { client in
             try await client.recordUndeployment(pacticipant: pacticipant, environment: environment,
@@ -86,12 +93,14 @@ struct CreateVersionTagCommand: AsyncParsableCommand {
     @Option(name: [.customShort("t"), .customLong("tag")], help: "A tag (repeatable).")
     var tags: [String] = []
     @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func validate() throws {
         if tags.isEmpty { throw ValidationError("give at least one --tag") }
     }
 
     func run() async throws {
+        try logging.bootstrap()
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         try await BrokerRun.with(configuration, command: "create-version-tag", plain: broker.noColour) { client in
             try await client.createVersionTags(pacticipant: target.pacticipant, version: target.version, tags: tags)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineLogging
 import Foundation
 import PactBroker
 
@@ -31,6 +32,7 @@ struct PublishCommand: AsyncParsableCommand {
     var buildURL: String?
 
     @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: "Logging") var logging: LoggingOptions
 
     func validate() throws {
         if consumerAppVersion.trimmingCharacters(in: .whitespaces).isEmpty || consumerAppVersion.contains("\n") {
@@ -41,6 +43,7 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try logging.bootstrap()
         let configuration = try broker.configuration(environment: ProcessInfo.processInfo.environment)
         var pacts: [PactFileToPublish] = []
         do throws(BrokerError) {

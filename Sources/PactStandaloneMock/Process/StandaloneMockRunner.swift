@@ -1,9 +1,12 @@
 import Foundation
 import HTTPServerCore
+import ProcessLifecycle
+import Logging
 
 /// Runs a standalone mock as a process does: loads the pacts, serves them, prints `listening on …` and one line per
-/// request on standard output (diagnostics on standard error), optionally watches the files, and stops on SIGINT or
-/// SIGTERM after in-flight requests finish (a second signal exits at once).
+/// request on standard output (diagnostics through `logger`), optionally watches the files, and stops on SIGINT or
+/// SIGTERM after in-flight requests finish (a second signal exits at once). The server runs as a swift-service-lifecycle
+/// `Service` (see `ServerLifecycle`).
 public enum StandaloneMockRunner {
     /// Why a run ended early.
     public enum Failure: Error, Sendable {
@@ -13,11 +16,13 @@ public enum StandaloneMockRunner {
         case bind
     }
 
-    /// Serves until a termination signal arrives.
-    public static func run(_ settings: StandaloneMockSettings) async throws(Failure) {
+    /// Serves until a termination signal arrives; diagnostics (`serving …`, warnings, `stopped`) go to `logger`.
+    public static func run(
+        _ settings: StandaloneMockSettings, logger: Logger = Logger(label: "pactkit.mock")
+    ) async throws(Failure) {
         // A reader that goes away (`pactkit mock | head -1`) must not kill the server mid-request.
         signal(SIGPIPE, SIG_IGN)
-        let signals = TerminationSignals()
+        let lifecycle = await ServerLifecycle()
         let output = LineWriter(descriptor: STDOUT_FILENO)
         let clock = ContinuousClock()
         let loadStart = clock.now
@@ -32,12 +37,12 @@ public enum StandaloneMockRunner {
             catalogue = try PactCatalogue.build(loaded.pacts, preferredState: settings.preferredState)
             if settings.watch { library = loaded }
         } catch {
-            DiagnosticOutput.line("error: \(error)")
+            logger.error("error: \(error)")
             throw .load
         }
         let loadTime = clock.now - loadStart
         MemoryTrimming.releaseFreePages()
-        for warning in catalogue.warnings { DiagnosticOutput.line("warning: \(warning)") }
+        for warning in catalogue.warnings { logger.warning("warning: \(warning)") }
 
         let mock = StandaloneMock(catalogue: catalogue, options: settings.options, lineSink: { output.write($0) })
         let server: StandaloneMockServer
@@ -46,29 +51,23 @@ public enum StandaloneMockRunner {
                                                           maxBodyBytes: settings.maxBodyBytes,
                                                           connectionLimits: settings.connectionLimits)
         } catch {
-            DiagnosticOutput.line("error: \(error)")
+            logger.error("error: \(error)")
             throw .bind
         }
         output.open(firstLine: "listening on \(server.url.absoluteString)")
-        DiagnosticOutput.line(summary(catalogue, loadTime: loadTime, readTime: readTime, watching: settings.watch))
+        logger.info("\(summary(catalogue, loadTime: loadTime, readTime: readTime, watching: settings.watch))")
         let watcher = library.map {
             PactWatcher(library: $0, mock: mock, preferredState: settings.preferredState,
-                        interval: settings.watchInterval, report: DiagnosticOutput.line)
+                        interval: settings.watchInterval, report: { logger.info("\($0)") })
         }
 
-        let received = await signals.next()
-        DiagnosticOutput.line("received \(TerminationSignals.name(received)), stopping")
-        watcher?.stop()
-        // A second signal means "now": skip the graceful shutdown.
-        Task.detached {
-            let again = await signals.next()
-            DiagnosticOutput.line("received \(TerminationSignals.name(again)) again, exiting at once")
-            output.flush()
-            Foundation.exit(1)
+        let service = StopOnShutdown {
+            watcher?.stop()
+            try? await server.shutdown()
         }
-        try? await server.shutdown()
+        try? await lifecycle.run([service], logger: logger, beforeExit: { output.flush() })
         output.flush()
-        DiagnosticOutput.line("stopped")
+        logger.info("stopped")
     }
 
     /// `serving 10 interactions from 1 pact(s) (provider 'p'), loaded in 3 ms (reading 2 ms)`.

@@ -10,6 +10,7 @@ import PactModel
 ///     stateHandler: ClosureStateHandler(states: ["a code exists": { _ in try await seed(); return [:] }])))
 /// let report = await verifier.verify([.directory(URL(fileURLWithPath: "pacts"))])
 /// print(report.renderConsole(colour: false))
+/// await verifier.shutdown()
 /// ```
 public struct Verifier: Sendable {
     /// The validated configuration every verification run uses.
@@ -30,6 +31,11 @@ public struct Verifier: Sendable {
         } catch {
             throw VerifierConfigurationError(field: "CA certificate file", reason: error.description)
         }
+    }
+
+    /// Closes the pooled provider connections: call once, after the last verification.
+    public func shutdown() async {
+        await http.shutdown()
     }
 
     /// Reads every source (before verifying anything), then verifies each pact's interactions in order. Pacts for

@@ -110,3 +110,19 @@ extension PostgresStoreConfiguration {
         }
     }
 }
+
+/// Runs `body` while `store`'s connection pool runs, then closes the store and stops the pool.
+func running<Value: Sendable>(_ store: PostgresCodeStore, _ body: () async throws -> Value) async throws -> Value {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await store.run() }
+        defer { group.cancelAll() }
+        do {
+            let value = try await body()
+            await store.close()
+            return value
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}

@@ -68,13 +68,21 @@ func withService(
 ) async throws {
     let service = try await TestService.start(
         storage: storage, providerStates: providerStates, authToken: authToken, maxBodyBytes: maxBodyBytes, random: random)
-    do {
-        try await body(service)
-    } catch {
-        try? await service.stop()
-        throw error
+    // A PostgreSQL store's pool works while it runs: here in a child task, cancelled once the service has stopped.
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        if case .postgres = storage, let pool = service.service.store as? PostgresCodeStore {
+            group.addTask { await pool.run() }
+        }
+        do {
+            try await body(service)
+        } catch {
+            try? await service.stop()
+            group.cancelAll()
+            throw error
+        }
+        try await service.stop()
+        group.cancelAll()
     }
-    try await service.stop()
 }
 
 /// A fresh temporary directory, removed by the caller.

@@ -36,8 +36,14 @@ final class BrokerMock: @unchecked Sendable {
     /// `(description, outcome, method path)` of every request received, in order.
     func log() async throws -> [(interaction: String?, outcome: String, request: String)] {
         let client = try OutboundHTTPClient()
-        defer { Task { await client.shutdown() } }
-        let response = try await client.send(OutboundRequest(method: "GET", url: url.appendingPathComponent("__pactkit/log")))
+        let response: OutboundResponse
+        do {
+            response = try await client.send(OutboundRequest(method: "GET", url: url.appendingPathComponent("__pactkit/log")))
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
         let json = try JSONParser.parse(Data(response.body))
         return (json["entries"]?.arrayValue ?? []).map { entry in
             (entry["interaction"]?["description"]?.stringValue, entry["outcome"]?.stringValue ?? "?",
@@ -47,8 +53,13 @@ final class BrokerMock: @unchecked Sendable {
 
     func clearLog() async throws {
         let client = try OutboundHTTPClient()
-        defer { Task { await client.shutdown() } }
-        _ = try await client.send(OutboundRequest(method: "DELETE", url: url.appendingPathComponent("__pactkit/log")))
+        do {
+            _ = try await client.send(OutboundRequest(method: "DELETE", url: url.appendingPathComponent("__pactkit/log")))
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
     }
 
     func stop() { process.blockingStop() }

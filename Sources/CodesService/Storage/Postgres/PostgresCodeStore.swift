@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 import PostgresNIO
+import ServiceLifecycle
 
 /// The store for several service instances sharing one PostgreSQL database, through postgres-nio's connection pool
 /// (`PostgresClient`). Each `read`/`write` leases a connection and runs its body as one transaction: a read sees one
@@ -12,7 +13,11 @@ import PostgresNIO
 /// Faults: no connection within `connectTimeout` (server down, pool exhausted) or a connection lost mid-transaction
 /// throws `CodeStoreError.unavailable` (answered 503); the server rolls the open transaction back, so nothing is half
 /// written. The pool reconnects on its own once the server is back. Deadlocks and serialisation failures are retried.
-public final class PostgresCodeStore: CodeStore {
+///
+/// The pool works while `run()` runs: the store is a swift-service-lifecycle `Service`, run by a `ServiceGroup`
+/// (listed before the server that uses it, so that it stops after the server) or a task group, and stopped by
+/// graceful shutdown or cancellation.
+public final class PostgresCodeStore: CodeStore, Service {
     private enum Lease { case waiting, leased, timedOut, finished }
 
     /// How often a transaction that lost a deadlock is run again before the request fails.
@@ -20,16 +25,20 @@ public final class PostgresCodeStore: CodeStore {
 
     private let configuration: PostgresStoreConfiguration
     private let client: PostgresClient
-    private let clientTask: Task<Void, Never>
     private let logger: Logger
     private let isClosed = NIOLockedValueBox(false)
     /// Transactions under way; `close()` waits for them (a request whose client hung up is still one).
     private let inFlight = NIOLockedValueBox(0)
 
-    /// Connects, creates or migrates the schema (waiting for another instance doing the same), and starts the pool.
-    /// Throws `PostgresStoreError.unreachable` naming the server and the reason when no connection can be made.
-    public static func connect(_ configuration: PostgresStoreConfiguration) async throws -> PostgresCodeStore {
-        let logger = quietLogger()
+    /// Connects, creates or migrates the schema (waiting for another instance doing the same), and makes the pool,
+    /// which serves once `run()` runs. Throws `PostgresStoreError.unreachable` naming the server and the reason when
+    /// no connection can be made. postgres-nio logs to `logger` only at debug and trace: at higher levels the service
+    /// reports failures itself, once, in its own words.
+    public static func connect(
+        _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "codes-service.store")
+    ) async throws -> PostgresCodeStore {
+        var logger = logger
+        if logger.logLevel > .debug { logger.logLevel = .critical }
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
@@ -55,7 +64,11 @@ public final class PostgresCodeStore: CodeStore {
         self.logger = logger
         let client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
         self.client = client
-        clientTask = Task { await client.run() }
+    }
+
+    /// Runs the connection pool until graceful shutdown or cancellation.
+    public func run() async {
+        await client.run()
     }
 
     /// Runs `body` in a READ ONLY transaction on one snapshot.
@@ -72,8 +85,8 @@ public final class PostgresCodeStore: CodeStore {
         try await transaction(write: true) { try await body($0) }
     }
 
-    /// Refuses new transactions, lets those under way finish (each is bounded by the statement deadline), then stops
-    /// the pool. Later calls throw `.closed`.
+    /// Refuses new transactions and lets those under way finish (each is bounded by the statement deadline). Later
+    /// calls throw `.closed`. The pool stops when `run()` is shut down or cancelled.
     public func close() async {
         let wasClosed = isClosed.withLockedValue { closed in
             defer { closed = true }
@@ -84,8 +97,6 @@ public final class PostgresCodeStore: CodeStore {
         while inFlight.withLockedValue({ $0 }) > 0, ContinuousClock.now < patience {
             try? await Task.sleep(for: .milliseconds(10))
         }
-        clientTask.cancel()
-        await clientTask.value
     }
 
     private func transaction<Value: Sendable>(
@@ -177,13 +188,6 @@ public final class PostgresCodeStore: CodeStore {
 
     private static func noConnection(_ address: String, _ timeout: Duration) -> String {
         "no connection to PostgreSQL at \(address) within \(timeout.components.seconds) s"
-    }
-
-    private static func quietLogger() -> Logger {
-        // postgres-nio logs through swift-log; the service reports failures itself, once, in its own words.
-        var logger = Logger(label: "codes-service.postgres")
-        logger.logLevel = .critical
-        return logger
     }
 }
 
