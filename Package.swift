@@ -10,7 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
-let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache: `pactkit broker` (enables Verifier for OutboundHTTP)
+let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache, OutboundHTTP: the Pact Broker server (`pactkit broker`)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
@@ -20,6 +20,7 @@ let argumentParser: Target.Dependency = .product(
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
 let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
 let lifecycle: [Target.Dependency] = [
@@ -49,8 +50,8 @@ let package = Package(
         .library(name: "OutboundHTTP", targets: ["OutboundHTTP"]),
         .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
-        .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
+        .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
@@ -60,7 +61,7 @@ let package = Package(
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
         .trait(
             name: brokerServer,
-            description: "`pactkit broker`: the Pact Broker server, its HTML pages (swift-mustache) and webhooks (sent through OutboundHTTP).",
+            description: "`pactkit broker`: the Pact Broker server (Hummingbird), its HTML pages (swift-mustache) and webhooks (sent through OutboundHTTP).",
             enabledTraits: [verifier]
         ),
         .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
@@ -75,6 +76,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // The Pact Broker server's HTTP routing (trait BrokerServer).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         // Diagnostics (--log-level, --log-format) and the servers' lifetimes: a ServiceGroup, graceful shutdown on
         // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
@@ -123,7 +126,7 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                "CommandLineLogging", logging, argumentParser,
+                "CommandLineLogging", logging, argumentParser, .target(name: "PactBrokerServer", condition: when(brokerServer)),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -136,22 +139,25 @@ let package = Package(
         .target(name: "CommandLineLogging", dependencies: ["PactModel", logging, argumentParser]),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // One SQLite connection on its own serial queue, with transactions: the codes service's and the broker's store.
+        .target(name: "SQLiteSupport", dependencies: [
+            "CSQLite", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "CSQLite", postgres, "ProcessLifecycle", logging,
+            "HTTPServerCore", "SQLiteSupport", postgres, "ProcessLifecycle", logging,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
-        // `pactkit broker`: the Pact Broker server. UI/ renders its HTML pages from plain view models; Webhooks/ is its
-        // webhooks engine (definitions, templates, the allow-list, the dispatcher that sends them through OutboundHTTP).
-        .target(
-            name: "PactBrokerServer",
-            dependencies: [
-                "PactModel", "HTTPSyntax", "OutboundHTTP", nioLocks, mustache,
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
-            ]
-        ),
+        // `pactkit broker`: the Pact Broker server: HAL API, matrix, pacts for verification, on SQLite or in memory.
+        // UI/ renders its HTML pages from plain view models; Webhooks/ is its webhooks engine (definitions, templates,
+        // the allow-list, the dispatcher that sends them through OutboundHTTP).
+        .target(name: "PactBrokerServer", dependencies: [
+            "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, mustache, nioLocks,
+            .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
+        ]),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -206,10 +212,12 @@ let package = Package(
             name: "PactBrokerTests",
             dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService", "TestSupport"]
         ),
+        // The broker server driven by PactKit's own client, the store suite on both drivers, `pactkit broker`, the
+        // webhooks engine against an in-process receiver, and the pages' renderers and the pages in headless Chromium.
         .testTarget(
             name: "PactBrokerServerTests",
             dependencies: [
-                "PactBrokerServer", "PactModel", "OutboundHTTP", "HTTPServerCore", nioLocks,
+                "PactBrokerServer", "PactBroker", "PactModel", "OutboundHTTP", "HTTPServerCore", "TestSupport", hummingbird, nioLocks,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
                 .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             ]
