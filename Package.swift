@@ -82,6 +82,9 @@ let package = Package(
         // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // The broker's pact version sha: SHA-1 of a pact's canonical JSON, as pact_broker names pact content (trait
+        // BrokerServer; already in the graph through postgres-nio).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "5.0.0"),
         // The broker's HTML pages: templates with HTML escaping by default (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
@@ -155,6 +158,7 @@ let package = Package(
         // the allow-list, the dispatcher that sends them through OutboundHTTP).
         .target(name: "PactBrokerServer", dependencies: [
             "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, mustache, nioLocks,
+            .product(name: "Crypto", package: "swift-crypto", condition: when(brokerServer)),
             .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
         ]),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PactModel
 
@@ -31,7 +32,7 @@ struct PactContent: Sendable {
         }
         self.json = json
         canonical = JSONWriter.compact(json)
-        sha = SHA1.hex(Array(canonical.utf8))
+        sha = Insecure.SHA1.hash(data: Array(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
 
