@@ -91,6 +91,17 @@ import TestSupport
                                "content": .string(Data("{}".utf8).base64EncodedString())]],
             ])
             #expect(mismatched.json?["errors"]?["contracts.0.consumerName"]?.arrayValue?.first?.stringValue == "must match pacticipantName (Foo)")
+            // The old `logs` beside `notices`, each marked as pact_broker marks it: the Rust pact-broker-cli fails to
+            // read the answer without `deprecationWarning`.
+            let published = await broker.call("POST", "/contracts/publish", json: [
+                "pacticipantName": "Foo", "pacticipantVersionNumber": "2",
+                "contracts": [["consumerName": "Foo", "providerName": "Bar", "specification": "pact", "contentType": "application/json",
+                               "content": .string(Data(#"{"consumer":{"name":"Foo"},"provider":{"name":"Bar"},"interactions":[]}"#.utf8).base64EncodedString())]],
+            ])
+            #expect(published.status == 200)
+            let logs = published.json?["logs"]?.arrayValue ?? []
+            #expect(!logs.isEmpty)
+            #expect(logs.allSatisfy { $0["deprecationWarning"]?.stringValue == "Replaced by notices" && $0["message"]?.stringValue != nil })
             let bodyless = await broker.call("PUT", "/pacticipants/Foo/versions/1/tags/x")
             #expect(bodyless.status == 201, "a tag needs no body")
         }

@@ -98,7 +98,11 @@ extension BrokerAPI {
         let levels = ["success": "info", "prompt": "info", "debug": "debug", "warning": "warn", "error": "error", "info": "info"]
         return .ok([
             "notices": .array(notices.map(\.json)),
-            "logs": .array(notices.map { ["level": .string(levels[$0.type] ?? "info"), "message": .string($0.text)] }),
+            // pact_broker's decorator marks every log "Replaced by notices"; the Rust pact-broker-cli requires the field.
+            "logs": .array(notices.map {
+                ["level": .string(levels[$0.type] ?? "info"), "message": .string($0.text),
+                 "deprecationWarning": "Replaced by notices"]
+            }),
             "_embedded": [
                 "pacticipant": ["name": .string(consumer.name), "_links": ["self": Representations.link(urls.pacticipant(consumer.name))]],
                 "version": ["number": .string(version.number), "buildUrl": Representations.optional(version.buildURL),
