@@ -10,6 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache, OutboundHTTP: the Pact Broker server (`pactkit broker`)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
@@ -18,6 +19,8 @@ let argumentParser: Target.Dependency = .product(
 )
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
 let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
 let lifecycle: [Target.Dependency] = [
@@ -48,6 +51,7 @@ let package = Package(
         .library(name: "PactBroker", targets: ["PactBroker"]),
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
+        .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
@@ -55,7 +59,12 @@ let package = Package(
         .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
         .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
-        .default(enabledTraits: [verifier, commandLine, codesService]),
+        .trait(
+            name: brokerServer,
+            description: "`pactkit broker`: the Pact Broker server (Hummingbird), its HTML pages (swift-mustache) and webhooks (sent through OutboundHTTP).",
+            enabledTraits: [verifier]
+        ),
+        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
     ],
     dependencies: [
         // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
@@ -67,10 +76,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         // The codes service's PostgreSQL store (trait CodesService).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // The Pact Broker server's HTTP routing (trait BrokerServer).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         // Diagnostics (--log-level, --log-format) and the servers' lifetimes: a ServiceGroup, graceful shutdown on
         // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // The broker's pact version sha: SHA-1 of a pact's canonical JSON, as pact_broker names pact content (trait
+        // BrokerServer; already in the graph through postgres-nio).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "5.0.0"),
+        // The broker's HTML pages: templates with HTML escaping by default (trait BrokerServer).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
         // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
@@ -113,7 +129,7 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                "CommandLineLogging", logging, argumentParser,
+                "CommandLineLogging", logging, argumentParser, .target(name: "PactBrokerServer", condition: when(brokerServer)),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -126,13 +142,26 @@ let package = Package(
         .target(name: "CommandLineLogging", dependencies: ["PactModel", logging, argumentParser]),
         // The codes service: a real provider for PactKit's own contracts.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // One SQLite connection on its own serial queue, with transactions: the codes service's and the broker's store.
+        .target(name: "SQLiteSupport", dependencies: [
+            "CSQLite", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "CSQLite", postgres, "ProcessLifecycle", logging,
+            "HTTPServerCore", "SQLiteSupport", postgres, "ProcessLifecycle", logging,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
+        // `pactkit broker`: the Pact Broker server: HAL API, matrix, pacts for verification, on SQLite or in memory.
+        // UI/ renders its HTML pages from plain view models; Webhooks/ is its webhooks engine (definitions, templates,
+        // the allow-list, the dispatcher that sends them through OutboundHTTP).
+        .target(name: "PactBrokerServer", dependencies: [
+            "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, mustache, nioLocks,
+            .product(name: "Crypto", package: "swift-crypto", condition: when(brokerServer)),
+            .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
+        ]),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -186,6 +215,16 @@ let package = Package(
         .testTarget(
             name: "PactBrokerTests",
             dependencies: ["PactBroker", "PactConsumer", "PactModel", "HTTPServerCore", "OutboundHTTP", "CodesService", "TestSupport"]
+        ),
+        // The broker server driven by PactKit's own client, the store suite on both drivers, `pactkit broker`, the
+        // webhooks engine against an in-process receiver, and the pages' renderers and the pages in headless Chromium.
+        .testTarget(
+            name: "PactBrokerServerTests",
+            dependencies: [
+                "PactBrokerServer", "PactBroker", "PactModel", "OutboundHTTP", "HTTPServerCore", "TestSupport", hummingbird, nioLocks,
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
+                .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
+            ]
         ),
         // The consumer contract suites of use-an-lpa and sirius: they write pacts/*.json.
         .testTarget(name: "CodesContractTests", dependencies: ["CodesClient", "PactConsumer", "PactModel", "TestSupport"]),

@@ -1,3 +1,4 @@
+import SQLiteSupport
 import NIOConcurrencyHelpers
 
 /// A store in process memory, for tests: nothing survives the process. A read works on a copy of the tables taken

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteSupport
 
 /// The store operations as SQL, inside a transaction that `SQLiteCodeStore` has begun. It is only used on the
 /// store's queue, where the transaction's body runs; its methods are synchronous (SQLite answers on the spot) and

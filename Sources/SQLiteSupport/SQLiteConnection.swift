@@ -2,12 +2,12 @@ import CSQLite
 
 /// One SQLite database connection with a cache of prepared statements. Not thread-safe: its owner confines it to
 /// one serial queue (the connection is opened without SQLite's own mutex for that reason).
-final class SQLiteConnection {
+package final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var statements: [String: SQLiteStatement] = [:]
 
     /// Opens (creating if needed) the database at `path`; `:memory:` gives a private in-memory database.
-    init(path: String) throws {
+    package init(path: String) throws {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let result = sqlite3_open_v2(path, &handle, flags, nil)
         guard result == SQLITE_OK, let handle else {
@@ -21,7 +21,7 @@ final class SQLiteConnection {
     deinit { close() }
 
     /// Runs one or more statements that return no rows we need.
-    func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         guard let handle else { throw closedError(sql) }
         var message: UnsafeMutablePointer<CChar>?
         let result = sqlite3_exec(handle, sql, nil, nil, &message)
@@ -33,14 +33,14 @@ final class SQLiteConnection {
     }
 
     /// The single-value result of a query such as `PRAGMA journal_mode`.
-    func scalarText(_ sql: String) throws -> String? {
+    package func scalarText(_ sql: String) throws -> String? {
         guard let handle else { throw closedError(sql) }
         let statement = try SQLiteStatement(connection: handle, sql: sql, persistent: false)
         return try statement.query([]) { $0.text(0) }.first
     }
 
     /// A cached prepared statement for `sql` (prepared on first use).
-    func statement(_ sql: String) throws -> SQLiteStatement {
+    package func statement(_ sql: String) throws -> SQLiteStatement {
         if let cached = statements[sql] { return cached }
         guard let handle else { throw closedError(sql) }
         let statement = try SQLiteStatement(connection: handle, sql: sql, persistent: true)
@@ -48,10 +48,13 @@ final class SQLiteConnection {
         return statement
     }
 
-    /// Rows changed by the last INSERT, UPDATE or DELETE.
-    var changes: Int { handle.map { Int(sqlite3_changes($0)) } ?? 0 }
+    /// The row id of the last successful INSERT.
+    package var lastInsertedRowID: Int64 { handle.map { sqlite3_last_insert_rowid($0) } ?? 0 }
 
-    func close() {
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    package var changes: Int { handle.map { Int(sqlite3_changes($0)) } ?? 0 }
+
+    package func close() {
         for statement in statements.values { statement.finalize() }
         statements = [:]
         if let handle { sqlite3_close_v2(handle) }

@@ -17,7 +17,7 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A unique or primary key was violated.
-    var isUniquenessViolation: Bool {
+    package var isUniquenessViolation: Bool {
         code == Self.constraintPrimaryKey || code == Self.constraintUnique
     }
 
@@ -25,14 +25,14 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     private static let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
     private static let constraintUnique = SQLITE_CONSTRAINT | (8 << 8)
 
-    init(code: Int32, message: String, sql: String? = nil) {
+    package init(code: Int32, message: String, sql: String? = nil) {
         self.code = code
         self.message = message
         self.sql = sql
     }
 
     /// The error of the last call on `handle`.
-    init(handle: OpaquePointer?, code: Int32, sql: String? = nil) {
+    package init(handle: OpaquePointer?, code: Int32, sql: String? = nil) {
         let extended = handle.map { sqlite3_extended_errcode($0) } ?? code
         let message = handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(code))

@@ -1,12 +1,12 @@
 import CSQLite
 
 /// A prepared statement. Not thread-safe: used only on its connection's queue.
-final class SQLiteStatement {
+package final class SQLiteStatement {
     private var handle: OpaquePointer?
     private let connection: OpaquePointer
-    let sql: String
+    package let sql: String
 
-    init(connection: OpaquePointer, sql: String, persistent: Bool) throws {
+    package init(connection: OpaquePointer, sql: String, persistent: Bool) throws {
         self.connection = connection
         self.sql = sql
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
@@ -21,7 +21,7 @@ final class SQLiteStatement {
     deinit { finalize() }
 
     /// Resets the statement and binds `values` to parameters 1, 2, ….
-    func bind(_ values: [SQLiteValue]) throws {
+    package func bind(_ values: [SQLiteValue]) throws {
         guard let handle else { throw SQLiteError(code: SQLITE_MISUSE, message: "statement finalized", sql: sql) }
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
@@ -38,7 +38,7 @@ final class SQLiteStatement {
     }
 
     /// Advances; true when a row is available to read.
-    func step() throws -> Bool {
+    package func step() throws -> Bool {
         let result = sqlite3_step(handle)
         switch result {
         case SQLITE_ROW: return true
@@ -51,14 +51,14 @@ final class SQLiteStatement {
     }
 
     /// Binds, runs to completion and resets (for statements that return no rows).
-    func run(_ values: [SQLiteValue]) throws {
+    package func run(_ values: [SQLiteValue]) throws {
         try bind(values)
         while try step() {}
         sqlite3_reset(handle)
     }
 
     /// Binds, then reads every row with `row`, then resets.
-    func query<Row>(_ values: [SQLiteValue], row: (SQLiteStatement) throws -> Row) throws -> [Row] {
+    package func query<Row>(_ values: [SQLiteValue], row: (SQLiteStatement) throws -> Row) throws -> [Row] {
         try bind(values)
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []
@@ -66,18 +66,18 @@ final class SQLiteStatement {
         return rows
     }
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    package func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    package func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    package func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
-    func text(_ column: Int32) -> String {
+    package func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(handle, column) else { return "" }
         return String(cString: bytes)
     }
 
-    func finalize() {
+    package func finalize() {
         if let handle { sqlite3_finalize(handle) }
         handle = nil
     }

@@ -4,7 +4,7 @@ import NIOCore
 /// Lets one transaction at a time through, in arrival order, and holds it across the transaction's suspension
 /// points (a lock cannot be held across an `await`). Stores whose own connection admits one transaction at a time
 /// (SQLite, the in-memory tables) serialise their transactions with it.
-final class TransactionGate: Sendable {
+package final class TransactionGate: Sendable {
     private struct State: Sendable {
         var held = false
         var waiting = CircularBuffer<CheckedContinuation<Void, Never>>()
@@ -12,8 +12,11 @@ final class TransactionGate: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
+    /// An open gate.
+    package init() {}
+
     /// Runs `body` once every transaction that arrived earlier has finished.
-    func exclusively<Value>(_ body: () async throws -> Value) async throws -> Value {
+    package func exclusively<Value>(_ body: () async throws -> Value) async throws -> Value {
         await enter()
         defer { leave() }
         return try await body()

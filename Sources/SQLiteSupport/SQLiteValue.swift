@@ -1,5 +1,5 @@
 /// A value bound to a statement parameter.
-enum SQLiteValue: Sendable, Hashable {
+package enum SQLiteValue: Sendable, Hashable {
     case integer(Int64)
     case real(Double)
     case text(String)

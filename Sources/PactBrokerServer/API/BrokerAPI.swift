@@ -1,0 +1,70 @@
+import Foundation
+import PactModel
+
+/// The broker's HTTP API, independent of the HTTP server: it maps an `APIRequest` to an `APIReply`, with the store
+/// and a clock.
+struct BrokerAPI: Sendable {
+    let store: any BrokerStore
+    let now: @Sendable () -> Date
+
+    /// Answers one request; a refused request becomes its `APIError` reply.
+    func respond(to request: APIRequest) async -> APIReply {
+        do {
+            return try await route(request)
+        } catch let error as APIError {
+            return APIReply(status: error.status, body: error.body)
+        } catch let error as BrokerStoreError {
+            if case .duplicate = error {
+                return APIReply(status: 409, body: ["errors": ["base": [.string(error.description)]]])
+            }
+            return APIReply(status: 500, body: ["error": ["message": .string(error.description)]])
+        } catch {
+            return APIReply(status: 500, body: ["error": ["message": .string("\(error)")]])
+        }
+    }
+
+    private func route(_ r: APIRequest) async throws -> APIReply {
+        let s = r.segments
+        let urls = BrokerURLs(base: r.base)
+        if s.isEmpty {
+            try r.allow("GET")
+            return .ok(IndexResource.json(urls))
+        }
+        if s.matches("diagnostic", "status", "heartbeat") {
+            try r.allow("GET")
+            return APIReply(status: 200, body: ["ok": true, "_links": ["self": ["href": .string(r.base + "/diagnostic/status/heartbeat")]]])
+        }
+        switch s[0] {
+        case "pacticipants": return try await pacticipantRoutes(r, urls)
+        case "contracts" where s.matches("contracts", "publish"):
+            try r.allow("POST")
+            return try await publishContracts(r, urls)
+        case "pacts": return try await pactRoutes(r, urls)
+        case "environments": return try await environmentRoutes(r, urls)
+        case "deployed-versions" where s.count == 2: return try await deployedVersion(r, urls, uuid: s[1])
+        case "released-versions" where s.count == 2: return try await releasedVersion(r, urls, uuid: s[1])
+        case "matrix" where s.count == 1:
+            try r.allow("GET")
+            return try await matrix(r, urls, canIDeploy: false)
+        case "can-i-deploy" where s.count == 1:
+            try r.allow("GET")
+            return try await matrix(r, urls, canIDeploy: true)
+        default: throw APIError.notFound()
+        }
+    }
+}
+
+extension APIRequest {
+    /// Throws 405 unless the method is one of `methods`.
+    func allow(_ methods: String...) throws(APIError) {
+        guard methods.contains(method) else { throw APIError.methodNotAllowed }
+    }
+}
+
+extension Array where Element == String {
+    /// True when the segments are exactly `parts`, nil standing for any one segment.
+    func matches(_ parts: String?...) -> Bool {
+        guard count == parts.count else { return false }
+        return zip(self, parts).allSatisfy { $1 == nil || $0 == $1 }
+    }
+}

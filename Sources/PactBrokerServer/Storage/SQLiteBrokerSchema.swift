@@ -1,0 +1,131 @@
+/// The SQLite layout of the broker. `user_version` records the schema version so a later layout can migrate
+/// older files. Row ids are `AUTOINCREMENT`, so a version's id is also its creation order. Indexes follow the
+/// queries in `SQLiteBrokerTransaction`: the latest version per branch or tag, the latest revision per consumer
+/// version, the verifications of one pact content, the current deployments of an environment.
+enum SQLiteBrokerSchema {
+    static let version = 1
+
+    /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
+    static let pragmas = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA busy_timeout = 5000;
+        PRAGMA foreign_keys = ON;
+        """
+
+    static let create = """
+        CREATE TABLE IF NOT EXISTS pacticipants (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            display_name TEXT,
+            main_branch TEXT,
+            repository_url TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            pacticipant_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            number TEXT NOT NULL,
+            build_url TEXT,
+            created_at REAL NOT NULL,
+            UNIQUE (pacticipant_id, number)
+        );
+        CREATE INDEX IF NOT EXISTS versions_by_pacticipant ON versions (pacticipant_id, id);
+        CREATE TABLE IF NOT EXISTS branches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            pacticipant_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            UNIQUE (pacticipant_id, name)
+        );
+        CREATE INDEX IF NOT EXISTS branches_by_name ON branches (name, pacticipant_id);
+        CREATE TABLE IF NOT EXISTS branch_versions (
+            branch_id INTEGER NOT NULL REFERENCES branches (id) ON DELETE CASCADE,
+            version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (branch_id, version_id)
+        );
+        CREATE INDEX IF NOT EXISTS branch_versions_by_version ON branch_versions (version_id);
+        CREATE TABLE IF NOT EXISTS tags (
+            version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (version_id, name)
+        );
+        CREATE INDEX IF NOT EXISTS tags_by_name ON tags (name, version_id);
+        CREATE TABLE IF NOT EXISTS pact_contents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sha TEXT NOT NULL,
+            consumer_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            content TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            UNIQUE (consumer_id, provider_id, sha)
+        );
+        CREATE TABLE IF NOT EXISTS pact_publications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            consumer_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            consumer_version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            pact_content_id INTEGER NOT NULL REFERENCES pact_contents (id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            created_at REAL NOT NULL,
+            UNIQUE (consumer_version_id, provider_id, revision)
+        );
+        CREATE INDEX IF NOT EXISTS pact_publications_by_provider
+            ON pact_publications (provider_id, consumer_id, consumer_version_id);
+        CREATE INDEX IF NOT EXISTS pact_publications_by_content ON pact_publications (pact_content_id);
+        CREATE TABLE IF NOT EXISTS verifications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            number INTEGER NOT NULL,
+            pact_content_id INTEGER NOT NULL REFERENCES pact_contents (id) ON DELETE CASCADE,
+            consumer_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            success INTEGER NOT NULL CHECK (success IN (0, 1)),
+            build_url TEXT,
+            details TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS verifications_by_content ON verifications (pact_content_id, id);
+        CREATE INDEX IF NOT EXISTS verifications_by_content_provider_version
+            ON verifications (pact_content_id, provider_version_id, success);
+        CREATE INDEX IF NOT EXISTS verifications_by_provider_version ON verifications (provider_version_id);
+        CREATE TABLE IF NOT EXISTS environments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            display_name TEXT,
+            production INTEGER NOT NULL CHECK (production IN (0, 1)),
+            contacts TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS deployed_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            pacticipant_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            environment_id INTEGER NOT NULL REFERENCES environments (id) ON DELETE CASCADE,
+            application_instance TEXT,
+            created_at REAL NOT NULL,
+            undeployed_at REAL
+        );
+        CREATE INDEX IF NOT EXISTS deployed_versions_current
+            ON deployed_versions (environment_id, pacticipant_id) WHERE undeployed_at IS NULL;
+        CREATE TABLE IF NOT EXISTS released_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            pacticipant_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            environment_id INTEGER NOT NULL REFERENCES environments (id) ON DELETE CASCADE,
+            created_at REAL NOT NULL,
+            support_ended_at REAL,
+            UNIQUE (version_id, environment_id)
+        );
+        CREATE INDEX IF NOT EXISTS released_versions_current
+            ON released_versions (environment_id, pacticipant_id) WHERE support_ended_at IS NULL;
+        PRAGMA user_version = \(version);
+        """
+}
