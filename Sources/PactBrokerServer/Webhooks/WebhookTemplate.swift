@@ -46,21 +46,9 @@ public enum WebhookTemplate {
         }
     }
 
-    /// Ruby's `CGI.escape`.
+    /// Ruby's `CGI.escape` (Ruby 2.5 and later): letters, digits and `-_.~` as they are, a space as `+`, every other
+    /// byte as `%XX`, which is form encoding.
     public static func cgiEscape(_ value: String) -> String {
-        var out = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                out += "+"
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
+        FormURLEncoding.encode(value)
     }
 }

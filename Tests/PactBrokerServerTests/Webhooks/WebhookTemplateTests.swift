@@ -62,7 +62,7 @@ final class WebhookTemplateTests: XCTestCase {
         context.consumerVersionBranch = "feat/x y?&=@#é"
         let url = WebhookTemplate.renderURL("https://ci.org/b/${pactbroker.consumerVersionBranch}?v=${pactbroker.consumerVersionNumber}", context: context)
         XCTAssertEqual(url, "https://ci.org/b/feat%2Fx+y%3F%26%3D%40%23%C3%A9?v=1.0.0")
-        XCTAssertEqual(WebhookTemplate.cgiEscape("a-b_c.d*e~"), "a-b_c.d*e%7E")
+        XCTAssertEqual(WebhookTemplate.cgiEscape("a-b_c.d*e~ f"), "a-b_c.d%2Ae~+f")
     }
 
     func testJSONBodyValuesAreEscaped() {
