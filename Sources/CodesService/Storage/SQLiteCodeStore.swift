@@ -11,14 +11,7 @@ public final class SQLiteCodeStore: CodeStore, Sendable {
         database = try SQLiteDatabase(
             path: path, label: "codes-service.sqlite", pragmas: SQLiteSchema.pragmas,
             closedError: { CodeStoreError.closed }
-        ) { connection in
-            let existing = Int(try connection.scalarText("PRAGMA user_version") ?? "0") ?? 0
-            if existing > SQLiteSchema.version {
-                throw SQLiteError(code: 1, message: "\(path) has schema version \(existing); this build knows up to "
-                                      + "\(SQLiteSchema.version)")
-            }
-            try connection.execute(SQLiteSchema.create)
-        }
+        ) { try $0.createSchema(SQLiteSchema.create, version: SQLiteSchema.version, path: path) }
     }
 
     /// Runs `body` in a deferred (`BEGIN`) transaction on the store's queue.

@@ -10,14 +10,7 @@ public final class SQLiteBrokerStore: BrokerStore, Sendable {
         database = try SQLiteDatabase(
             path: path, label: "pactkit-broker.sqlite", pragmas: SQLiteBrokerSchema.pragmas,
             closedError: { BrokerStoreError.closed }
-        ) { connection in
-            let existing = Int(try connection.scalarText("PRAGMA user_version") ?? "0") ?? 0
-            if existing > SQLiteBrokerSchema.version {
-                throw SQLiteError(code: 1, message: "\(path) has schema version \(existing); this build knows up to "
-                                      + "\(SQLiteBrokerSchema.version)")
-            }
-            try connection.execute(SQLiteBrokerSchema.create)
-        }
+        ) { try $0.createSchema(SQLiteBrokerSchema.create, version: SQLiteBrokerSchema.version, path: path) }
     }
 
     /// Runs `body` in a read transaction.
