@@ -13,7 +13,7 @@ struct PactKitCommand: AsyncParsableCommand {
         var commands: [any ParsableCommand.Type] = [
             VerifyCommand.self, MockCommand.self,
             PublishCommand.self, CanIDeployCommand.self, RecordDeploymentCommand.self, RecordReleaseCommand.self,
-            RecordUndeploymentCommand.self, CreateVersionTagCommand.self,
+            RecordUndeploymentCommand.self, CreateVersionTagCommand.self, CreateEnvironmentCommand.self,
         ]
         #if BrokerServer
         commands.append(BrokerCommand.self)

@@ -89,4 +89,21 @@ import Testing
             }
         }
     }
+
+    @Test func clientCreatesEnvironmentsAndTheBrokerRefusesATakenName() async throws {
+        try await RunningBroker.with { broker in
+            let created = try await broker.client.createEnvironment(name: "production", displayName: "Production", production: true)
+            #expect(created.name == "production")
+            #expect(created.production)
+            let fetched = await broker.call("GET", "/environments/\(created.uuid)")
+            #expect(fetched.json?["displayName"]?.stringValue == "Production")
+            try await broker.publish("Foo", version: "1", providers: ["Bar": "a"])
+            try await broker.client.recordDeployment(pacticipant: "Foo", version: "1", environment: "production")
+            let refused = await #expect(throws: BrokerError.self) {
+                _ = try await broker.client.createEnvironment(name: "production", production: true)
+            }
+            #expect(refused?.kind == .rejected)
+            #expect(refused.map { "\($0)" }?.contains("Another environment with name 'production' already exists.") == true)
+        }
+    }
 }
