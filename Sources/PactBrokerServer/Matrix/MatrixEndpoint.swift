@@ -186,6 +186,7 @@ extension BrokerAPI {
             }
         }
         rows = Self.latestBy(query.latestby, rows)
+        if let outcomes = query.success { rows = rows.filter { outcomes.contains($0.success) } }
         for index in rows.indices {
             rows[index].ignored = ignores.contains { ignore in
                 let counterparts = [(rows[index].view.consumer.id, rows[index].view.consumerVersion.id),
@@ -199,25 +200,32 @@ extension BrokerAPI {
         return summaryJSON(rows: rows, specified: specified, query: query, cannotIgnore: cannotIgnore, ignoring: !query.ignore.isEmpty, urls)
     }
 
-    /// `cvp` keeps the newest provider version per consumer version and provider; `cvpv` the newest verification per
-    /// consumer version and provider version; rows without a verification always stay.
+    /// `cvpv` keeps the newest verification per consumer version and provider version, `cvp` the newest provider
+    /// version per consumer version and provider, `cp` the newest provider version per consumer and provider
+    /// (pact_broker's `apply_latestby`). Rows without a verification stay, except that with `cp` an integration
+    /// with verified rows shows only its newest one.
     private static func latestBy(_ mode: String?, _ rows: [MatrixRow]) -> [MatrixRow] {
-        guard let mode, mode == "cvp" || mode == "cvpv" else { return rows }
+        guard let mode, ["cvp", "cvpv", "cp"].contains(mode) else { return rows }
         var best: [String: MatrixRow] = [:]
         var order: [String] = []
         var unverified: [MatrixRow] = []
         for row in rows {
             guard let v = row.verification else { unverified.append(row); continue }
-            var key = "\(row.view.consumerVersion.id)/\(row.view.provider.id)"
+            var key = mode == "cp" ? "\(row.view.consumer.id)/\(row.view.provider.id)" : "\(row.view.consumerVersion.id)/\(row.view.provider.id)"
             if mode == "cvpv" { key += "/\(v.providerVersionID)" }
-            if let existing = best[key] {
-                let newer = mode == "cvp" ? (v.providerVersionID, v.id) > (existing.verification!.providerVersionID, existing.verification!.id)
-                    : v.id > existing.verification!.id
+            if let existing = best[key], let current = existing.verification {
+                let newer = mode == "cvpv" ? v.id > current.id
+                    : (v.providerVersionID, v.id) > (current.providerVersionID, current.id)
                 if newer { best[key] = row }
             } else {
                 best[key] = row
                 order.append(key)
             }
+        }
+        if mode == "cp" {
+            // An integration without any verification still shows once, as pact_broker's group of nil provider versions.
+            var seen = Set(order)
+            unverified = unverified.filter { seen.insert("\($0.view.consumer.id)/\($0.view.provider.id)").inserted }
         }
         return order.compactMap { best[$0] } + unverified
     }

@@ -14,6 +14,9 @@ struct MatrixQuery: Sendable {
     var selectors: [Selector] = []
     var ignore: [Selector] = []
     var latestby: String?
+    /// `success[]=true|false|` (or `success=`): keep only rows with these outcomes, nil standing for "not verified";
+    /// applied after `latestby`, as pact_broker does.
+    var success: [Bool?]?
     var latest = false
     var tag: String?
     var branch: String?
@@ -45,7 +48,8 @@ struct MatrixQuery: Sendable {
                 currentIgnore[key] = item.value
             } else {
                 switch item.name {
-                case "latestby": latestby = item.value
+                case "latestby": latestby = item.value.isEmpty ? nil : item.value
+                case "success[]", "success": success = (success ?? []) + [item.value.isEmpty ? nil : item.value == "true"]
                 case "latest": latest = item.value == "true"
                 case "tag": tag = item.value
                 case "branch": branch = item.value
