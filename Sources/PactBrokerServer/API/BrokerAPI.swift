@@ -34,6 +34,7 @@ struct BrokerAPI: Sendable {
             try r.allow("GET")
             return APIReply(status: 200, body: ["ok": true, "_links": ["self": ["href": .string(r.base + "/diagnostic/status/heartbeat")]]])
         }
+        if s.last == "badge", let badge = try await badgeRoutes(r, urls) { return badge }
         switch s[0] {
         case "pacticipants": return try await pacticipantRoutes(r, urls)
         case "contracts" where s.matches("contracts", "publish"):

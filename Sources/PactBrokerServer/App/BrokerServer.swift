@@ -145,7 +145,10 @@ struct BrokerResponder: HTTPResponder {
     static func response(_ reply: APIReply) -> Response {
         var fields = HTTPFields()
         var bytes = ByteBuffer()
-        if let body = reply.body {
+        if let raw = reply.rawBody {
+            fields[.contentType] = reply.contentType
+            bytes = ByteBuffer(bytes: raw)
+        } else if let body = reply.body {
             fields[.contentType] = reply.contentType
             bytes = ByteBuffer(string: JSONWriterBridge.compact(body))
         }
