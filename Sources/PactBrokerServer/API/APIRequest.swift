@@ -47,6 +47,8 @@ struct APIReply: Sendable {
     var body: JSONValue?
     var headers: [(String, String)] = []
     var contentType = "application/hal+json;charset=utf-8"
+    /// A plain-text body sent instead of `body` (with `contentType` set to match).
+    var text: String? = nil
 
     static func ok(_ body: JSONValue) -> APIReply { APIReply(status: 200, body: body) }
     static func created(_ body: JSONValue, location: String? = nil) -> APIReply {
