@@ -172,10 +172,16 @@ extension BrokerAPI {
         guard let dispatcher = webhookDispatcher else { throw APIError.notFound() }
         var context = try await testContext(for: webhook, urls)
         context.eventName = "test"
-        let execution = await dispatcher.executor.execute(webhook, context: context, triggeredWebhookUUID: nil, attempt: 1) {
+        // The request's base URL names the documentation when no --base-url is configured.
+        var settings = dispatcher.executor.settings
+        if settings.baseURL.isEmpty { settings.baseURL = r.base }
+        let executor = WebhookExecutor(
+            client: dispatcher.executor.client, policy: dispatcher.executor.policy, settings: settings,
+            clock: dispatcher.executor.clock)
+        let execution = await executor.execute(webhook, context: context, triggeredWebhookUUID: nil, attempt: 1) {
             $0 ? "Successfully executed webhook" : "Webhook execution failed"
         }
-        let showResponse = dispatcher.executor.showsResponse
+        let showResponse = executor.showsResponse
         func headers(_ list: [WebhookHeader]) -> JSONValue {
             var object: [String: JSONValue] = [:]
             for header in list {
@@ -183,23 +189,24 @@ extension BrokerAPI {
             }
             return .object(object)
         }
-        func body(_ text: String?) -> JSONValue {
-            guard let text else { return .null }
-            return (try? JSONParser.parse(Data(text.utf8))) ?? .string(text)
-        }
+        // Absent values are left out, as Representable leaves out nil properties.
+        func body(_ text: String) -> JSONValue { (try? JSONParser.parse(Data(text.utf8))) ?? .string(text) }
+        var request: [String: JSONValue] = ["headers": headers(execution.requestHeaders), "url": .string(execution.requestURL)]
+        if let text = execution.requestBody { request["body"] = body(text) }
         var out: [String: JSONValue] = [
-            "request": ["headers": headers(execution.requestHeaders), "body": body(execution.requestBody),
-                        "url": .string(execution.requestURL)],
+            "request": .object(request),
             "logs": .string(execution.logs),
             "success": .bool(execution.success),
         ]
         if showResponse {
             if let status = execution.responseStatus {
-                out["response"] = ["status": .int(status), "headers": headers(execution.responseHeaders), "body": body(execution.responseBody)]
+                var response: [String: JSONValue] = ["status": .int(status), "headers": headers(execution.responseHeaders)]
+                if let text = execution.responseBody { response["body"] = body(text) }
+                out["response"] = .object(response)
             }
             if let error = execution.error { out["error"] = ["message": .string(error)] }
         } else {
-            out["message"] = .string(dispatcher.executor.hiddenMessage)
+            out["message"] = .string(executor.hiddenMessage)
         }
         var links: [String: JSONValue] = [
             "try-again": Representations.link(r.base + "/" + r.segments.map(BrokerURLs.segment).joined(separator: "/"),

@@ -177,6 +177,27 @@ import Testing
             #expect(json["_links"]?["webhook"]?["href"]?.stringValue == broker.url.absoluteString + "/webhooks/\(uuid)")
             #expect(json["_links"]?["try-again"]?["title"] == "Execute the webhook again")
             #expect(await broker.call("POST", "/webhooks/no-such-webhook-uuid/execute").status == 404)
+
+            // Without a host allow-list the response stays out of the answer, with pact_broker's message.
+            let unsaved = await broker.call("POST", "/webhooks/execute", json: webhookJSON(url: receiver.url("/unsaved")))
+            #expect(unsaved.status == 200)
+            #expect(unsaved.json?["request"]?["body"] == nil)
+            #expect(unsaved.json?["_links"]?["webhook"] == nil)
+            #expect(unsaved.json?["success"] == .bool(true))
+        }
+        #expect(receiver.requests.map(\.path) == ["/test", "/unsaved"])
+        try await receiver.server.shutdown()
+    }
+
+    @Test func withoutAHostAllowListTheResponseIsNotShown() async throws {
+        let receiver = try await WebhookReceiver.start(statuses: [200])
+        try await withWebhookBroker { broker in
+            let executed = await broker.call("POST", "/webhooks/execute", json: webhookJSON(url: receiver.url("/hidden")))
+            #expect(executed.status == 200)
+            #expect(executed.json?["response"] == nil)
+            #expect(executed.json?["message"]?.stringValue == "For security purposes, the response details are not logged. "
+                + "To enable response logging, configure the webhook_host_whitelist property. See "
+                + "\(broker.url.absoluteString)/doc/webhooks#whitelist for more information.")
         }
         #expect(receiver.requests.count == 1)
         try await receiver.server.shutdown()
