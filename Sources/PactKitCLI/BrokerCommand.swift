@@ -12,7 +12,8 @@ struct BrokerCommand: AsyncParsableCommand {
         abstract: "Serve a Pact Broker.",
         discussion: """
             Serves the Pact Broker HAL API that the Pact clients use (publish, pacts for verification, verification \
-            results, environments, deployments, can-i-deploy). The first line on standard output is \
+            results, environments, deployments, can-i-deploy, webhooks). Webhooks may send only the methods, schemes and \
+            hosts of the --webhook-*-whitelist options (by default POST to https URLs). The first line on standard output is \
             `listening on http://HOST:PORT`. --db takes a SQLite file (created when missing, WAL mode), `:memory:` \
             for a throw-away broker, or a postgres:// URL (not yet supported). SIGINT or SIGTERM stops the server \
             after in-flight requests finish. Exit codes: 1 when the database cannot be opened or the port bound.
@@ -35,10 +36,42 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
     var maxBodyBytes = 50 * 1024 * 1024
 
+    @Option(name: .customLong("webhook-host-whitelist"), help: ArgumentHelp(
+        "Hosts webhooks may call: a name, *.wildcard, an IP or CIDR range, or /regex/ (repeatable, or several separated by spaces or commas; default: any host).",
+        valueName: "hosts"))
+    var webhookHostWhitelist: [String] = []
+
+    @Option(name: .customLong("webhook-scheme-whitelist"), help: ArgumentHelp(
+        "URL schemes webhooks may use (repeatable, or separated by spaces or commas; default: https).", valueName: "schemes"))
+    var webhookSchemeWhitelist: [String] = []
+
+    @Option(name: .customLong("webhook-http-method-whitelist"), help: ArgumentHelp(
+        "HTTP methods webhooks may send (repeatable, or separated by spaces or commas; default: POST).", valueName: "methods"))
+    var webhookHTTPMethodWhitelist: [String] = []
+
     @OptionGroup(title: "Logging")
     var logging: LoggingOptions
 
+    /// The webhook allow-lists from the options (pact_broker's defaults for those not given).
+    func webhookPolicy() throws -> WebhookSecurityPolicy {
+        func entries(_ values: [String]) -> [String] {
+            values.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+        }
+        var policy = WebhookSecurityPolicy()
+        let methods = entries(webhookHTTPMethodWhitelist), schemes = entries(webhookSchemeWhitelist)
+        if !methods.isEmpty { policy.methods = methods.map { $0.uppercased() } }
+        if !schemes.isEmpty { policy.schemes = schemes.map { $0.lowercased() } }
+        policy.hosts = try entries(webhookHostWhitelist).map { entry in
+            guard let pattern = WebhookHostPattern(entry) else {
+                throw ValidationError("--webhook-host-whitelist: '\(entry)' is not a valid regular expression")
+            }
+            return pattern
+        }
+        return policy
+    }
+
     func validate() throws {
+        _ = try webhookPolicy()
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard maxBodyBytes >= 1 else { throw ValidationError("--max-body-bytes must be at least 1") }
         if let baseURL {
@@ -62,7 +95,8 @@ struct BrokerCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(
-            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker")))
+            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker"),
+            webhookPolicy: try webhookPolicy()))
         let host = host
         do {
             try await server.run(handleSignals: true) { port in

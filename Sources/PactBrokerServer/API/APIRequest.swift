@@ -47,8 +47,8 @@ struct APIReply: Sendable {
     var body: JSONValue?
     var headers: [(String, String)] = []
     var contentType = "application/hal+json;charset=utf-8"
-    /// A body that is not JSON (an SVG badge), sent as is with `contentType`; `body` is ignored when set.
-    var rawBody: [UInt8]?
+    /// A text body (plain text, an SVG badge) sent instead of `body`, with `contentType` set to match.
+    var text: String? = nil
 
     static func ok(_ body: JSONValue) -> APIReply { APIReply(status: 200, body: body) }
     static func created(_ body: JSONValue, location: String? = nil) -> APIReply {

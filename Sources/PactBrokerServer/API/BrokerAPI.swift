@@ -6,6 +6,9 @@ import PactModel
 struct BrokerAPI: Sendable {
     let store: any BrokerStore
     let now: @Sendable () -> Date
+    /// Runs webhooks and checks new ones against its policy; nil serves the webhook routes without execution and
+    /// fires no events.
+    var webhookDispatcher: WebhookDispatcher? = nil
 
     /// Answers one request; a refused request becomes its `APIError` reply.
     func respond(to request: APIRequest) async -> APIReply {
@@ -47,6 +50,10 @@ struct BrokerAPI: Sendable {
         case "matrix" where s.count == 1:
             try r.allow("GET")
             return try await matrix(r, urls, canIDeploy: false)
+        case "webhooks": return try await webhookRoutes(r, urls)
+        case "triggered-webhooks" where s.matches("triggered-webhooks", nil, "logs"):
+            try r.allow("GET")
+            return try await triggeredWebhookLogs(r, urls, uuid: s[1])
         case "can-i-deploy" where s.count == 1:
             try r.allow("GET")
             return try await matrix(r, urls, canIDeploy: true)

@@ -34,6 +34,8 @@ enum IndexResource {
             "pb:can-i-deploy-pacticipant-version-to-tag": link("/can-i-deploy?pacticipant={pacticipant}&version={version}&to={tag}", "Determine if an application version can be safely deployed to an environment identified by the given tag"),
             "pb:can-i-deploy-pacticipant-version-to-environment": link("/can-i-deploy?pacticipant={pacticipant}&version={version}&environment={environment}", "Determine if an application version can be safely deployed to an environment"),
             "pb:matrix": link("/matrix", "The matrix of verification results", templated: false),
+            "pb:webhooks": link("/webhooks", "Webhooks", templated: false),
+            "pb:webhook": link("/webhooks/{uuid}", "Webhook"),
             "pb:heartbeat": link("/diagnostic/status/heartbeat", "Heartbeat", templated: false),
             "curies": [["name": "pb", "href": .string(b + "/doc/{rel}?context=index"), "templated": true]],
         ]

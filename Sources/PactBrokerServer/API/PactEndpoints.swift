@@ -56,6 +56,7 @@ extension BrokerAPI {
                 try await tx.publications(providerID: p.id, consumerID: c.id, scope: scope).last
             }
         }
+        if let reply = try await pactWebhookRoutes(r, urls, provider: provider, consumer: consumer, rest: rest) { return reply }
         guard rest.count >= 2, rest[0] == "pact-version" else { throw APIError.notFound() }
         let sha = rest[1]
         var tail = Array(rest.dropFirst(2))

@@ -4,6 +4,7 @@ import HummingbirdCore
 import HTTPTypes
 import Logging
 import NIOCore
+import OutboundHTTP
 import ServiceLifecycle
 
 /// How `pactkit broker` serves: address, public base URL, limits.
@@ -23,10 +24,17 @@ public struct BrokerServerConfiguration: Sendable {
     public var maxConnections: Int
     /// Where the server logs; nil: warnings and errors to standard error.
     public var logger: Logger?
+    /// Which webhook requests may be saved and sent (pact_broker's `webhook_http_method_whitelist`,
+    /// `webhook_scheme_whitelist`, `webhook_host_whitelist`); POST to https hosts by default.
+    public var webhookPolicy: WebhookSecurityPolicy
+    /// Retries, timeouts and scheduling of webhook executions; an empty `baseURL` takes `baseURL`.
+    public var webhookSettings: WebhookExecutionSettings
 
     /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections.
     public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
-                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil) {
+                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil,
+                webhookPolicy: WebhookSecurityPolicy = WebhookSecurityPolicy(),
+                webhookSettings: WebhookExecutionSettings = WebhookExecutionSettings()) {
         self.host = host
         self.port = port
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
@@ -34,6 +42,8 @@ public struct BrokerServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
         self.logger = logger
+        self.webhookPolicy = webhookPolicy
+        self.webhookSettings = webhookSettings
     }
 }
 
@@ -61,7 +71,16 @@ public struct BrokerServer: Sendable {
             logger.logLevel = .warning
             return logger
         }()
-        let responder = BrokerResponder(api: BrokerAPI(store: store, now: { Date() }), configuration: configuration)
+        // Webhooks run in the dispatcher, a service beside the HTTP server: it starts and stops with it.
+        let client = try OutboundHTTPClient()
+        var webhookSettings = configuration.webhookSettings
+        if webhookSettings.baseURL.isEmpty { webhookSettings.baseURL = configuration.baseURL ?? "" }
+        let dispatcher = WebhookDispatcher(
+            store: BrokerWebhookStore(store: store), client: client, policy: configuration.webhookPolicy,
+            settings: webhookSettings)
+        var api = BrokerAPI(store: store, now: { Date() })
+        api.webhookDispatcher = dispatcher
+        let responder = BrokerResponder(api: api, configuration: configuration)
         let seconds = configuration.idleTimeout.components.seconds
         let app = Application(
             responder: responder,
@@ -72,7 +91,19 @@ public struct BrokerServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+            services: [dispatcher, app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+        do {
+            try await serve(group, until: stop)
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
+    }
+
+    /// Runs the service group (the dispatcher, then the HTTP server, shut down in reverse order) until it ends or
+    /// `stop` returns.
+    private func serve(_ group: ServiceGroup, until stop: @escaping @Sendable () async -> Void) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { tasks in
             tasks.addTask {
                 try await group.run()
@@ -145,12 +176,12 @@ struct BrokerResponder: HTTPResponder {
     static func response(_ reply: APIReply) -> Response {
         var fields = HTTPFields()
         var bytes = ByteBuffer()
-        if let raw = reply.rawBody {
-            fields[.contentType] = reply.contentType
-            bytes = ByteBuffer(bytes: raw)
-        } else if let body = reply.body {
+        if let body = reply.body {
             fields[.contentType] = reply.contentType
             bytes = ByteBuffer(string: JSONWriterBridge.compact(body))
+        } else if let text = reply.text {
+            fields[.contentType] = reply.contentType
+            bytes = ByteBuffer(string: text)
         }
         for (name, value) in reply.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }

@@ -110,7 +110,7 @@ extension BrokerAPI {
     /// An SVG answer that caches nothing, as pact_broker's badges.
     static func svgReply(_ svg: String) -> APIReply {
         var reply = APIReply(status: 200, body: nil, headers: [("Cache-Control", "no-cache")])
-        reply.rawBody = Array(svg.utf8)
+        reply.text = svg
         reply.contentType = "image/svg+xml;charset=utf-8"
         return reply
     }

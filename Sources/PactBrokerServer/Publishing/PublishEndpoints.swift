@@ -69,7 +69,7 @@ extension BrokerAPI {
         guard errors.isEmpty, let name, let number else { throw APIError.badRequest(errors) }
         let toPublish = contracts
         let now = now()
-        let outcome = try await store.write { tx -> (PacticipantRecord, VersionRecord, [PublicationView], [Notice]) in
+        let outcome = try await store.write { tx -> (PacticipantRecord, VersionRecord, [PublicationView], [Notice], [WebhookEventToFire]) in
             let existingVersion = try await tx.pacticipant(named: name).asyncFlatMap { try await tx.version(pacticipantID: $0.id, number: number) }
             let (created, version) = try await ensureVersion(tx, pacticipant: name, number: number, buildURL: buildURL, at: now)
             if let branch { _ = try await addToBranch(tx, pacticipantID: created.id, versionID: version.id, branch: branch, at: now) }
@@ -81,8 +81,11 @@ extension BrokerAPI {
                 notices.append(Notice(type: "prompt", text: "  Next steps:\n    Configure the version branch to be the value of your repository branch."))
             }
             var views: [PublicationView] = []
+            var events: [WebhookEventToFire] = []
             for contract in toPublish {
+                let baseline = try await webhookBaseline(tx, consumerID: consumer.id, provider: contract.provider, versionID: version.id, tags: tags)
                 let (view, notice) = try await publish(tx, consumer: consumer, version: version, contract: contract, at: now)
+                if let baseline { events += try await publicationEvents(tx, view: view, baseline: baseline, urls: urls) }
                 views.append(view)
                 notices.append(notice)
                 notices.append(Notice(type: "debug", text: "  View the published pact at \(urls.pact(contract.provider, name, version: number))"))
@@ -92,9 +95,10 @@ extension BrokerAPI {
                     notices.append(Notice(type: "prompt", text: "    * Configure separate \(contract.provider) pact verification build and webhook to trigger it when the pact content changes. See https://docs.pact.io/go/webhooks"))
                 }
             }
-            return (consumer, version, views, notices)
+            return (consumer, version, views, notices, events)
         }
-        let (consumer, version, views, notices) = outcome
+        let (consumer, version, views, notices, events) = outcome
+        await fireWebhooks(events)
         let levels = ["success": "info", "prompt": "info", "debug": "debug", "warning": "warn", "error": "error", "info": "info"]
         return .ok([
             "notices": .array(notices.map(\.json)),
@@ -190,15 +194,19 @@ extension BrokerAPI {
             throw APIError.badRequest(["provider": ["name in pact '\(inner)' does not match name in URL path '\(provider)'."]])
         }
         let now = now()
-        let (view, created) = try await store.write { tx -> (PublicationView, Bool) in
+        let (view, created, events) = try await store.write { tx -> (PublicationView, Bool, [WebhookEventToFire]) in
             let (c, v) = try await ensureVersion(tx, pacticipant: consumer, number: number, at: now)
+            let tags = try await tx.tagNames(versionID: v.id)
+            let baseline = try await webhookBaseline(tx, consumerID: c.id, provider: provider, versionID: v.id, tags: tags)
             let providerRecord = try await tx.pacticipant(named: provider)
             let existed = try await providerRecord.asyncFlatMap {
                 try await tx.publications(providerID: $0.id, consumerID: c.id, scope: .consumerVersions([v.id])).first
             } != nil
             let (view, _) = try await publish(tx, consumer: c, version: v, contract: ContractToPublish(provider: provider, content: content, merge: false), at: now)
-            return (view, !existed)
+            let events = try await baseline.asyncFlatMap { try await publicationEvents(tx, view: view, baseline: $0, urls: urls) } ?? []
+            return (view, !existed, events)
         }
+        await fireWebhooks(events)
         return APIReply(status: created ? 201 : 200, body: PactRepresentation.json(view, urls))
     }
 }

@@ -16,7 +16,7 @@ extension BrokerAPI {
         let buildURL = body["buildUrl"]?.stringValue
         let details = JSONWriter.compact(.object(body))
         let now = now()
-        let (record, view) = try await store.write { tx -> (VerificationRecord, PublicationView) in
+        let (record, view, events) = try await store.write { tx -> (VerificationRecord, PublicationView, [WebhookEventToFire]) in
             guard let p = try await tx.pacticipant(named: provider), let c = try await tx.pacticipant(named: consumer),
                   let content = try await tx.pactContent(sha: sha, consumerID: c.id, providerID: p.id),
                   let view = try await tx.publications(pactContentID: content.id).last
@@ -24,8 +24,10 @@ extension BrokerAPI {
             let (_, providerVersion) = try await ensureVersion(tx, pacticipant: provider, number: number, at: now)
             let record = try await tx.insertVerification(pactContentID: content.id, providerVersionID: providerVersion.id,
                                                          success: success, buildURL: buildURL, details: details, at: now)
-            return (record, view)
+            let events = try await verificationEvents(tx, view: view, verification: record, providerVersion: providerVersion, urls: urls)
+            return (record, view, events)
         }
+        await fireWebhooks(events)
         let json = Self.verificationJSON(record, view: view, providerVersion: number, urls)
         return .created(json, location: urls.verificationResult(provider, consumer, sha: sha, number: record.number))
     }

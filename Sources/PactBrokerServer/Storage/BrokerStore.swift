@@ -66,7 +66,7 @@ public enum VerificationFilter: Sendable, Hashable {
 }
 
 /// The queries and changes of one transaction.
-public protocol BrokerStoreTransaction: Sendable {
+public protocol BrokerStoreTransaction: BrokerWebhookQueries, Sendable {
     // MARK: Pacticipants
     func pacticipant(named name: String) async throws -> PacticipantRecord?
     func pacticipant(id: RowID) async throws -> PacticipantRecord?

@@ -55,6 +55,9 @@ struct InMemoryTables: Sendable {
     var environments: [RowID: EnvironmentRecord] = [:]
     var deployed: [RowID: DeployedVersionRecord] = [:]
     var released: [RowID: ReleasedVersionRecord] = [:]
+    var webhooks: [RowID: InMemoryWebhookRow] = [:]
+    var triggeredWebhooks: [RowID: InMemoryTriggeredWebhookRow] = [:]
+    var webhookExecutions: [RowID: WebhookExecution] = [:]
 
     mutating func newID() -> RowID {
         defer { nextID += 1 }
@@ -109,6 +112,7 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
             t.verifications = t.verifications.filter { $0.value.consumerID != id && $0.value.providerID != id }
             t.deployed = t.deployed.filter { $0.value.pacticipantID != id }
             t.released = t.released.filter { $0.value.pacticipantID != id }
+            t.dropWebhookRows(pacticipantID: id)
         }
     }
 
@@ -143,6 +147,7 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
             t.verifications = t.verifications.filter { $0.value.providerVersionID != id }
             t.deployed = t.deployed.filter { $0.value.versionID != id }
             t.released = t.released.filter { $0.value.versionID != id }
+            t.dropWebhookRows(versionID: id)
         }
     }
 

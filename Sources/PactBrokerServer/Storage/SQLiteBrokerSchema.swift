@@ -1,9 +1,13 @@
 /// The SQLite layout of the broker. `user_version` records the schema version so a later layout can migrate
 /// older files. Row ids are `AUTOINCREMENT`, so a version's id is also its creation order. Indexes follow the
 /// queries in `SQLiteBrokerTransaction`: the latest version per branch or tag, the latest revision per consumer
-/// version, the verifications of one pact content, the current deployments of an environment.
+/// version, the verifications of one pact content, the current deployments of an environment, the webhooks
+/// triggered for a consumer version's pact.
+///
+/// Version 2 added the webhook tables (`webhooks`, `webhook_events`, `triggered_webhooks`, `webhook_executions`);
+/// every statement is `IF NOT EXISTS`, so opening a version-1 file creates them and raises `user_version`.
 enum SQLiteBrokerSchema {
-    static let version = 1
+    static let version = 2
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     static let pragmas = """
@@ -126,6 +130,58 @@ enum SQLiteBrokerSchema {
         );
         CREATE INDEX IF NOT EXISTS released_versions_current
             ON released_versions (environment_id, pacticipant_id) WHERE support_ended_at IS NULL;
+        CREATE TABLE IF NOT EXISTS webhooks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            description TEXT,
+            consumer_id INTEGER REFERENCES pacticipants (id) ON DELETE CASCADE,
+            consumer_label TEXT,
+            provider_id INTEGER REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_label TEXT,
+            enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+            method TEXT NOT NULL,
+            url TEXT NOT NULL,
+            headers TEXT NOT NULL,
+            body TEXT,
+            body_is_json INTEGER NOT NULL CHECK (body_is_json IN (0, 1)),
+            username TEXT,
+            password TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS webhook_events (
+            webhook_id INTEGER NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (webhook_id, name)
+        );
+        CREATE TABLE IF NOT EXISTS triggered_webhooks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            webhook_uuid TEXT NOT NULL,
+            event_name TEXT NOT NULL,
+            trigger_type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            context TEXT NOT NULL,
+            consumer_id INTEGER REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_id INTEGER REFERENCES pacticipants (id) ON DELETE CASCADE,
+            consumer_version_id INTEGER REFERENCES versions (id) ON DELETE CASCADE,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS triggered_webhooks_by_consumer_version
+            ON triggered_webhooks (consumer_version_id, provider_id, id);
+        CREATE TABLE IF NOT EXISTS webhook_executions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            triggered_webhook_id INTEGER NOT NULL REFERENCES triggered_webhooks (id) ON DELETE CASCADE,
+            attempt INTEGER NOT NULL,
+            success INTEGER NOT NULL CHECK (success IN (0, 1)),
+            logs TEXT NOT NULL,
+            details TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS webhook_executions_by_triggered_webhook
+            ON webhook_executions (triggered_webhook_id, id);
         PRAGMA user_version = \(version);
         """
 }

@@ -5,7 +5,7 @@ import SQLiteSupport
 /// its methods are synchronous and satisfy the protocol's async requirements as they are.
 final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable {
     // Unchecked Sendable: only used on the store's queue, inside the transaction.
-    private let db: SQLiteConnection
+    let db: SQLiteConnection
 
     init(connection: SQLiteConnection) { db = connection }
 

@@ -1,0 +1,166 @@
+import Foundation
+import PactModel
+
+/// A webhook event found inside a store transaction, fired once the transaction has committed.
+struct WebhookEventToFire: Sendable {
+    var name: WebhookEventName
+    var consumer: WebhookPacticipant
+    var provider: WebhookPacticipant
+    var context: WebhookTemplateContext
+    /// For `contract_requiring_verification_published`: the provider versions that must verify the pact.
+    var requiredVersions: [RequiredProviderVersion] = []
+}
+
+/// What a pact publication is compared with to decide `contract_content_changed` (pact_broker's
+/// `pact_is_new_or_newly_tagged_or_pact_has_changed_since_previous_version?`): the content the consumer version
+/// already had for the provider, else the previous pact with each of the version's tags (the latest pact of the
+/// integration when it has none). A nil previous content means there was none, which counts as a change.
+struct PactPublicationBaseline: Sendable {
+    var revisionSHA: String?
+    var previousSHAs: [String?]
+
+    func contentChanged(to sha: String) -> Bool {
+        if let revisionSHA { return revisionSHA != sha }
+        return previousSHAs.contains { $0 != sha }
+    }
+}
+
+extension BrokerAPI {
+    /// Before publishing the consumer version's pact with `provider`: what `contract_content_changed` compares
+    /// with, or nil when no webhook exists (then nothing is computed and nothing fires).
+    func webhookBaseline(
+        _ tx: any BrokerStoreTransaction, consumerID: RowID, provider: String, versionID: RowID, tags: [String]
+    ) async throws -> PactPublicationBaseline? {
+        guard webhookDispatcher != nil, try await !tx.webhooks().isEmpty else { return nil }
+        guard let p = try await tx.pacticipant(named: provider) else { return PactPublicationBaseline(previousSHAs: [nil]) }
+        if let existing = try await tx.publications(providerID: p.id, consumerID: consumerID, scope: .consumerVersions([versionID])).first {
+            return PactPublicationBaseline(revisionSHA: existing.content.sha, previousSHAs: [])
+        }
+        if tags.isEmpty {
+            let latest = try await tx.publications(providerID: p.id, consumerID: consumerID, scope: .latest).last
+            return PactPublicationBaseline(previousSHAs: [latest?.content.sha])
+        }
+        var previous: [String?] = []
+        for tag in tags {
+            let latest = try await tx.publications(providerID: p.id, consumerID: consumerID, scope: .latestForTag(tag))
+                .last { $0.consumerVersion.id != versionID }
+            previous.append(latest?.content.sha)
+        }
+        return PactPublicationBaseline(previousSHAs: previous)
+    }
+
+    /// The events of a pact publication: `contract_published`, `contract_content_changed` when the content changed,
+    /// and `contract_requiring_verification_published` for the provider versions that have not verified it.
+    func publicationEvents(
+        _ tx: any BrokerStoreTransaction, view: PublicationView, baseline: PactPublicationBaseline, urls: BrokerURLs
+    ) async throws -> [WebhookEventToFire] {
+        let context = try await pactContext(tx, view: view, urls: urls)
+        let consumer = WebhookPacticipant(name: view.consumer.name), provider = WebhookPacticipant(name: view.provider.name)
+        var events = [WebhookEventToFire(name: .contractPublished, consumer: consumer, provider: provider, context: context)]
+        if baseline.contentChanged(to: view.content.sha) {
+            events.append(WebhookEventToFire(name: .contractContentChanged, consumer: consumer, provider: provider, context: context))
+        }
+        let required = try await requiredVerifications(tx, view: view)
+        if !required.isEmpty {
+            events.append(WebhookEventToFire(
+                name: .contractRequiringVerificationPublished, consumer: consumer, provider: provider, context: context,
+                requiredVersions: required))
+        }
+        return events
+    }
+
+    /// The events of a verification result: `provider_verification_published`, then `…_succeeded` or `…_failed`;
+    /// none when no webhook exists.
+    func verificationEvents(
+        _ tx: any BrokerStoreTransaction, view: PublicationView, verification: VerificationRecord, providerVersion: VersionRecord,
+        urls: BrokerURLs
+    ) async throws -> [WebhookEventToFire] {
+        guard webhookDispatcher != nil, try await !tx.webhooks().isEmpty else { return [] }
+        var context = try await pactContext(tx, view: view, urls: urls)
+        context.verificationResultURL = urls.verificationResult(
+            view.provider.name, view.consumer.name, sha: view.content.sha, number: verification.number)
+        context.providerVersionNumber = providerVersion.number
+        context.providerVersionTags = try await tx.tagNames(versionID: providerVersion.id)
+        context.providerVersionBranch = try await tx.branchNames(versionID: providerVersion.id).last
+        context.verificationSuccess = verification.success
+        context.buildURL = verification.buildURL
+        let consumer = WebhookPacticipant(name: view.consumer.name), provider = WebhookPacticipant(name: view.provider.name)
+        return [WebhookEventName.providerVerificationPublished, verification.success ? .providerVerificationSucceeded : .providerVerificationFailed]
+            .map { WebhookEventToFire(name: $0, consumer: consumer, provider: provider, context: context) }
+    }
+
+    /// The `${pactbroker.*}` parameters of a pact: its pact-version URL with pact_broker's webhook metadata
+    /// (`cvn`, `cvt[]`, `w`), the names, the consumer version with its tags, branch and build URL.
+    func pactContext(_ tx: any BrokerStoreTransaction, view: PublicationView, urls: BrokerURLs) async throws -> WebhookTemplateContext {
+        let tags = try await tx.tagNames(versionID: view.consumerVersion.id)
+        let number = view.consumerVersion.number
+        let query = (["cvn=\(FormURLEncoding.encode(number))"] + tags.map { "cvt%5B%5D=\(FormURLEncoding.encode($0))" } + ["w=true"])
+            .joined(separator: "&")
+        return WebhookTemplateContext(
+            pactURL: urls.pactVersion(view.provider.name, view.consumer.name, sha: view.content.sha, metadata: Self.encode(query)),
+            consumerName: view.consumer.name, providerName: view.provider.name, consumerVersionNumber: number,
+            consumerVersionTags: tags, consumerVersionBranch: try await tx.branchNames(versionID: view.consumerVersion.id).last,
+            buildURL: view.consumerVersion.buildURL)
+    }
+
+    /// The provider versions that must verify the publication's content (pact_broker's
+    /// `calculate_required_verifications_for_pact`): the latest of the provider's main branch, every currently
+    /// deployed and every currently supported released version, less those that already verified this content.
+    func requiredVerifications(_ tx: any BrokerStoreTransaction, view: PublicationView) async throws -> [RequiredProviderVersion] {
+        let provider = try await tx.pacticipant(id: view.provider.id) ?? view.provider
+        var order: [RowID] = []
+        var found: [RowID: (version: VersionRecord, branch: String?, descriptions: [String])] = [:]
+        func add(_ version: VersionRecord, _ description: String, branch: String?) {
+            if found[version.id] == nil {
+                order.append(version.id)
+                found[version.id] = (version, branch, [])
+            }
+            if found[version.id]?.branch == nil { found[version.id]?.branch = branch }
+            if found[version.id]?.descriptions.contains(description) == false { found[version.id]?.descriptions.append(description) }
+        }
+        if let main = provider.mainBranch, let version = try await tx.latestVersion(pacticipantID: provider.id, tag: nil, branch: main) {
+            add(version, "latest from main branch", branch: main)
+        }
+        for deployed in try await tx.currentlyDeployed(environmentID: nil, pacticipantID: provider.id) {
+            guard let version = try await tx.version(id: deployed.versionID) else { continue }
+            let environment = try await tx.environment(id: deployed.environmentID)?.name ?? ""
+            add(version, "deployed in \(environment)", branch: nil)
+        }
+        for released in try await tx.currentlySupported(environmentID: nil, pacticipantID: provider.id) {
+            guard let version = try await tx.version(id: released.versionID) else { continue }
+            let environment = try await tx.environment(id: released.environmentID)?.name ?? ""
+            add(version, "released in \(environment)", branch: nil)
+        }
+        if order.isEmpty { return [] }
+        let verified = Set(try await tx.verifications(pactContentID: view.content.id, providerVersionIDs: order).map(\.providerVersionID))
+        var required: [RequiredProviderVersion] = []
+        for id in order where !verified.contains(id) {
+            guard let entry = found[id] else { continue }
+            var branch = entry.branch
+            if branch == nil { branch = try await tx.branchNames(versionID: id).last }
+            required.append(RequiredProviderVersion(number: entry.version.number, branch: branch, descriptions: entry.descriptions))
+        }
+        return required
+    }
+
+    /// Fires events found in a committed transaction. A failure to record a triggered webhook does not fail the
+    /// request that committed the change.
+    func fireWebhooks(_ events: [WebhookEventToFire]) async {
+        guard let dispatcher = webhookDispatcher, !events.isEmpty else { return }
+        for event in events {
+            do {
+                if event.name == .contractRequiringVerificationPublished {
+                    let webhooks = try await dispatcher.store.allWebhooks()
+                        .filter { $0.fires(for: event.name, consumer: event.consumer, provider: event.provider) }
+                    try await dispatcher.triggerForRequiredVerifications(
+                        webhooks, context: event.context, providerVersions: event.requiredVersions)
+                } else {
+                    try await dispatcher.trigger(
+                        event: event.name, consumer: event.consumer, provider: event.provider, context: event.context)
+                }
+            } catch {
+                continue
+            }
+        }
+    }
+}
