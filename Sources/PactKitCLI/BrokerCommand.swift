@@ -35,6 +35,10 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
     var maxBodyBytes = 50 * 1024 * 1024
 
+    @Flag(help: ArgumentHelp(
+        "Test mode only: serve POST /_pact_state (provider states to verify the Pact Broker clients' pacts; teardown empties the database) and map those pacts' placeholder paths. Never on a broker holding real data."))
+    var enableProviderStates = false
+
     @OptionGroup(title: "Logging")
     var logging: LoggingOptions
 
@@ -61,8 +65,13 @@ struct BrokerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("pactkit broker: cannot open \(db): \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(
-            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker")))
+        var configuration = BrokerServerConfiguration(
+            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker"))
+        configuration.enableProviderStates = enableProviderStates
+        let server = BrokerServer(store: store, configuration: configuration)
+        if enableProviderStates {
+            FileHandle.standardError.write(Data("pactkit broker: provider states enabled (test mode): POST /_pact_state teardown empties \(db)\n".utf8))
+        }
         let host = host
         do {
             try await server.run(handleSignals: true) { port in

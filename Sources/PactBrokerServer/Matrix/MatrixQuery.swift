@@ -20,6 +20,9 @@ struct MatrixQuery: Sendable {
     var environment: String?
     var mainBranch = false
     var limit = 100
+    /// `success[]=true|false|` (or one `success=`): only rows whose verification success is one of these (nil: not
+    /// verified), as pact_broker's `apply_success_filter`; nil keeps every row.
+    var success: [Bool?]?
 
     /// Whether the other side of each integration is picked by an option (to a tag, environment, main branch…).
     var infersOthers: Bool { latest || tag != nil || branch != nil || environment != nil || mainBranch }
@@ -52,6 +55,10 @@ struct MatrixQuery: Sendable {
                 case "environment": environment = item.value
                 case "mainBranch": mainBranch = item.value == "true"
                 case "limit": limit = Int(item.value) ?? 100
+                case "success", "success[]":
+                    // A lone `success=` is one value; `success[]` collects them (parse_query.rb).
+                    let value: Bool? = item.value.isEmpty ? nil : item.value == "true"
+                    success = item.name == "success" ? [value] : (success ?? []) + [value]
                 default: break
                 }
             }
