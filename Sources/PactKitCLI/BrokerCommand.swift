@@ -36,7 +36,7 @@ struct BrokerCommand: AsyncParsableCommand {
     var maxBodyBytes = 50 * 1024 * 1024
 
     @Flag(help: ArgumentHelp(
-        "Test mode only: serve POST /_pact_state (provider states to verify the Pact Broker clients' pacts; teardown empties the database) and map those pacts' placeholder paths. Never on a broker holding real data."))
+        "Test mode only: serve POST /_pact_state (provider states to verify the Pact Broker clients' pacts; each interaction starts from an empty database) and map those pacts' placeholder paths. Never on a broker holding real data."))
     var enableProviderStates = false
 
     @OptionGroup(title: "Logging")
@@ -70,7 +70,7 @@ struct BrokerCommand: AsyncParsableCommand {
         configuration.enableProviderStates = enableProviderStates
         let server = BrokerServer(store: store, configuration: configuration)
         if enableProviderStates {
-            FileHandle.standardError.write(Data("pactkit broker: provider states enabled (test mode): POST /_pact_state teardown empties \(db)\n".utf8))
+            FileHandle.standardError.write(Data("pactkit broker: provider states enabled (test mode): POST /_pact_state empties \(db)\n".utf8))
         }
         let host = host
         do {

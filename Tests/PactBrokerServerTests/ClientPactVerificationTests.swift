@@ -35,10 +35,12 @@ import TestSupport
         "\(result.description) | \(result.providerStates.map(\.name).joined(separator: ", "))"
     }
 
-    @Test func theRubyClientsPactVerifiesAgainstTheBroker() async throws {
+    /// With teardown calls, and without them (the Rust verifier's default): each interaction's first setup call
+    /// starts from an empty broker either way.
+    @Test(arguments: [true, false]) func theRubyClientsPactVerifiesAgainstTheBroker(teardown: Bool) async throws {
         let report = try await withTestModeBroker { url in
             let verifier = try Verifier(configuration: VerifierConfiguration(
-                providerBaseURL: url, stateChangeURL: url.appendingPathComponent("_pact_state"), stateChangeTeardown: true))
+                providerBaseURL: url, stateChangeURL: url.appendingPathComponent("_pact_state"), stateChangeTeardown: teardown))
             let report = await verifier.verify([.file(Self.pactFile)])
             await verifier.shutdown()
             return report
@@ -96,6 +98,13 @@ import TestSupport
         #expect(left.0 == 0)
         #expect(left.1 == 0)
         #expect(try await webhooks.allWebhooks().isEmpty)
+
+        // Setting a state up again over its own data says what is in the way; emptying first replaces it.
+        try await states.setup(state: "a pacticipant with name Foo exists")
+        await #expect(throws: BrokerProviderStateError.self) { try await states.setup(state: "a pacticipant with name Foo exists") }
+        try await states.setup(state: "'Condor' exists in the pact-broker", emptyFirst: true)
+        #expect(try await store.read { try await $0.pacticipants().map(\.name) } == ["Condor"])
+        try await states.teardown(state: "")
 
         // Without a webhook store the webhook state says why it cannot be set up, and changes nothing.
         let without = BrokerProviderStates(store: store, webhooks: nil)

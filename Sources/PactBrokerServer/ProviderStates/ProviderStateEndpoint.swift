@@ -1,14 +1,27 @@
+import NIOConcurrencyHelpers
 import PactModel
 
 /// The broker's test mode (`--enable-provider-states`): `POST /_pact_state` sets provider states up and tears them
 /// down, `GET /_pact_state` lists them, and the consumer pact's placeholder paths reach the real resources.
+///
+/// Each interaction starts from an empty broker, whether or not the verifier sends teardown calls: the first setup
+/// call after any other request (or after a teardown) empties the store before creating its state's data; further
+/// setup calls in a row (an interaction with several states) add to it. Verifiers run interactions one at a time.
 struct ProviderStateMode: Sendable {
-    static let path = "/_pact_state"
     let states: BrokerProviderStates
+    /// Whether the last request was a setup call, so the next setup belongs to the same interaction.
+    private let settingUp = NIOLockedValueBox(false)
+
+    init(states: BrokerProviderStates) {
+        self.states = states
+    }
 
     /// The answer to a provider-state request, nil for any other request.
     func respond(to r: APIRequest) async -> APIReply? {
-        guard r.segments == ["_pact_state"] else { return nil }
+        guard r.segments == ["_pact_state"] else {
+            settingUp.withLockedValue { $0 = false }
+            return nil
+        }
         switch r.method {
         case "GET":
             return .ok(["states": .array(BrokerProviderStates.catalogue.map(JSONValue.string))])
@@ -42,8 +55,19 @@ struct ProviderStateMode: Sendable {
         }
         let action = body["action"]?.stringValue ?? "setup"
         switch action {
-        case "setup": try await states.setup(state: state, params: params)
-        case "teardown": try await states.teardown(state: state, params: params)
+        case "setup":
+            let first = !settingUp.withLockedValue { $0 }
+            do {
+                try await states.setup(state: state, params: params, emptyFirst: first)
+                settingUp.withLockedValue { $0 = true }
+            } catch {
+                // A failed set-up ends the interaction; the next setup starts afresh.
+                settingUp.withLockedValue { $0 = false }
+                throw error
+            }
+        case "teardown":
+            settingUp.withLockedValue { $0 = false }
+            try await states.teardown(state: state, params: params)
         default: throw BrokerProviderStateError.unknownAction(action)
         }
         return .ok([:])
