@@ -222,6 +222,7 @@ let package = Package(
             name: "PactBrokerServerTests",
             dependencies: [
                 "PactBrokerServer", "PactBroker", "PactModel", "OutboundHTTP", "HTTPServerCore", "TestSupport", hummingbird, nioLocks,
+                "PactVerifier",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
                 .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             ]

@@ -49,6 +49,10 @@ struct BrokerCommand: AsyncParsableCommand {
         "HTTP methods webhooks may send (repeatable, or separated by spaces or commas; default: POST).", valueName: "methods"))
     var webhookHTTPMethodWhitelist: [String] = []
 
+    @Flag(help: ArgumentHelp(
+        "Test mode only: serve POST /_pact_state (provider states to verify the Pact Broker clients' pacts; each interaction starts from an empty database) and map those pacts' placeholder paths. Never on a broker holding real data."))
+    var enableProviderStates = false
+
     @OptionGroup(title: "Logging")
     var logging: LoggingOptions
 
@@ -94,9 +98,14 @@ struct BrokerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("pactkit broker: cannot open \(db): \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(
+        var configuration = BrokerServerConfiguration(
             host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker"),
-            webhookPolicy: try webhookPolicy()))
+            webhookPolicy: try webhookPolicy())
+        configuration.enableProviderStates = enableProviderStates
+        let server = BrokerServer(store: store, configuration: configuration)
+        if enableProviderStates {
+            FileHandle.standardError.write(Data("pactkit broker: provider states enabled (test mode): POST /_pact_state empties \(db)\n".utf8))
+        }
         let host = host
         do {
             try await server.run(handleSignals: true) { port in

@@ -30,6 +30,19 @@ final class RequestConstructionTests: XCTestCase {
                        [QueryParameter(name: "q", values: ["a b"]), QueryParameter(name: "page", values: ["2", "3"])])
     }
 
+    /// A `%XX` escape in the pact's path is sent as written (as pact-reference sends it; the Ruby pact_broker-client's
+    /// pact asks for `/pacticipants/Pricing%20Service`); characters a path cannot hold, and a `%` that starts no
+    /// escape, are escaped.
+    func testAnEscapeInThePactsPathIsSentAsWritten() async throws {
+        let provider = try await TestProvider.start { _ in .json("{}") }
+        let verifier = try Verifier.against(provider.url)
+        _ = await verifier.verify(pacts: [try Pacts.v4(Pacts.get("escaped", path: "/pacticipants/Pricing%20Service"),
+                                                       Pacts.get("raw", path: "/deals/50%off and more"))])
+        await provider.stop()
+        XCTAssertEqual(provider.requests.map(\.target), ["/pacticipants/Pricing%20Service", "/deals/50%25off%20and%20more"])
+        XCTAssertEqual(provider.requests.map(\.path), ["/pacticipants/Pricing Service", "/deals/50%off and more"])
+    }
+
     func testAProviderStateGeneratorWithoutAValueKeepsTheExampleAndSaysSo() async throws {
         let pact = try Pacts.v4(Pacts.http(
             "a code", request: """

@@ -52,7 +52,7 @@ extension BrokerAPI {
         if rest.matches("latest") || rest.matches("latest", nil) || rest.matches("branch", nil, "latest") {
             try r.allow("GET")
             let scope: PublicationScope = rest.count == 1 ? .latest : rest[0] == "branch" ? .latestForBranch(rest[1]) : .latestForTag(rest[1])
-            return try await pactReply(urls, provider: provider, consumer: consumer) { tx, p, c in
+            return try await pactReply(urls, provider: provider, consumer: consumer, consumerVersionHeader: true) { tx, p, c in
                 try await tx.publications(providerID: p.id, consumerID: c.id, scope: scope).last
             }
         }
@@ -95,7 +95,7 @@ extension BrokerAPI {
     }
 
     private func pactReply(
-        _ urls: BrokerURLs, provider: String, consumer: String, metadata: String? = nil,
+        _ urls: BrokerURLs, provider: String, consumer: String, metadata: String? = nil, consumerVersionHeader: Bool = false,
         _ find: @escaping @Sendable (any BrokerStoreTransaction, PacticipantRecord, PacticipantRecord) async throws -> PublicationView?
     ) async throws -> APIReply {
         let view = try await store.read { tx -> PublicationView? in
@@ -103,6 +103,9 @@ extension BrokerAPI {
             return try await find(tx, p, c)
         }
         guard let view else { throw APIError.notFound() }
-        return .ok(PactRepresentation.json(view, urls, metadata: metadata))
+        var reply = APIReply.ok(PactRepresentation.json(view, urls, metadata: metadata))
+        // The latest-pact resources name the consumer version they picked (pact_broker's `latest_pact.rb`).
+        if consumerVersionHeader { reply.headers.append(("X-Pact-Consumer-Version", view.consumerVersion.number)) }
+        return reply
     }
 }

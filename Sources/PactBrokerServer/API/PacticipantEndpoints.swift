@@ -21,11 +21,23 @@ extension BrokerAPI {
                 }
                 return .created(Representations.pacticipant(created, urls), location: urls.pacticipant(name))
             }
-            let all = try await store.read { try await $0.pacticipants() }
-            return .ok(["pacticipants": .array(all.map { Representations.pacticipant($0, urls) }),
-                        "_embedded": ["pacticipants": .array(all.map { Representations.pacticipant($0, urls) })],
+            let all = try await store.read { tx in
+                var out: [(PacticipantRecord, VersionRecord?)] = []
+                for p in try await tx.pacticipants() { out.append((p, try await tx.latestVersion(pacticipantID: p.id, tag: nil, branch: nil))) }
+                return out
+            }
+            let embedded = all.map { Representations.pacticipant($0.0, urls, latestVersion: $0.1) }
+            // pact_broker's DeprecatedPacticipantsDecorator: the list also outside _embedded, and `pacticipants` links.
+            let deprecated = embedded.map { item -> JSONValue in
+                guard case .object(var fields) = item else { return item }
+                fields["title"] = "DEPRECATED - Please use the embedded pacticipants collection"
+                return .object(fields)
+            }
+            return .ok(["pacticipants": .array(deprecated),
+                        "_embedded": ["pacticipants": .array(embedded)],
                         "_links": ["self": Representations.link(urls.pacticipants),
-                                   "pb:pacticipants": .array(all.map { Representations.link(urls.pacticipant($0.name), title: $0.displayName ?? Representations.displayName($0.name), name: $0.name) })]])
+                                   "pb:pacticipants": .array(all.map { Representations.link(urls.pacticipant($0.0.name), title: "Pacticipant", name: $0.0.name) }),
+                                   "pacticipants": .array(all.map { Representations.link(urls.pacticipant($0.0.name), title: $0.0.name, name: "DEPRECATED - please use pb:pacticipants") })]])
         }
         let name = s[1]
         if s.count == 2 { return try await pacticipant(r, urls, name: name) }

@@ -23,6 +23,7 @@ enum Representations {
             "_links": [
                 "self": link(this),
                 "pb:versions": link(urls.versions(p.name)),
+                "versions": link(urls.versions(p.name), title: "Deprecated - use pb:versions"),
                 "pb:version": link(this + "/versions/{version}", title: "Get, create or delete a pacticipant version", templated: true),
                 "pb:version-tag": link(this + "/versions/{version}/tags/{tag}", title: "Get, create or delete a tag for a version of \(p.name)", templated: true),
                 "pb:branch-version": link(this + "/branches/{branch}/versions/{version}", title: "Get or add/create a version for a branch of \(p.name)", templated: true),
@@ -34,7 +35,11 @@ enum Representations {
         if let mainBranch = p.mainBranch { out["mainBranch"] = .string(mainBranch) }
         if let repositoryURL = p.repositoryURL { out["repositoryUrl"] = .string(repositoryURL) }
         if let latestVersion {
-            out["_embedded"] = ["latestVersion": versionSummary(latestVersion, pacticipant: p.name, urls)]
+            // pact_broker also embeds it under the deprecated name, marked so (`DasherizedVersionDecorator`).
+            var deprecated = versionSummary(latestVersion, pacticipant: p.name, urls).objectValue ?? [:]
+            deprecated["title"] = "DEPRECATED - please use latestVersion"
+            deprecated["name"] = "DEPRECATED - please use latestVersion"
+            out["_embedded"] = ["latestVersion": versionSummary(latestVersion, pacticipant: p.name, urls), "latest-version": .object(deprecated)]
         }
         return .object(out)
     }

@@ -29,6 +29,9 @@ public struct BrokerServerConfiguration: Sendable {
     public var webhookPolicy: WebhookSecurityPolicy
     /// Retries, timeouts and scheduling of webhook executions; an empty `baseURL` takes `baseURL`.
     public var webhookSettings: WebhookExecutionSettings
+    /// Test mode only: serve `POST /_pact_state` (provider states for verifying the Pact Broker clients' pacts, see
+    /// `BrokerProviderStates`) and map their placeholder paths to the real resources.
+    public var enableProviderStates = false
 
     /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections.
     public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
@@ -75,12 +78,14 @@ public struct BrokerServer: Sendable {
         let client = try OutboundHTTPClient()
         var webhookSettings = configuration.webhookSettings
         if webhookSettings.baseURL.isEmpty { webhookSettings.baseURL = configuration.baseURL ?? "" }
+        let webhooks = BrokerWebhookStore(store: store)
         let dispatcher = WebhookDispatcher(
-            store: BrokerWebhookStore(store: store), client: client, policy: configuration.webhookPolicy,
-            settings: webhookSettings)
+            store: webhooks, client: client, policy: configuration.webhookPolicy, settings: webhookSettings)
         var api = BrokerAPI(store: store, now: { Date() })
         api.webhookDispatcher = dispatcher
-        let responder = BrokerResponder(api: api, configuration: configuration)
+        let testMode = configuration.enableProviderStates
+            ? ProviderStateMode(states: BrokerProviderStates(store: store, webhooks: webhooks)) : nil
+        let responder = BrokerResponder(api: api, configuration: configuration, testMode: testMode)
         let seconds = configuration.idleTimeout.components.seconds
         let app = Application(
             responder: responder,
@@ -135,6 +140,8 @@ struct BrokerResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let api: BrokerAPI
     let configuration: BrokerServerConfiguration
+    /// Provider states and placeholder paths, with `enableProviderStates` only.
+    var testMode: ProviderStateMode? = nil
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         var headers: [String: String] = [:]
@@ -148,10 +155,14 @@ struct BrokerResponder: HTTPResponder {
         } catch {
             return Self.response(APIReply(status: 413, body: ["errors": ["body": [.string("is larger than \(configuration.maxBodyBytes) bytes")]]]))
         }
-        let segments = uri.path.split(separator: "/", omittingEmptySubsequences: true).map { PercentDecodingBridge.decode($0) }
+        let path = testMode == nil ? uri.path : PlaceholderPaths.realPath(uri.path)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { PercentDecodingBridge.decode($0) }
+        let query = APIRequest.parseQuery(uri.query)
         let apiRequest = APIRequest(
-            method: request.method.rawValue.uppercased(), segments: segments, query: APIRequest.parseQuery(uri.query),
+            method: request.method.rawValue.uppercased(), segments: segments,
+            query: testMode == nil ? query : PactQueryOrders.original(query),
             headers: headers, body: Array(buffer: body), base: baseURL(headers))
+        if let testMode, let reply = await testMode.respond(to: apiRequest) { return Self.response(reply) }
         return Self.response(await api.respond(to: apiRequest))
     }
 

@@ -74,7 +74,15 @@ extension BrokerAPI {
             return try await tx.latestVersion(pacticipantID: p.id, tag: nil, branch: main).map { [$0] } ?? []
         }
         if let branch = s.branch { return try await tx.latestVersion(pacticipantID: p.id, tag: nil, branch: branch).map { [$0] } ?? [] }
-        if let tag = s.tag { return try await tx.latestVersion(pacticipantID: p.id, tag: tag, branch: nil).map { [$0] } ?? [] }
+        if let tag = s.tag {
+            if s.latest { return try await tx.latestVersion(pacticipantID: p.id, tag: tag, branch: nil).map { [$0] } ?? [] }
+            // Without `latest`, every version with the tag (pact_broker's selector resolution).
+            var tagged: [VersionRecord] = []
+            for v in try await tx.versions(pacticipantID: p.id, limit: 100) where try await tx.tagNames(versionID: v.id).contains(tag) {
+                tagged.append(v)
+            }
+            return tagged
+        }
         if let name = s.environment {
             guard let e = try await tx.environment(named: name) else { return [] }
             var ids = try await tx.currentlyDeployed(environmentID: e.id, pacticipantID: p.id).map(\.versionID)
@@ -191,9 +199,9 @@ extension BrokerAPI {
             rows[index].ignored = ignores.contains { ignore in
                 let counterparts = [(rows[index].view.consumer.id, rows[index].view.consumerVersion.id),
                                     (rows[index].view.provider.id, rows[index].providerVersion?.id)]
+                // As pact_broker's RowIgnorer: a specified pacticipant's versions can be ignored too.
                 return counterparts.contains { id, versionID in
-                    id == ignore.pacticipant.id && !specified.contains { $0.pacticipant.id == id }
-                        && (ignore.selector.version == nil || ignore.versions.contains { $0.id == versionID })
+                    id == ignore.pacticipant.id && (ignore.selector.version == nil || ignore.versions.contains { $0.id == versionID })
                 }
             }
         }
@@ -294,8 +302,31 @@ extension BrokerAPI {
         return [
             "summary": .object(summary),
             "notices": .array(reasons.map { ["type": .string($0.0), "text": .string($0.1)] }),
-            "matrix": .array(rows.prefix(max(query.limit, 1)).map { rowJSON($0, urls) }),
+            // Considered rows, then ignored ones, each sorted as pact_broker sorts them (QueryResults).
+            "matrix": .array((considered.sorted(by: Self.rowOrder) + ignored.sorted(by: Self.rowOrder))
+                .prefix(max(query.limit, 1)).map { rowJSON($0, urls) }),
         ]
+    }
+
+    /// pact_broker's `MatrixRowInstanceMethods#<=>`: consumer name, then newest consumer version, newest pact
+    /// revision, provider name, newest provider version, newest verification; a missing number sorts first.
+    private static func rowOrder(_ a: MatrixRow, _ b: MatrixRow) -> Bool {
+        func desc(_ x: Int64?, _ y: Int64?) -> Int {
+            switch (x, y) {
+            case let (x?, y?): x == y ? 0 : (x > y ? -1 : 1)
+            case (_?, nil): 1
+            case (nil, _): -1
+            }
+        }
+        let comparisons = [
+            a.view.consumer.name == b.view.consumer.name ? 0 : (a.view.consumer.name < b.view.consumer.name ? -1 : 1),
+            desc(a.view.consumerVersion.order, b.view.consumerVersion.order),
+            desc(Int64(a.view.publication.revision), Int64(b.view.publication.revision)),
+            a.view.provider.name == b.view.provider.name ? 0 : (a.view.provider.name < b.view.provider.name ? -1 : 1),
+            desc(a.providerVersion?.order, b.providerVersion?.order),
+            desc(a.verification?.id, b.verification?.id),
+        ]
+        return (comparisons.first { $0 != 0 } ?? 0) < 0
     }
 
     private func rowJSON(_ row: MatrixRow, _ urls: BrokerURLs) -> JSONValue {

@@ -14,15 +14,15 @@ struct MatrixQuery: Sendable {
     var selectors: [Selector] = []
     var ignore: [Selector] = []
     var latestby: String?
-    /// `success[]=true|false|` (or `success=`): keep only rows with these outcomes, nil standing for "not verified";
-    /// applied after `latestby`, as pact_broker does.
-    var success: [Bool?]?
     var latest = false
     var tag: String?
     var branch: String?
     var environment: String?
     var mainBranch = false
     var limit = 100
+    /// `success[]=true|false|` (or one `success=`): only rows whose verification success is one of these (nil: not
+    /// verified), as pact_broker's `apply_success_filter`; nil keeps every row.
+    var success: [Bool?]?
 
     /// Whether the other side of each integration is picked by an option (to a tag, environment, main branch…).
     var infersOthers: Bool { latest || tag != nil || branch != nil || environment != nil || mainBranch }
@@ -49,13 +49,16 @@ struct MatrixQuery: Sendable {
             } else {
                 switch item.name {
                 case "latestby": latestby = item.value.isEmpty ? nil : item.value
-                case "success[]", "success": success = (success ?? []) + [item.value.isEmpty ? nil : item.value == "true"]
                 case "latest": latest = item.value == "true"
                 case "tag": tag = item.value
                 case "branch": branch = item.value
                 case "environment": environment = item.value
                 case "mainBranch": mainBranch = item.value == "true"
                 case "limit": limit = Int(item.value) ?? 100
+                case "success", "success[]":
+                    // A lone `success=` is one value; `success[]` collects them (parse_query.rb).
+                    let value: Bool? = item.value.isEmpty ? nil : item.value == "true"
+                    success = item.name == "success" ? [value] : (success ?? []) + [value]
                 default: break
                 }
             }

@@ -63,7 +63,7 @@ struct ProviderRequestBuilder: Sendable {
         }
     }
 
-    /// Path characters that need no escaping; `%` is escaped because pact paths are already decoded.
+    /// Path characters that need no escaping; `%` is handled by `encodePath`.
     private static let pathAllowed: CharacterSet = {
         var set = CharacterSet.urlPathAllowed
         set.remove(charactersIn: "%;")
@@ -75,8 +75,24 @@ struct ProviderRequestBuilder: Sendable {
     private static let queryAllowed = CharacterSet(
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:@/!$'()*,")
 
+    /// The path as sent: characters a path cannot hold are escaped, and a `%XX` escape the pact already holds is
+    /// sent as written, as pact-reference sends the pact's path (a Ruby-written pact records
+    /// `/pacticipants/Pricing%20Service`); a `%` starting no escape is sent as `%25`.
     static func encodePath(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+        var out = ""
+        var rest = Substring(path)
+        while let percent = rest.firstIndex(of: "%") {
+            out += rest[..<percent].addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String(rest[..<percent])
+            let escape = rest[percent...].prefix(3)
+            if escape.count == 3, escape.dropFirst().allSatisfy(\.isHexDigit) {
+                out += escape
+                rest = rest[percent...].dropFirst(3)
+            } else {
+                out += "%25"
+                rest = rest[percent...].dropFirst()
+            }
+        }
+        return out + (rest.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String(rest))
     }
 
     static func encodeQuery(_ query: [QueryParameter]) -> String {
