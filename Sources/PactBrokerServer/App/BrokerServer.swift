@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import HummingbirdCore
 import HTTPTypes
 import Logging
@@ -23,10 +24,14 @@ public struct BrokerServerConfiguration: Sendable {
     public var maxConnections: Int
     /// Where the server logs; nil: warnings and errors to standard error.
     public var logger: Logger?
+    /// Who may read and write; none by default.
+    public var auth: BrokerAuthConfiguration
 
-    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections.
+    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections,
+    /// no authentication.
     public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
-                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil) {
+                idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil,
+                auth: BrokerAuthConfiguration = .none) {
         self.host = host
         self.port = port
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
@@ -34,6 +39,7 @@ public struct BrokerServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
         self.logger = logger
+        self.auth = auth
     }
 }
 
@@ -48,6 +54,24 @@ public struct BrokerServer: Sendable {
         self.configuration = configuration
     }
 
+    /// The server as a swift-service-lifecycle `Service`, for a process that runs it in its own `ServiceGroup`
+    /// (`pactkit broker` on `ServerLifecycle`): it binds when run, calls `onListening` with the bound port, and on
+    /// graceful shutdown lets in-flight requests finish. Throws if a page template does not parse.
+    public func service(onListening: @escaping @Sendable (Int) async -> Void) throws -> any Service {
+        let logger = self.logger
+        let pages = BrokerPageRoutes(store: store, pages: try BrokerPages())
+        let responder = BrokerResponder(api: BrokerAPI(store: store, now: { Date() }), pages: pages, configuration: configuration)
+        let seconds = configuration.idleTimeout.components.seconds
+        return Application(
+            responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .seconds(max(seconds, 1)))),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                                    serverName: nil, reuseAddress: true,
+                                                    availableConnectionsDelegate: MaximumAvailableConnections(max(configuration.maxConnections, 1))),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
     /// Serves until `stop` returns (then in-flight requests finish; `stop` must return when its task is cancelled),
     /// the task is cancelled, or, with
     /// `handleSignals`, SIGTERM or SIGINT arrive (a graceful stop too). `onListening` gets the bound port once the
@@ -56,21 +80,8 @@ public struct BrokerServer: Sendable {
         handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void,
         until stop: @escaping @Sendable () async -> Void = { await BrokerServer.never() }
     ) async throws {
-        let logger = configuration.logger ?? {
-            var logger = Logger(label: "pactkit.broker", factory: { StreamLogHandler.standardError(label: $0) })
-            logger.logLevel = .warning
-            return logger
-        }()
-        let responder = BrokerResponder(api: BrokerAPI(store: store, now: { Date() }), configuration: configuration)
-        let seconds = configuration.idleTimeout.components.seconds
-        let app = Application(
-            responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .seconds(max(seconds, 1)))),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: nil, reuseAddress: true,
-                                                    availableConnectionsDelegate: MaximumAvailableConnections(max(configuration.maxConnections, 1))),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
-            logger: logger)
+        let logger = self.logger
+        let app = try service(onListening: onListening)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
         try await withThrowingTaskGroup(of: Bool.self) { tasks in
@@ -93,6 +104,15 @@ public struct BrokerServer: Sendable {
         }
     }
 
+    /// The configured logger, else warnings and errors to standard error.
+    private var logger: Logger {
+        configuration.logger ?? {
+            var logger = Logger(label: "pactkit.broker", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = .warning
+            return logger
+        }()
+    }
+
     /// Waits until the task is cancelled.
     public static func never() async {
         while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
@@ -101,27 +121,73 @@ public struct BrokerServer: Sendable {
 
 /// Turns Hummingbird requests into `APIRequest`s and `APIReply`s into responses.
 struct BrokerResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = BasicAuthRequestContext<BrokerRole>
     let api: BrokerAPI
+    let pages: BrokerPageRoutes
     let configuration: BrokerServerConfiguration
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    /// With authentication configured, hummingbird-auth's authenticator attaches the caller's role and the access
+    /// middleware refuses what that role may not do, before the request reaches a page or the API.
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard configuration.auth.isEnabled else { return try await serve(request) }
+        let authenticator = BrokerAuthenticator<Context>(configuration: configuration.auth)
+        let access = BrokerAccessMiddleware<Context>(configuration: configuration.auth) { request in
+            let reply = APIReply(status: 403, body: ["error": .string("The read-only user may not \(request.method.rawValue) here: it may only read")])
+            return Self.response(errorReply(reply, headers: Self.headers(request)))
+        }
+        return try await authenticator.handle(request, context: context) { request, context in
+            try await access.handle(request, context: context) { request, _ in try await serve(request) }
+        }
+    }
+
+    private static func headers(_ request: Request) -> [String: String] {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         // HTTP/1's Host header arrives as the request's authority.
         if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
+        return headers
+    }
+
+    /// An error reply as the request asks: problem+json when its Accept header names it.
+    private func errorReply(_ reply: APIReply, headers: [String: String]) -> APIReply {
+        ProblemJSON.wanted(accept: headers["accept"]) ? ProblemJSON.convert(reply, base: baseURL(headers)) : reply
+    }
+
+    private func serve(_ request: Request) async throws -> Response {
+        let headers = Self.headers(request)
         let uri = request.uri
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         } catch {
-            return Self.response(APIReply(status: 413, body: ["errors": ["body": [.string("is larger than \(configuration.maxBodyBytes) bytes")]]]))
+            return Self.response(errorReply(APIReply(status: 413, body: ["errors": ["body": [.string("is larger than \(configuration.maxBodyBytes) bytes")]]]), headers: headers))
         }
         let segments = uri.path.split(separator: "/", omittingEmptySubsequences: true).map { PercentDecodingBridge.decode($0) }
+        if request.method == .get, BrokerPageNegotiation.wantsPage(accept: headers["accept"], contentType: headers["content-type"]) {
+            do {
+                if let page = try await pages.page(segments: segments, rawQuery: uri.query, base: baseURL(headers)) {
+                    return Self.page(page.status, page.html)
+                }
+            } catch {
+                let html = pages.pages.message(heading: "Server error", "The page cannot be shown: \(error)")
+                return Self.page(500, html)
+            }
+        }
         let apiRequest = APIRequest(
             method: request.method.rawValue.uppercased(), segments: segments, query: APIRequest.parseQuery(uri.query),
             headers: headers, body: Array(buffer: body), base: baseURL(headers))
-        return Self.response(await api.respond(to: apiRequest))
+        return Self.response(errorReply(await api.respond(to: apiRequest), headers: headers))
+    }
+
+    /// An HTML page with `BrokerPages.responseHeaders`.
+    static func page(_ status: Int, _ html: String) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in BrokerPages.responseHeaders {
+            if let field = HTTPField.Name(name) { fields[field] = value }
+        }
+        let bytes = ByteBuffer(string: html)
+        fields[.contentLength] = String(bytes.readableBytes)
+        return Response(status: HTTPResponse.Status(code: status), headers: fields, body: ResponseBody(byteBuffer: bytes))
     }
 
     /// The configured base URL, else the one the client used (X-Forwarded-* first, then Host).
