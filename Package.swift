@@ -21,6 +21,7 @@ let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
+let hummingbirdAuth: Target.Dependency = .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: when(brokerServer))
 let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
 let lifecycle: [Target.Dependency] = [
@@ -78,6 +79,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The Pact Broker server's HTTP routing (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // The Pact Broker server's basic and bearer authentication: the Authorization header's parsing and the
+        // authenticator middleware protocol (trait BrokerServer).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         // Diagnostics (--log-level, --log-format) and the servers' lifetimes: a ServiceGroup, graceful shutdown on
         // SIGINT/SIGTERM (traits CommandLine and CodesService; the in-process mock of a consumer test needs neither).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
@@ -129,7 +133,8 @@ let package = Package(
             name: "pactkit",
             dependencies: [
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
-                "CommandLineLogging", logging, argumentParser, .target(name: "PactBrokerServer", condition: when(brokerServer)),
+                "CommandLineLogging", "ProcessLifecycle", logging, argumentParser,
+                .target(name: "PactBrokerServer", condition: when(brokerServer)),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -157,7 +162,7 @@ let package = Package(
         // UI/ renders its HTML pages from plain view models; Webhooks/ is its webhooks engine (definitions, templates,
         // the allow-list, the dispatcher that sends them through OutboundHTTP).
         .target(name: "PactBrokerServer", dependencies: [
-            "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, mustache, nioLocks,
+            "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, hummingbirdAuth, mustache, nioLocks,
             .product(name: "Crypto", package: "swift-crypto", condition: when(brokerServer)),
             .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),

@@ -4,6 +4,7 @@ import CommandLineLogging
 import Foundation
 import Logging
 import PactBrokerServer
+import ProcessLifecycle
 
 /// `pactkit broker`: serves a Pact Broker.
 struct BrokerCommand: AsyncParsableCommand {
@@ -12,11 +13,14 @@ struct BrokerCommand: AsyncParsableCommand {
         abstract: "Serve a Pact Broker.",
         discussion: """
             Serves the Pact Broker HAL API that the Pact clients use (publish, pacts for verification, verification \
-            results, environments, deployments, can-i-deploy, webhooks). Webhooks may send only the methods, schemes and \
-            hosts of the --webhook-*-whitelist options (by default POST to https URLs). The first line on standard output is \
+            results, environments, deployments, can-i-deploy). The first line on standard output is \
             `listening on http://HOST:PORT`. --db takes a SQLite file (created when missing, WAL mode), `:memory:` \
-            for a throw-away broker, or a postgres:// URL (not yet supported). SIGINT or SIGTERM stops the server \
-            after in-flight requests finish. Exit codes: 1 when the database cannot be opened or the port bound.
+            for a throw-away broker, or a postgres:// URL (not yet supported). No credentials are needed by default; \
+            --basic-auth-username/--basic-auth-password (and a read-only user) or --bearer-token require them, \
+            --allow-public-read leaves reads open; each option also reads the environment variable its help names \
+            (pact_broker's). The heartbeat is always public. SIGINT or SIGTERM stops the server after in-flight \
+            requests finish; a second one exits at once. Exit codes: 1 when the database cannot be opened or the port \
+            bound.
             """)
 
     @Option(help: "The address to bind.")
@@ -35,6 +39,26 @@ struct BrokerCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
     var maxBodyBytes = 50 * 1024 * 1024
+
+    @Option(help: ArgumentHelp("The read-write basic-auth user (env PACT_BROKER_BASIC_AUTH_USERNAME).", valueName: "name"))
+    var basicAuthUsername: String?
+
+    @Option(help: ArgumentHelp("Its password (env PACT_BROKER_BASIC_AUTH_PASSWORD; prefer it to the option, which `ps` shows).",
+                               valueName: "password"))
+    var basicAuthPassword: String?
+
+    @Option(help: ArgumentHelp("A read-only basic-auth user (env PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME).", valueName: "name"))
+    var basicAuthReadOnlyUsername: String?
+
+    @Option(help: ArgumentHelp("Its password (env PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD).", valueName: "password"))
+    var basicAuthReadOnlyPassword: String?
+
+    @Option(help: ArgumentHelp(
+        "A bearer token that reads and writes, as clients send PACT_BROKER_TOKEN (env PACT_BROKER_BEARER_TOKEN).", valueName: "token"))
+    var bearerToken: String?
+
+    @Flag(help: "GET requests need no credentials; writes still do (env PACT_BROKER_ALLOW_PUBLIC_READ=true).")
+    var allowPublicRead = false
 
     @Option(name: .customLong("webhook-host-whitelist"), help: ArgumentHelp(
         "Hosts webhooks may call: a name, *.wildcard, an IP or CIDR range, or /regex/ (repeatable, or several separated by spaces or commas; default: any host).",
@@ -83,10 +107,49 @@ struct BrokerCommand: AsyncParsableCommand {
                 throw ValidationError("--base-url must be an http or https URL, got '\(baseURL)'")
             }
         }
+        _ = try auth()
+    }
+
+    /// The option, else the environment variable; empty counts as unset.
+    private func setting(_ option: String?, _ variable: String) -> String? {
+        (option ?? ProcessInfo.processInfo.environment[variable]).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The credentials of the options and environment; a user needs both a name and a password.
+    private func auth() throws -> BrokerAuthConfiguration {
+        // Options first: a value given on the command line stands in for the variable.
+        var environment = ProcessInfo.processInfo.environment
+        for (value, name) in [(basicAuthUsername, "PACT_BROKER_BASIC_AUTH_USERNAME"), (basicAuthPassword, "PACT_BROKER_BASIC_AUTH_PASSWORD"),
+                              (basicAuthReadOnlyUsername, "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME"),
+                              (basicAuthReadOnlyPassword, "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD")] {
+            if let value { environment[name] = value }
+        }
+        func pair(_ name: String, _ password: String, option: String) throws -> BrokerCredentials? {
+            let values = (environment[name].flatMap { $0.isEmpty ? nil : $0 }, environment[password].flatMap { $0.isEmpty ? nil : $0 })
+            switch values {
+            case (nil, nil): return nil
+            case (let user?, let secret?): return BrokerCredentials(username: user, password: secret)
+            default: throw ValidationError("--\(option)-username and --\(option)-password go together (or \(name) and \(password))")
+            }
+        }
+        let readWrite = try pair("PACT_BROKER_BASIC_AUTH_USERNAME", "PACT_BROKER_BASIC_AUTH_PASSWORD", option: "basic-auth")
+        let readOnly = try pair("PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME", "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD",
+                                option: "basic-auth-read-only")
+        let publicRead = allowPublicRead || environment["PACT_BROKER_ALLOW_PUBLIC_READ"]?.lowercased() == "true"
+        let auth = BrokerAuthConfiguration(readWrite: readWrite, readOnly: readOnly,
+                                           bearerToken: setting(bearerToken, "PACT_BROKER_BEARER_TOKEN"), allowPublicRead: publicRead)
+        if publicRead && !auth.isEnabled {
+            throw ValidationError("--allow-public-read needs credentials for writes (--basic-auth-username/--basic-auth-password or --bearer-token)")
+        }
+        return auth
     }
 
     func run() async throws {
         try logging.bootstrap()
+        let logger = Logger(label: "pactkit.broker")
+        let auth = try auth()
+        // Trapped before the server starts, so an early signal is not lost or fatal.
+        let lifecycle = await ServerLifecycle()
         if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
             FileHandle.standardError.write(Data("pactkit broker: PostgreSQL is not yet supported; use a SQLite file or :memory:\n".utf8))
             throw ExitCode.failure
@@ -99,19 +162,28 @@ struct BrokerCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         var configuration = BrokerServerConfiguration(
-            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: Logger(label: "pactkit.broker"),
+            host: host, port: port, baseURL: baseURL, maxBodyBytes: maxBodyBytes, logger: logger, auth: auth,
             webhookPolicy: try webhookPolicy())
         configuration.enableProviderStates = enableProviderStates
         let server = BrokerServer(store: store, configuration: configuration)
         if enableProviderStates {
-            FileHandle.standardError.write(Data("pactkit broker: provider states enabled (test mode): POST /_pact_state empties \(db)\n".utf8))
+            logger.warning("provider states enabled (test mode): POST /_pact_state empties \(db)")
         }
         let host = host
+        if auth.isEnabled {
+            let schemes = [auth.readWrite.map { "basic (read-write user \($0.username))" },
+                           auth.readOnly.map { "basic (read-only user \($0.username))" },
+                           auth.bearerToken.map { _ in "bearer token" }].compactMap { $0 }
+            logger.notice("authentication: \(schemes.joined(separator: ", "))\(auth.allowPublicRead ? "; public read" : "")")
+        }
         do {
-            try await server.run(handleSignals: true) { port in
+            let services = try server.services { port in
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
             }
+            // A second signal exits at once; SQLite's WAL keeps the file consistent without a close.
+            try await lifecycle.run(services, logger: logger)
+            logger.info("stopped")
         } catch {
             FileHandle.standardError.write(Data("pactkit broker: \(error)\n".utf8))
             await store.close()

@@ -22,7 +22,43 @@ import TestSupport
         #expect(outcomes.first?.notices.contains { $0.text == "Pact successfully published for Foo version 1 and provider Bar." } == true)
         await client.shutdown()
         #expect(try await process.stop() == 0)
+        #expect(process.stderr.contains("received SIGTERM, stopping"), "ServerLifecycle's log line: \(process.stderr)")
+        #expect(process.stderr.contains("stopped"))
         #expect(FileManager.default.fileExists(atPath: database))
+    }
+
+    @Test func credentialsComeFromPactBrokersEnvironmentVariablesAndSIGINTStopsTheServer() async throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PACT_BROKER_BASIC_AUTH_USERNAME"] = "ci"
+        environment["PACT_BROKER_BASIC_AUTH_PASSWORD"] = "s3cret"
+        environment["PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME"] = nil
+        environment["PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD"] = nil
+        environment["PACT_BROKER_BEARER_TOKEN"] = nil
+        let process = try LoggedProcess("pactkit", ["broker", "--port", "0", "--db", ":memory:", "--allow-public-read"],
+                                        environment: environment)
+        let url = try await process.listeningURL()
+        let hal = ["Accept": "application/hal+json", "Content-Type": "application/json"]
+        #expect(try await AuthHTTP.send("GET", url, "/pacticipants", headers: hal).status == 200, "public read")
+        let body = Data(#"{"name":"Foo"}"#.utf8)
+        #expect(try await AuthHTTP.send("POST", url, "/pacticipants", headers: hal, body: body).status == 401)
+        var writer = hal
+        writer["Authorization"] = "Basic " + Data("ci:s3cret".utf8).base64EncodedString()
+        #expect(try await AuthHTTP.send("POST", url, "/pacticipants", headers: writer, body: body).status == 201)
+        #expect(try await process.stop(signal: SIGINT) == 0)
+        #expect(process.stderr.contains("authentication: basic (read-write user ci); public read"), "\(process.stderr)")
+        #expect(!process.stderr.contains("s3cret"), "the password is never logged")
+        #expect(process.stderr.contains("received SIGINT, stopping"))
+    }
+
+    @Test func aUserNeedsAPasswordAndPublicReadNeedsCredentials() async throws {
+        let half = try LoggedProcess("pactkit", ["broker", "--port", "0", "--db", ":memory:", "--basic-auth-username", "ci"],
+                                     environment: ["PATH": "/usr/bin:/bin"])
+        #expect(try await half.exitStatus() != 0)
+        #expect(half.stderr.contains("--basic-auth-username and --basic-auth-password go together"), "\(half.stderr)")
+        let open = try LoggedProcess("pactkit", ["broker", "--port", "0", "--db", ":memory:", "--allow-public-read"],
+                                     environment: ["PATH": "/usr/bin:/bin"])
+        #expect(try await open.exitStatus() != 0)
+        #expect(open.stderr.contains("--allow-public-read needs credentials"), "\(open.stderr)")
     }
 
     @Test func postgresIsNotYetSupported() async throws {

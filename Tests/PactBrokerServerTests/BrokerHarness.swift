@@ -13,9 +13,10 @@ struct RunningBroker: Sendable {
     /// Runs `body` against a fresh broker over `store`, then stops it.
     static func with<T: Sendable>(
         store: any BrokerStore = InMemoryBrokerStore(), maxBodyBytes: Int = 50 * 1024 * 1024,
+        auth: BrokerAuthConfiguration = .none, clientAuth: BrokerAuthentication? = nil,
         _ body: @Sendable (RunningBroker) async throws -> T
     ) async throws -> T {
-        let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes))
+        let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes, auth: auth))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let (stops, stopper) = AsyncStream<Void>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -29,7 +30,7 @@ struct RunningBroker: Sendable {
                 throw CancellationError()
             }
             let url = URL(string: "http://127.0.0.1:\(port)")!
-            let client = try PactBrokerClient(configuration: BrokerConfiguration(baseURL: url, retry: RetryPolicy(retries: 0)))
+            let client = try PactBrokerClient(configuration: BrokerConfiguration(baseURL: url, authentication: clientAuth, retry: RetryPolicy(retries: 0)))
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-broker-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             let broker = RunningBroker(url: url, client: client, scratch: scratch)

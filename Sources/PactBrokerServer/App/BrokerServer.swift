@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import HummingbirdCore
 import HTTPTypes
 import Logging
@@ -24,6 +25,8 @@ public struct BrokerServerConfiguration: Sendable {
     public var maxConnections: Int
     /// Where the server logs; nil: warnings and errors to standard error.
     public var logger: Logger?
+    /// Who may read and write; none by default.
+    public var auth: BrokerAuthConfiguration
     /// Which webhook requests may be saved and sent (pact_broker's `webhook_http_method_whitelist`,
     /// `webhook_scheme_whitelist`, `webhook_host_whitelist`); POST to https hosts by default.
     public var webhookPolicy: WebhookSecurityPolicy
@@ -33,9 +36,11 @@ public struct BrokerServerConfiguration: Sendable {
     /// `BrokerProviderStates`) and map their placeholder paths to the real resources.
     public var enableProviderStates = false
 
-    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections.
+    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections,
+    /// no authentication.
     public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
                 idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil,
+                auth: BrokerAuthConfiguration = .none,
                 webhookPolicy: WebhookSecurityPolicy = WebhookSecurityPolicy(),
                 webhookSettings: WebhookExecutionSettings = WebhookExecutionSettings()) {
         self.host = host
@@ -45,6 +50,7 @@ public struct BrokerServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
         self.logger = logger
+        self.auth = auth
         self.webhookPolicy = webhookPolicy
         self.webhookSettings = webhookSettings
     }
@@ -61,20 +67,13 @@ public struct BrokerServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Serves until `stop` returns (then in-flight requests finish; `stop` must return when its task is cancelled),
-    /// the task is cancelled, or, with
-    /// `handleSignals`, SIGTERM or SIGINT arrive (a graceful stop too). `onListening` gets the bound port once the
-    /// server accepts connections. Throws when the port cannot be bound.
-    public func run(
-        handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void,
-        until stop: @escaping @Sendable () async -> Void = { await BrokerServer.never() }
-    ) async throws {
-        let logger = configuration.logger ?? {
-            var logger = Logger(label: "pactkit.broker", factory: { StreamLogHandler.standardError(label: $0) })
-            logger.logLevel = .warning
-            return logger
-        }()
-        // Webhooks run in the dispatcher, a service beside the HTTP server: it starts and stops with it.
+    /// The server as swift-service-lifecycle `Service`s, for a process that runs them in its own `ServiceGroup`
+    /// (`pactkit broker` on `ServerLifecycle`), in start order: the closer of the webhooks' HTTP client, the webhook
+    /// dispatcher and the HTTP server, so a graceful shutdown stops the server first (in-flight requests finish),
+    /// then the dispatcher, then the client. The server binds when run and calls `onListening` with the bound port.
+    /// Throws if a page template does not parse or the HTTP client cannot be made.
+    public func services(onListening: @escaping @Sendable (Int) async -> Void) throws -> [any Service] {
+        let logger = self.logger
         let client = try OutboundHTTPClient()
         var webhookSettings = configuration.webhookSettings
         if webhookSettings.baseURL.isEmpty { webhookSettings.baseURL = configuration.baseURL ?? "" }
@@ -85,7 +84,8 @@ public struct BrokerServer: Sendable {
         api.webhookDispatcher = dispatcher
         let testMode = configuration.enableProviderStates
             ? ProviderStateMode(states: BrokerProviderStates(store: store, webhooks: webhooks)) : nil
-        let responder = BrokerResponder(api: api, configuration: configuration, testMode: testMode)
+        let pages = BrokerPageRoutes(store: store, pages: try BrokerPages())
+        let responder = BrokerResponder(api: api, pages: pages, configuration: configuration, testMode: testMode)
         let seconds = configuration.idleTimeout.components.seconds
         let app = Application(
             responder: responder,
@@ -95,20 +95,20 @@ public struct BrokerServer: Sendable {
                                                     availableConnectionsDelegate: MaximumAvailableConnections(max(configuration.maxConnections, 1))),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [dispatcher, app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
-        do {
-            try await serve(group, until: stop)
-        } catch {
-            await client.shutdown()
-            throw error
-        }
-        await client.shutdown()
+        return [OutboundClientCloser(client: client), dispatcher, app]
     }
 
-    /// Runs the service group (the dispatcher, then the HTTP server, shut down in reverse order) until it ends or
-    /// `stop` returns.
-    private func serve(_ group: ServiceGroup, until stop: @escaping @Sendable () async -> Void) async throws {
+    /// Serves until `stop` returns (then in-flight requests finish; `stop` must return when its task is cancelled),
+    /// the task is cancelled, or, with
+    /// `handleSignals`, SIGTERM or SIGINT arrive (a graceful stop too). `onListening` gets the bound port once the
+    /// server accepts connections. Throws when the port cannot be bound.
+    public func run(
+        handleSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void,
+        until stop: @escaping @Sendable () async -> Void = { await BrokerServer.never() }
+    ) async throws {
+        let logger = self.logger
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: try services(onListening: onListening), gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
         try await withThrowingTaskGroup(of: Bool.self) { tasks in
             tasks.addTask {
                 try await group.run()
@@ -129,6 +129,15 @@ public struct BrokerServer: Sendable {
         }
     }
 
+    /// The configured logger, else warnings and errors to standard error.
+    private var logger: Logger {
+        configuration.logger ?? {
+            var logger = Logger(label: "pactkit.broker", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = .warning
+            return logger
+        }()
+    }
+
     /// Waits until the task is cancelled.
     public static func never() async {
         while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
@@ -137,33 +146,79 @@ public struct BrokerServer: Sendable {
 
 /// Turns Hummingbird requests into `APIRequest`s and `APIReply`s into responses.
 struct BrokerResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = BasicAuthRequestContext<BrokerRole>
     let api: BrokerAPI
+    let pages: BrokerPageRoutes
     let configuration: BrokerServerConfiguration
     /// Provider states and placeholder paths, with `enableProviderStates` only.
     var testMode: ProviderStateMode? = nil
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    /// With authentication configured, hummingbird-auth's authenticator attaches the caller's role and the access
+    /// middleware refuses what that role may not do, before the request reaches a page or the API.
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard configuration.auth.isEnabled else { return try await serve(request) }
+        let authenticator = BrokerAuthenticator<Context>(configuration: configuration.auth)
+        let access = BrokerAccessMiddleware<Context>(configuration: configuration.auth) { request in
+            let reply = APIReply(status: 403, body: ["error": .string("The read-only user may not \(request.method.rawValue) here: it may only read")])
+            return Self.response(errorReply(reply, headers: Self.headers(request)))
+        }
+        return try await authenticator.handle(request, context: context) { request, context in
+            try await access.handle(request, context: context) { request, _ in try await serve(request) }
+        }
+    }
+
+    private static func headers(_ request: Request) -> [String: String] {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         // HTTP/1's Host header arrives as the request's authority.
         if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
+        return headers
+    }
+
+    /// An error reply as the request asks: problem+json when its Accept header names it.
+    private func errorReply(_ reply: APIReply, headers: [String: String]) -> APIReply {
+        ProblemJSON.wanted(accept: headers["accept"]) ? ProblemJSON.convert(reply, base: baseURL(headers)) : reply
+    }
+
+    private func serve(_ request: Request) async throws -> Response {
+        let headers = Self.headers(request)
         let uri = request.uri
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         } catch {
-            return Self.response(APIReply(status: 413, body: ["errors": ["body": [.string("is larger than \(configuration.maxBodyBytes) bytes")]]]))
+            return Self.response(errorReply(APIReply(status: 413, body: ["errors": ["body": [.string("is larger than \(configuration.maxBodyBytes) bytes")]]]), headers: headers))
         }
         let path = testMode == nil ? uri.path : PlaceholderPaths.realPath(uri.path)
         let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { PercentDecodingBridge.decode($0) }
         let query = APIRequest.parseQuery(uri.query)
+        if request.method == .get, BrokerPageNegotiation.wantsPage(accept: headers["accept"], contentType: headers["content-type"]) {
+            do {
+                if let page = try await pages.page(segments: segments, rawQuery: uri.query, base: baseURL(headers)) {
+                    return Self.page(page.status, page.html)
+                }
+            } catch {
+                let html = pages.pages.message(heading: "Server error", "The page cannot be shown: \(error)")
+                return Self.page(500, html)
+            }
+        }
         let apiRequest = APIRequest(
             method: request.method.rawValue.uppercased(), segments: segments,
             query: testMode == nil ? query : PactQueryOrders.original(query),
             headers: headers, body: Array(buffer: body), base: baseURL(headers))
         if let testMode, let reply = await testMode.respond(to: apiRequest) { return Self.response(reply) }
-        return Self.response(await api.respond(to: apiRequest))
+        return Self.response(errorReply(await api.respond(to: apiRequest), headers: headers))
+    }
+
+    /// An HTML page with `BrokerPages.responseHeaders`.
+    static func page(_ status: Int, _ html: String) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in BrokerPages.responseHeaders {
+            if let field = HTTPField.Name(name) { fields[field] = value }
+        }
+        let bytes = ByteBuffer(string: html)
+        fields[.contentLength] = String(bytes.readableBytes)
+        return Response(status: HTTPResponse.Status(code: status), headers: fields, body: ResponseBody(byteBuffer: bytes))
     }
 
     /// The configured base URL, else the one the client used (X-Forwarded-* first, then Host).
@@ -199,5 +254,15 @@ struct BrokerResponder: HTTPResponder {
         }
         fields[.contentLength] = String(bytes.readableBytes)
         return Response(status: HTTPResponse.Status(code: reply.status), headers: fields, body: ResponseBody(byteBuffer: bytes))
+    }
+}
+
+/// Shuts the webhooks' HTTP client down when the service group stops (it is listed first, so it stops last).
+struct OutboundClientCloser: Service {
+    let client: OutboundHTTPClient
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await client.shutdown()
     }
 }

@@ -139,6 +139,21 @@ final class BrowserPageTests: XCTestCase {
         }
     }
 
+    /// The pages the broker serves from its own store, as Chromium asks for them (its Accept header picks the pages).
+    func testTheBrokersServedPagesLoadCleanInTheBrowser() async throws {
+        let chromium = try HeadlessChromium.locate()
+        let paths = ["/", "/pacts/provider/Bar/consumer/Foo/latest", "/matrix/provider/Bar/consumer/Foo", "/pacticipants/Bar"]
+        let loads = try await RunningBroker.with { broker in
+            try await PageRoutingTests.seed(broker)
+            return try paths.map { try chromium.load(broker.url($0)) }
+        }
+        for (path, load) in zip(paths, loads) { assertClean(load, path) }
+        XCTAssertTrue(loads[0].dom.contains(#"data-consumer-name="Foo""#) && loads[0].dom.contains(#"data-status="stale""#), loads[0].dom)
+        XCTAssertTrue(loads[1].dom.contains("a request for second"), loads[1].dom)
+        XCTAssertEqual(loads[2].dom.components(separatedBy: "<tr class=\"matrix-row\"").count - 1, 2)
+        XCTAssertTrue(loads[3].dom.contains("<svg"), loads[3].dom)
+    }
+
     func testScreenshotsArePictures() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-ui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

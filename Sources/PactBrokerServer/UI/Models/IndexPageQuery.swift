@@ -41,6 +41,20 @@ public struct IndexPageQuery: Sendable, Hashable {
         self.init(search: search, page: page, pageSize: pageSize)
     }
 
+    /// The rows matching the search in the index's order (pact_broker's IndexItem order: consumer, then provider,
+    /// ignoring case), the page shown (the last one when `page` is past it), the number of pages and the rows on
+    /// the page shown.
+    func paging(_ rows: [IndexPageRow]) -> (matching: [IndexPageRow], page: Int, pageCount: Int, shown: ArraySlice<IndexPageRow>) {
+        let matching = rows.filter(matches).sorted { lhs, rhs in
+            let l = (lhs.consumer.lowercased(), lhs.provider.lowercased(), lhs.consumer, lhs.provider)
+            let r = (rhs.consumer.lowercased(), rhs.provider.lowercased(), rhs.consumer, rhs.provider)
+            return l < r
+        }
+        let pageCount = max((matching.count + pageSize - 1) / pageSize, 1)
+        let shownPage = min(page, pageCount)
+        return (matching, shownPage, pageCount, matching.dropFirst((shownPage - 1) * pageSize).prefix(pageSize))
+    }
+
     /// Whether `row` matches the search.
     func matches(_ row: IndexPageRow) -> Bool {
         guard let search else { return true }

@@ -37,6 +37,18 @@ public struct BrokerPages: Sendable {
         self.library = library
     }
 
+    private init(links: BrokerPageLinks, now: @escaping @Sendable () -> Date, library: MustacheLibrary) {
+        self.links = links
+        self.now = now
+        self.library = library
+    }
+
+    /// The same pages (templates parsed once) linking under `links`: the server's pages link under each request's
+    /// base URL.
+    public func linking(under links: BrokerPageLinks) -> BrokerPages {
+        BrokerPages(links: links, now: now, library: library)
+    }
+
     /// The index page (`GET /`): "Pacts", a search box, one row per integration sorted by consumer then provider,
     /// the page of them `query` asks for, or a getting-started panel when there are none. Pass every integration:
     /// the search and the paging happen here.

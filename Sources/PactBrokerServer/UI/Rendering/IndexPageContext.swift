@@ -42,15 +42,7 @@ struct IndexPageContext {
     var pageText: String?
 
     init(rows: [IndexPageRow], query: IndexPageQuery, links: BrokerPageLinks, now: Date) {
-        let matching = rows.filter(query.matches).sorted { lhs, rhs in
-            // pact_broker's IndexItem order: consumer, then provider, ignoring case.
-            let l = (lhs.consumer.lowercased(), lhs.provider.lowercased(), lhs.consumer, lhs.provider)
-            let r = (rhs.consumer.lowercased(), rhs.provider.lowercased(), rhs.consumer, rhs.provider)
-            return l < r
-        }
-        let pageCount = max((matching.count + query.pageSize - 1) / query.pageSize, 1)
-        let page = min(query.page, pageCount)
-        let shown = matching.dropFirst((page - 1) * query.pageSize).prefix(query.pageSize)
+        let (matching, page, pageCount, shown) = query.paging(rows)
         self.rows = shown.map { Self.row($0, links: links, now: now) }
         hasRows = !shown.isEmpty
         anyIntegrations = !rows.isEmpty
