@@ -71,8 +71,11 @@ public struct BrokerServer: Sendable {
                                                     availableConnectionsDelegate: MaximumAvailableConnections(max(configuration.maxConnections, 1))),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
+        // A store that is a service (PostgreSQL's connection pool) runs beside the server, listed first so that
+        // graceful shutdown stops it after the server has finished its requests.
+        let storeServices: [any Service] = (store as? any Service).map { [$0] } ?? []
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+            services: storeServices + [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
         try await withThrowingTaskGroup(of: Bool.self) { tasks in
             tasks.addTask {
                 try await group.run()
