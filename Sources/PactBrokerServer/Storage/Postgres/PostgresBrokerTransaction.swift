@@ -605,7 +605,7 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
 }
 
 /// Reads a row's columns left to right.
-struct Columns {
+private struct Columns {
     private let row: PostgresRandomAccessRow
     private var index = 0
 
@@ -621,7 +621,7 @@ struct Columns {
     mutating func optionalDate() throws -> Date? { try next(Double?.self).map(Date.init(timeIntervalSince1970:)) }
 }
 
-extension Date {
+fileprivate extension Date {
     /// Seconds since 1970, as the broker's tables keep times.
     var seconds: Double { timeIntervalSince1970 }
 }
