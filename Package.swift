@@ -10,7 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
-let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache, OutboundHTTP: the Pact Broker server (`pactkit broker`)
+let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache, OutboundHTTP, postgres-nio: the Pact Broker server (`pactkit broker`)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
 func when(_ trait: String) -> TargetDependencyCondition? { .when(traits: [trait]) }
@@ -19,6 +19,8 @@ let argumentParser: Target.Dependency = .product(
 )
 let nioSSL: Target.Dependency = .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(verifier))
 let postgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(codesService))
+// The broker server's PostgreSQL store (`pactkit broker --db postgres://…`) uses postgres-nio too.
+let brokerPostgres: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio", condition: when(brokerServer))
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
 let hummingbirdAuth: Target.Dependency = .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: when(brokerServer))
@@ -62,7 +64,7 @@ let package = Package(
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
         .trait(
             name: brokerServer,
-            description: "`pactkit broker`: the Pact Broker server (Hummingbird), its HTML pages (swift-mustache) and webhooks (sent through OutboundHTTP).",
+            description: "`pactkit broker`: the Pact Broker server (Hummingbird), its HTML pages (swift-mustache), webhooks (sent through OutboundHTTP) and PostgreSQL store (postgres-nio).",
             enabledTraits: [verifier]
         ),
         .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
@@ -75,7 +77,7 @@ let package = Package(
         // Outgoing HTTP for the verifier and the broker client, with TLS (trait Verifier).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
-        // The codes service's PostgreSQL store (trait CodesService).
+        // The codes service's and the broker's PostgreSQL stores (traits CodesService, BrokerServer).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The Pact Broker server's HTTP routing (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -151,18 +153,26 @@ let package = Package(
         .target(name: "SQLiteSupport", dependencies: [
             "CSQLite", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio"),
         ]),
+        // A PostgreSQL store's common part: the URL and settings, postgres-nio's pool with bounded waits and statement
+        // deadlines, failures sorted into unavailable (503) and conflicts (retried), migrations under an advisory lock.
+        .target(name: "PostgresSupport", dependencies: [
+            .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: [codesService, brokerServer])),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: [codesService, brokerServer])),
+        ]),
         .target(name: "CodesService", dependencies: [
-            "HTTPServerCore", "SQLiteSupport", postgres, "ProcessLifecycle", logging,
+            "HTTPServerCore", "SQLiteSupport", "PostgresSupport", postgres, "ProcessLifecycle", logging,
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CodesClient"),
-        // `pactkit broker`: the Pact Broker server: HAL API, matrix, pacts for verification, on SQLite or in memory.
+        // `pactkit broker`: the Pact Broker server: HAL API, matrix, pacts for verification, on SQLite, PostgreSQL or in memory.
         // UI/ renders its HTML pages from plain view models; Webhooks/ is its webhooks engine (definitions, templates,
         // the allow-list, the dispatcher that sends them through OutboundHTTP).
         .target(name: "PactBrokerServer", dependencies: [
             "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, hummingbirdAuth, mustache, nioLocks,
+            .target(name: "PostgresSupport", condition: when(brokerServer)), brokerPostgres,
             .product(name: "Crypto", package: "swift-crypto", condition: when(brokerServer)),
             .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
@@ -228,6 +238,7 @@ let package = Package(
             dependencies: [
                 "PactBrokerServer", "PactBroker", "PactModel", "OutboundHTTP", "HTTPServerCore", "TestSupport", hummingbird, nioLocks,
                 "PactVerifier",
+                .target(name: "PostgresSupport", condition: when(brokerServer)), brokerPostgres,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
                 .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             ]

@@ -15,12 +15,13 @@ struct BrokerCommand: AsyncParsableCommand {
             Serves the Pact Broker HAL API that the Pact clients use (publish, pacts for verification, verification \
             results, environments, deployments, can-i-deploy). The first line on standard output is \
             `listening on http://HOST:PORT`. --db takes a SQLite file (created when missing, WAL mode), `:memory:` \
-            for a throw-away broker, or a postgres:// URL (not yet supported). No credentials are needed by default; \
-            --basic-auth-username/--basic-auth-password (and a read-only user) or --bearer-token require them, \
-            --allow-public-read leaves reads open; each option also reads the environment variable its help names \
-            (pact_broker's). The heartbeat is always public. SIGINT or SIGTERM stops the server after in-flight \
-            requests finish; a second one exits at once. Exit codes: 1 when the database cannot be opened or the port \
-            bound.
+            for a throw-away broker, or a postgres:// URL (several brokers may share one database; the schema is \
+            created or migrated at start; requests get 503 while the database is unreachable). No credentials are \
+            needed by default; --basic-auth-username/--basic-auth-password (and a read-only user) or --bearer-token \
+            require them, --allow-public-read leaves reads open; each option also reads the environment variable its \
+            help names (pact_broker's). The heartbeat is always public. SIGINT or SIGTERM stops the server after \
+            in-flight requests finish; a second one exits at once. Exit codes: 1 when the database cannot be opened or \
+            the port bound.
             """)
 
     @Option(help: "The address to bind.")
@@ -150,15 +151,13 @@ struct BrokerCommand: AsyncParsableCommand {
         let auth = try auth()
         // Trapped before the server starts, so an early signal is not lost or fatal.
         let lifecycle = await ServerLifecycle()
-        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
-            FileHandle.standardError.write(Data("pactkit broker: PostgreSQL is not yet supported; use a SQLite file or :memory:\n".utf8))
-            throw ExitCode.failure
-        }
-        let store: SQLiteBrokerStore
+        let store: any BrokerStore
         do {
-            store = try SQLiteBrokerStore(path: db)
+            store = try await openStore()
         } catch {
-            FileHandle.standardError.write(Data("pactkit broker: cannot open \(db): \(error)\n".utf8))
+            // A PostgreSQL error names the server (never the password); a SQLite one needs the path.
+            let reason = PostgresStoreConfiguration.isURL(db) ? "\(error)" : "cannot open \(db): \(error)"
+            FileHandle.standardError.write(Data("pactkit broker: \(reason)\n".utf8))
             throw ExitCode.failure
         }
         var configuration = BrokerServerConfiguration(
@@ -190,6 +189,14 @@ struct BrokerCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         await store.close()
+    }
+
+    /// The SQLite file or `:memory:`, or, for a postgres:// URL, the PostgreSQL store with its schema migrated (its
+    /// pool runs beside the server, one of `BrokerServer.services`).
+    private func openStore() async throws -> any BrokerStore {
+        guard PostgresStoreConfiguration.isURL(db) else { return try SQLiteBrokerStore(path: db) }
+        let configuration = try PostgresStoreConfiguration.parse(url: db)
+        return try await PostgresBrokerStore.connect(configuration, logger: Logger(label: "pactkit.broker.store"))
     }
 }
 #endif

@@ -61,9 +61,48 @@ import TestSupport
         #expect(open.stderr.contains("--allow-public-read needs credentials"), "\(open.stderr)")
     }
 
-    @Test func postgresIsNotYetSupported() async throws {
-        let process = try LoggedProcess("pactkit", ["broker", "--port", "0", "--db", "postgres://localhost/broker"])
+    @Test func anUnreachablePostgresExitsWithTheReasonAndNoPassword() async throws {
+        let process = try LoggedProcess(
+            "pactkit", ["broker", "--port", "0", "--db", "postgres://broker:secret@127.0.0.1:1/broker?connect_timeout=2"])
         #expect(try await process.exitStatus() == 1)
-        #expect(process.stderr.contains("PostgreSQL is not yet supported"))
+        #expect(process.stderr.contains("pactkit broker: cannot connect to PostgreSQL at 127.0.0.1:1: "), "\(process.stderr)")
+        #expect(!process.stderr.contains("secret"))
+    }
+
+    /// `pactkit broker --db postgres://…` killed with SIGKILL right after acknowledging ten concurrent publishes:
+    /// a restarted broker on the same database serves every one of them.
+    @Test func aBrokerKilledRightAfterAcknowledgingLosesNoPublish() async throws {
+        try await BrokerTestPostgres.with { database in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-broker-kill-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let pactFile = directory.appendingPathComponent("pact.json")
+            try Data(#"{"consumer":{"name":"Foo"},"provider":{"name":"Bar"},"interactions":[],"metadata":{"pactSpecification":{"version":"2.0.0"}}}"#.utf8)
+                .write(to: pactFile)
+            let pact = try PactFileToPublish.read(path: pactFile.path)
+            let first = try LoggedProcess("pactkit", ["broker", "--port", "0", "--db", database.url])
+            let client = try PactBrokerClient(configuration: BrokerConfiguration(baseURL: try await first.listeningURL()))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 1...10 {
+                    group.addTask {
+                        _ = try await client.publish(PactPublication(pacts: [pact], consumerVersion: "\(n)", branch: "main"))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            _ = try await first.stop(signal: SIGKILL)
+            await client.shutdown()
+            let second = try LoggedProcess("pactkit", ["broker", "--port", "0", "--db", database.url])
+            let base = try await second.listeningURL()
+            let reader = try PactBrokerClient(configuration: BrokerConfiguration(baseURL: base))
+            for n in 1...10 {
+                let response = try await reader.send(
+                    "GET", URL(string: base.absoluteString + "/pacts/provider/Bar/consumer/Foo/version/\(n)")!,
+                    json: nil, contentType: "application/json", idempotent: true)
+                #expect(response.status == 200, "version \(n)")
+            }
+            await reader.shutdown()
+            #expect(try await second.stop() == 0)
+        }
     }
 }

@@ -20,6 +20,11 @@ struct BrokerAPI: Sendable {
             if case .duplicate = error {
                 return APIReply(status: 409, body: ["errors": ["base": [.string(error.description)]]])
             }
+            if case .unavailable = error {
+                // pact_broker answers a lost database with its error body; 503 says "try again" to clients and
+                // load balancers, and nothing of the request was kept.
+                return APIReply(status: 503, body: ["error": ["message": .string("Database error: \(error.description)")]])
+            }
             return APIReply(status: 500, body: ["error": ["message": .string(error.description)]])
         } catch {
             return APIReply(status: 500, body: ["error": ["message": .string("\(error)")]])

@@ -68,9 +68,9 @@ public struct BrokerServer: Sendable {
     }
 
     /// The server as swift-service-lifecycle `Service`s, for a process that runs them in its own `ServiceGroup`
-    /// (`pactkit broker` on `ServerLifecycle`), in start order: the closer of the webhooks' HTTP client, the webhook
-    /// dispatcher and the HTTP server, so a graceful shutdown stops the server first (in-flight requests finish),
-    /// then the dispatcher, then the client. The server binds when run and calls `onListening` with the bound port.
+    /// (`pactkit broker` on `ServerLifecycle`), in start order: the store when it is a service (PostgreSQL's pool),
+    /// the closer of the webhooks' HTTP client, the webhook dispatcher and the HTTP server, so a graceful shutdown
+    /// stops the server first (in-flight requests finish), then the dispatcher, the client and the store. The server binds when run and calls `onListening` with the bound port.
     /// Throws if a page template does not parse or the HTTP client cannot be made.
     public func services(onListening: @escaping @Sendable (Int) async -> Void) throws -> [any Service] {
         let logger = self.logger
@@ -95,7 +95,10 @@ public struct BrokerServer: Sendable {
                                                     availableConnectionsDelegate: MaximumAvailableConnections(max(configuration.maxConnections, 1))),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        return [OutboundClientCloser(client: client), dispatcher, app]
+        // A store that is a service (PostgreSQL's connection pool) runs too, listed first so that graceful shutdown
+        // stops it after the server has finished its requests.
+        let storeServices: [any Service] = (store as? any Service).map { [$0] } ?? []
+        return storeServices + [OutboundClientCloser(client: client), dispatcher, app]
     }
 
     /// Serves until `stop` returns (then in-flight requests finish; `stop` must return when its task is cancelled),

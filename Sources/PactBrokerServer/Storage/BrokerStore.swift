@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the broker keeps its data. Every read and write happens in a transaction; a driver (in memory, SQLite,
-/// later PostgreSQL) implements `BrokerStoreTransaction` with queries that select in the database, so the domain
+/// PostgreSQL) implements `BrokerStoreTransaction` with queries that select in the database, so the domain
 /// code above asks for the rows it needs rather than filtering whole tables.
 public protocol BrokerStore: Sendable {
     /// Runs `body` in a read-only transaction.
@@ -26,12 +26,19 @@ public enum BrokerStoreError: Error, Sendable, Hashable, CustomStringConvertible
     case duplicate(String)
     /// The `--db` value names no supported store.
     case unsupported(String)
+    /// The database cannot be reached right now (down, restarting, no connection within the timeout, silent past
+    /// the statement deadline); nothing of the transaction was kept. The API answers 503: try again later.
+    case unavailable(String)
+    /// The database refused a statement for another reason.
+    case failed(String)
 
     public var description: String {
         switch self {
         case .closed: "the broker store is closed"
         case .duplicate(let what): "\(what) already exists"
         case .unsupported(let what): what
+        case .unavailable(let reason): "the database is unavailable: \(reason)"
+        case .failed(let reason): "database error: \(reason)"
         }
     }
 }

@@ -101,9 +101,12 @@ import Testing
         await reopened.close()
     }
 
-    @Test(arguments: StoreDriver.allCases)
+    @Test(arguments: StoreDriver.tested)
     func theStoreKeepsWebhooksTriggeredWebhooksAndExecutions(_ driver: StoreDriver) async throws {
-        let store = try driver.make()
+        try await driver.withStore { store in try await keepsWebhooks(store) }
+    }
+
+    private func keepsWebhooks(_ store: any BrokerStore) async throws {
         let at = Date(timeIntervalSince1970: 1_700_000_000)
         let webhook = WebhookDefinition(
             uuid: "store-suite-webhook-1", description: "d", consumer: .name("Foo"), provider: .label("team"),
@@ -181,6 +184,5 @@ import Testing
         #expect(remaining.isEmpty)
         #expect(gone == nil)
         #expect(try await store.write { try await $0.deleteWebhook(uuid: webhook.uuid) } == false)
-        await store.close()
     }
 }

@@ -1,7 +1,14 @@
+import PostgresSupport
+
 /// The database layout, as numbered migrations. `codes_schema_migrations` records each applied version; `migrate`
 /// applies the missing ones in one transaction under an advisory lock, so instances starting together take turns
 /// and exactly one of them creates the tables.
 enum PostgresSchema {
+    /// The migrations as `PostgresMigrator` applies them, recorded in `codes_schema_migrations`.
+    static var migrationsToApply: PostgresMigrations {
+        PostgresMigrations(name: "codes", lockKey: migrationLockKey, steps: migrations)
+    }
+
     /// Key of the session-wide advisory lock held while migrating ('codes' in ASCII, so it is recognisable in
     /// `pg_locks`).
     static let migrationLockKey: Int64 = 0x636F_6465_73

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import PostgresSupport
 
 /// The store operations as SQL on one leased connection, for one transaction of `PostgresCodeStore`. Each statement
 /// is awaited on postgres-nio's event loop: waiting for the server holds no thread.
@@ -38,7 +39,7 @@ final class PostgresTransaction: CodeStoreWriter {
     private let connection: PostgresConnection
     private let logger: Logger
     private let mode: Mode
-    private let deadline: TimeAmount
+    private let deadline: Duration
     private var statements = 0
     /// The paper codes fetched with an activation code in a read, for that code's pair.
     private var prefetchedPaperCodes: (lpa: String, actor: String, codes: [PaperVerificationCode])?
@@ -46,7 +47,7 @@ final class PostgresTransaction: CodeStoreWriter {
     /// `deadline` bounds each statement on the client side: the server cancels a statement at `statement_timeout`,
     /// but a server or network that has gone silent answers nothing, so past the deadline the statement fails and the
     /// connection is closed (the pool drops it, the request gets 503).
-    init(connection: PostgresConnection, logger: Logger, mode: Mode, deadline: TimeAmount) {
+    init(connection: PostgresConnection, logger: Logger, mode: Mode, deadline: Duration) {
         self.connection = connection
         self.logger = logger
         self.mode = mode
@@ -81,25 +82,7 @@ final class PostgresTransaction: CodeStoreWriter {
 
     @discardableResult
     private func send(_ query: PostgresQuery) async throws -> PostgresQueryResult {
-        guard !connection.isClosed else { throw CodeStoreError.unavailable("the connection to PostgreSQL was closed") }
-        // The wait is on a promise of our own that the deadline also completes: a statement written to a connection
-        // that closes at that instant is never answered by postgres-nio, and must not hang the request for ever.
-        // Both completions run on the connection's event loop, so they never race; the later one is ignored.
-        // The timer and the statement are set up in one visit to that event loop (one wake-up, not two).
-        let (connection, logger, deadline) = (connection, logger, deadline)
-        let outcome = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
-        connection.eventLoop.execute {
-            let seconds = Double(deadline.nanoseconds) / 1e9
-            let timer = connection.eventLoop.scheduleTask(in: deadline) {
-                outcome.fail(CodeStoreError.unavailable("PostgreSQL did not answer within \(seconds) s"))
-                _ = connection.close() as EventLoopFuture<Void>
-            }
-            connection.query(query, logger: logger).whenComplete { result in
-                timer.cancel()
-                outcome.completeWith(result)
-            }
-        }
-        return try await outcome.futureResult.get()
+        try await connection.query(query, logger: logger, deadline: deadline)
     }
 
     func activationCode(_ code: String) async throws -> ActivationCode? {

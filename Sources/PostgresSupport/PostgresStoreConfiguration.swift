@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a `PostgresCodeStore` connects and how patiently. Built from a `postgres://` URL by `parse(url:…)`.
+/// Where a PostgreSQL store (the codes service's, the broker's) connects and how patiently. Built from a `postgres://` URL by `parse(url:…)`.
 public struct PostgresStoreConfiguration: Sendable, Hashable {
     /// How the connection is encrypted, as libpq's `sslmode` says it.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
@@ -20,7 +20,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     public var username: String
     /// The role's password, if the server asks for one.
     public var password: String?
-    /// The database holding the codes tables.
+    /// The database holding the store's tables.
     public var database: String
     /// TLS use; `prefer` unless the URL says `sslmode=…`.
     public var tls: TLSMode

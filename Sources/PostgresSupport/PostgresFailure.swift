@@ -4,7 +4,7 @@ import NIOPosix
 import PostgresNIO
 
 /// What a PostgreSQL failure means for the request that met it.
-enum PostgresFailure {
+package enum PostgresFailure {
     /// The server cannot be reached or dropped the connection: the request is answered 503 and may be retried.
     case unavailable(String)
     /// Two transactions collided (deadlock, serialisation): running the transaction again is safe.
@@ -16,7 +16,7 @@ enum PostgresFailure {
     /// starting up, too many connections).
     private static let unavailableStates: Set<String> = ["57P01", "57P02", "57P03", "53300", "53400"]
 
-    static func classify(_ error: any Error) -> PostgresFailure {
+    package static func classify(_ error: any Error) -> PostgresFailure {
         guard let error = error as? PSQLError else { return .other(String(describing: error)) }
         switch error.code {
         case .server:
@@ -33,7 +33,7 @@ enum PostgresFailure {
     }
 
     /// A one-line reason in the words a user acts on: the server's message, or what the network said.
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
                 let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
@@ -68,14 +68,16 @@ enum PostgresFailure {
 public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No connection could be made (refused, unresolvable host, timeout, authentication, missing database).
     case unreachable(address: String, reason: String)
-    /// The database's schema is newer than this build knows, or a migration failed.
-    case schema(address: String, reason: String)
+    /// The database's `schema` (the store's name for its tables) is newer than this build knows, or a migration
+    /// failed.
+    case schema(schema: String, address: String, reason: String)
 
     /// `cannot connect to PostgreSQL at db:5432: Connection refused`.
     public var description: String {
         switch self {
         case .unreachable(let address, let reason): "cannot connect to PostgreSQL at \(address): \(reason)"
-        case .schema(let address, let reason): "cannot prepare the codes schema in PostgreSQL at \(address): \(reason)"
+        case .schema(let schema, let address, let reason):
+            "cannot prepare the \(schema) schema in PostgreSQL at \(address): \(reason)"
         }
     }
 }
