@@ -16,7 +16,8 @@ struct BrokerCommand: AsyncParsableCommand {
             `listening on http://HOST:PORT`. --db takes a SQLite file (created when missing, WAL mode), `:memory:` \
             for a throw-away broker, or a postgres:// URL (not yet supported). SIGINT or SIGTERM stops the server \
             after in-flight requests finish. Exit codes: 1 when the database cannot be opened or the port bound.
-            """)
+            """,
+        subcommands: [BrokerCleanCommand.self])
 
     @Option(help: "The address to bind.")
     var host = "127.0.0.1"

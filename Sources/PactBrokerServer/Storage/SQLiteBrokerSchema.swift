@@ -2,8 +2,12 @@
 /// older files. Row ids are `AUTOINCREMENT`, so a version's id is also its creation order. Indexes follow the
 /// queries in `SQLiteBrokerTransaction`: the latest version per branch or tag, the latest revision per consumer
 /// version, the verifications of one pact content, the current deployments of an environment.
+///
+/// Version 2 adds `deployed_versions_by_version` (deleting a version, as `pactkit broker clean` does, found its
+/// deployments by scanning them all). A version-1 file is migrated on open: `create` only adds what is missing
+/// (`IF NOT EXISTS`) and then records the new version.
 enum SQLiteBrokerSchema {
-    static let version = 1
+    static let version = 2
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     static let pragmas = """
@@ -114,6 +118,7 @@ enum SQLiteBrokerSchema {
         );
         CREATE INDEX IF NOT EXISTS deployed_versions_current
             ON deployed_versions (environment_id, pacticipant_id) WHERE undeployed_at IS NULL;
+        CREATE INDEX IF NOT EXISTS deployed_versions_by_version ON deployed_versions (version_id);
         CREATE TABLE IF NOT EXISTS released_versions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             uuid TEXT NOT NULL UNIQUE,
