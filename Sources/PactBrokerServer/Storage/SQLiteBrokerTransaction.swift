@@ -246,8 +246,8 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
     }
 
     /// The consumer versions a scope picks, as `(version_id)` rows. Heads are found per consumer by walking an index
-    /// backwards from the newest entry (a branch's versions, or the integration's publications) and stopping at the
-    /// first with a pact, so the cost stays flat as a consumer's history grows.
+    /// backwards from the newest entry (a branch's versions, a tag's versions) and stopping at the first with a pact,
+    /// so the cost stays flat as a consumer's history grows.
     private static func versionSource(_ scope: PublicationScope) -> String {
         func newestOnBranch(_ name: String) -> String {
             """
@@ -267,9 +267,12 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
         case .latestForMainBranch:
             return headPerConsumer(newestOnBranch("(SELECT m.main_branch FROM pacticipants m WHERE m.id = cs.consumer_id)"))
         case .latestForTag:
+            // Walks the tag's entries newest first (tags_by_name): flat as the consumer's history grows, where walking
+            // its publications back to an old tag was not.
             return headPerConsumer("""
-                SELECT p4.consumer_version_id FROM pact_publications p4 WHERE p4.provider_id = ?1 AND p4.consumer_id = cs.consumer_id
-                AND \(tagged) ORDER BY p4.consumer_version_id DESC LIMIT 1
+                SELECT t.version_id FROM tags t INDEXED BY tags_by_name WHERE t.name = ?3
+                AND (SELECT tv.pacticipant_id FROM versions tv WHERE tv.id = t.version_id) = cs.consumer_id
+                AND \(hasPact("t.version_id")) ORDER BY t.version_id DESC LIMIT 1
                 """)
         case .allForTag:
             return """
