@@ -22,7 +22,8 @@ struct BrokerCommand: AsyncParsableCommand {
             help names (pact_broker's). The heartbeat is always public. SIGINT or SIGTERM stops the server after \
             in-flight requests finish; a second one exits at once. Exit codes: 1 when the database cannot be opened or \
             the port bound.
-            """)
+            """,
+        subcommands: [BrokerCleanCommand.self])
 
     @Option(help: "The address to bind.")
     var host = "127.0.0.1"

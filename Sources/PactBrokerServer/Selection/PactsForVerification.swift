@@ -174,16 +174,28 @@ extension BrokerAPI {
                 environmentID = environment.id
             }
             let both = !s.deployed && !s.released
+            // Only the provider's consumers can have a pact with it: the others' deployments are skipped unqueried.
+            let consumers: Set<RowID>
+            if let consumerID { consumers = [consumerID] } else { consumers = Set(try await tx.consumerIDs(providerID: provider.id)) }
+            var environmentNames: [RowID: String] = [:]
+            func environmentName(_ id: RowID) async throws -> String {
+                if let name = environmentNames[id] { return name }
+                let name = try await tx.environment(id: id)?.name ?? ""
+                environmentNames[id] = name
+                return name
+            }
             var out: [(PublicationView, SelectionReason)] = []
             if s.deployed || both {
-                for d in try await tx.currentlyDeployed(environmentID: environmentID, pacticipantID: consumerID) {
-                    let name = try await tx.environment(id: d.environmentID)?.name ?? ""
+                for d in try await tx.currentlyDeployed(environmentID: environmentID, pacticipantID: consumerID)
+                where consumers.contains(d.pacticipantID) {
+                    let name = try await environmentName(d.environmentID)
                     out += reasons(try await query(.consumerVersions([d.versionID]))) { _ in .deployed(name) }
                 }
             }
             if s.released || both {
-                for released in try await tx.currentlySupported(environmentID: environmentID, pacticipantID: consumerID) {
-                    let name = try await tx.environment(id: released.environmentID)?.name ?? ""
+                for released in try await tx.currentlySupported(environmentID: environmentID, pacticipantID: consumerID)
+                where consumers.contains(released.pacticipantID) {
+                    let name = try await environmentName(released.environmentID)
                     out += reasons(try await query(.consumerVersions([released.versionID]))) { _ in .released(name) }
                 }
             }

@@ -125,6 +125,8 @@ public protocol BrokerStoreTransaction: BrokerWebhookQueries, Sendable {
     func publications(pactContentID: RowID) async throws -> [PublicationView]
     /// The consumers that have published pacts with the provider.
     func consumerIDs(providerID: RowID) async throws -> [RowID]
+    /// Deletes the pact contents no publication and no verification refers to; returns how many.
+    func deleteOrphanPactContents() async throws -> Int
 
     // MARK: Verifications
     func insertVerification(pactContentID: RowID, providerVersionID: RowID, success: Bool, buildURL: String?, details: String, at: Date) async throws -> VerificationRecord

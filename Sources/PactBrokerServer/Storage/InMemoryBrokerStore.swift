@@ -234,6 +234,15 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
 
     func pactContent(id: RowID) -> PactContentRecord? { get { $0.contents[id] } }
 
+    func deleteOrphanPactContents() -> Int {
+        set { t in
+            let used = Set(t.publications.values.map(\.pactContentID)).union(t.verifications.values.map(\.pactContentID))
+            let orphans = t.contents.keys.filter { !used.contains($0) }
+            for id in orphans { t.contents[id] = nil }
+            return orphans.count
+        }
+    }
+
     func insertPactContent(sha: String, consumerID: RowID, providerID: RowID, content: String, at: Date) -> PactContentRecord {
         set { t in
             let record = PactContentRecord(id: t.newID(), sha: sha, consumerID: consumerID, providerID: providerID, content: content, createdAt: at)

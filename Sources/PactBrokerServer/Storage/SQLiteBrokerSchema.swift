@@ -4,8 +4,10 @@
 /// version, the verifications of one pact content, the current deployments of an environment, the webhooks
 /// triggered for a consumer version's pact.
 ///
-/// Version 2 added the webhook tables (`webhooks`, `webhook_events`, `triggered_webhooks`, `webhook_executions`);
-/// every statement is `IF NOT EXISTS`, so opening a version-1 file creates them and raises `user_version`.
+/// Version 2 added the webhook tables (`webhooks`, `webhook_events`, `triggered_webhooks`, `webhook_executions`) and
+/// `deployed_versions_by_version` (deleting a version, as `pactkit broker clean` does, found its deployments by
+/// scanning them all); every statement is `IF NOT EXISTS`, so opening a version-1 file creates them and raises
+/// `user_version`.
 enum SQLiteBrokerSchema {
     static let version = 2
 
@@ -118,6 +120,7 @@ enum SQLiteBrokerSchema {
         );
         CREATE INDEX IF NOT EXISTS deployed_versions_current
             ON deployed_versions (environment_id, pacticipant_id) WHERE undeployed_at IS NULL;
+        CREATE INDEX IF NOT EXISTS deployed_versions_by_version ON deployed_versions (version_id);
         CREATE TABLE IF NOT EXISTS released_versions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             uuid TEXT NOT NULL UNIQUE,

@@ -94,9 +94,9 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
         }
         if let branch {
             return try db.statement("""
-                SELECT \(columns) FROM versions v JOIN branch_versions bv ON bv.version_id = v.id
-                JOIN branches b ON b.id = bv.branch_id
-                WHERE b.pacticipant_id = ?1 AND b.name = ?2 ORDER BY v.id DESC LIMIT 1
+                SELECT \(columns) FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
+                WHERE bv.branch_id = (SELECT b.id FROM branches b WHERE b.pacticipant_id = ?1 AND b.name = ?2)
+                ORDER BY bv.version_id DESC LIMIT 1
                 """).query([.integer(pacticipantID), .text(branch)]) { Self.version($0, 0) }.first
         }
         return try db.statement("SELECT \(Self.versionColumns) FROM versions WHERE pacticipant_id = ?1 ORDER BY id DESC LIMIT 1")
@@ -232,38 +232,52 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
         "EXISTS (SELECT 1 FROM pact_publications p3 WHERE p3.consumer_version_id = \(column) AND p3.provider_id = ?1)"
     }
 
-    /// The consumer versions a scope picks, as `(version_id)` rows: the database finds the heads per consumer with
-    /// grouped MAX over indexes, and only their publications are then joined.
+    /// The consumers (optionally only ?2) with a pact with provider ?1, as `(consumer_id)` rows: one index seek per
+    /// pacticipant, however long the history.
+    private static let consumersOfProvider = """
+        SELECT c.id AS consumer_id FROM pacticipants c WHERE (?2 IS NULL OR c.id = ?2)
+        AND EXISTS (SELECT 1 FROM pact_publications e WHERE e.provider_id = ?1 AND e.consumer_id = c.id)
+        """
+
+    /// The newest of each consumer's versions that `pick` (a correlated query on `cs.consumer_id` returning one
+    /// version id, or none) finds, as `(version_id)` rows; a consumer without one gives NULL, which joins nothing.
+    private static func headPerConsumer(_ pick: String) -> String {
+        "SELECT (\(pick)) AS version_id FROM (\(consumersOfProvider)) cs"
+    }
+
+    /// The consumer versions a scope picks, as `(version_id)` rows. Heads are found per consumer by walking an index
+    /// backwards from the newest entry (a branch's versions, a tag's versions) and stopping at the first with a pact,
+    /// so the cost stays flat as a consumer's history grows.
     private static func versionSource(_ scope: PublicationScope) -> String {
-        let consumer = "(?2 IS NULL OR %@ = ?2)"
-        func forConsumer(_ column: String) -> String { consumer.replacingOccurrences(of: "%@", with: column) }
+        func newestOnBranch(_ name: String) -> String {
+            """
+            SELECT bv.version_id FROM branch_versions bv
+            WHERE bv.branch_id = (SELECT b.id FROM branches b WHERE b.pacticipant_id = cs.consumer_id AND b.name = \(name))
+            AND \(hasPact("bv.version_id")) ORDER BY bv.version_id DESC LIMIT 1
+            """
+        }
+        let tagged = "EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p4.consumer_version_id AND t.name = ?3)"
         switch scope {
         case .latest:
-            return """
-                SELECT MAX(consumer_version_id) AS version_id FROM pact_publications
-                WHERE provider_id = ?1 AND \(forConsumer("consumer_id")) GROUP BY consumer_id
-                """
+            return headPerConsumer("""
+                SELECT MAX(p4.consumer_version_id) FROM pact_publications p4 WHERE p4.provider_id = ?1 AND p4.consumer_id = cs.consumer_id
+                """)
         case .latestForBranch:
-            return """
-                SELECT MAX(bv.version_id) AS version_id FROM branches b JOIN branch_versions bv ON bv.branch_id = b.id
-                WHERE b.name = ?3 AND \(forConsumer("b.pacticipant_id")) AND \(hasPact("bv.version_id")) GROUP BY b.pacticipant_id
-                """
+            return headPerConsumer(newestOnBranch("?3"))
         case .latestForMainBranch:
-            return """
-                SELECT MAX(bv.version_id) AS version_id FROM pacticipants m
-                JOIN branches b ON b.pacticipant_id = m.id AND b.name = m.main_branch
-                JOIN branch_versions bv ON bv.branch_id = b.id
-                WHERE \(forConsumer("m.id")) AND \(hasPact("bv.version_id")) GROUP BY m.id
-                """
+            return headPerConsumer(newestOnBranch("(SELECT m.main_branch FROM pacticipants m WHERE m.id = cs.consumer_id)"))
         case .latestForTag:
-            return """
-                SELECT MAX(t.version_id) AS version_id FROM tags t JOIN versions tv ON tv.id = t.version_id
-                WHERE t.name = ?3 AND \(forConsumer("tv.pacticipant_id")) AND \(hasPact("t.version_id")) GROUP BY tv.pacticipant_id
-                """
+            // Walks the tag's entries newest first (tags_by_name): flat as the consumer's history grows, where walking
+            // its publications back to an old tag was not.
+            return headPerConsumer("""
+                SELECT t.version_id FROM tags t INDEXED BY tags_by_name WHERE t.name = ?3
+                AND (SELECT tv.pacticipant_id FROM versions tv WHERE tv.id = t.version_id) = cs.consumer_id
+                AND \(hasPact("t.version_id")) ORDER BY t.version_id DESC LIMIT 1
+                """)
         case .allForTag:
             return """
-                SELECT t.version_id AS version_id FROM tags t JOIN versions tv ON tv.id = t.version_id
-                WHERE t.name = ?3 AND \(forConsumer("tv.pacticipant_id")) AND \(hasPact("t.version_id"))
+                SELECT DISTINCT p4.consumer_version_id AS version_id FROM pact_publications p4
+                WHERE p4.provider_id = ?1 AND (?2 IS NULL OR p4.consumer_id = ?2) AND \(tagged)
                 """
         case .consumerVersions:
             return "SELECT value AS version_id FROM json_each(?3)"
@@ -291,12 +305,34 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
     }
 
     func latestPublicationsOfEveryIntegration() throws -> [PublicationView] {
-        try db.statement(Self.publicationSelect + """
-             AND p.consumer_version_id = (SELECT MAX(p3.consumer_version_id) FROM pact_publications p3
-                 WHERE p3.provider_id = p.provider_id AND p3.consumer_id = p.consumer_id)
-            ORDER BY c.name, pr.name
-            """).query([], row: Self.publicationView)
+        // The integrations by a skip scan of pact_publications_by_provider (one seek per integration, not per
+        // publication), then each one's newest consumer version.
+        try db.statement("""
+            WITH RECURSIVE integrations (provider_id, consumer_id) AS (
+                SELECT MIN(provider_id), (SELECT MIN(consumer_id) FROM pact_publications
+                                          WHERE provider_id = (SELECT MIN(provider_id) FROM pact_publications))
+                FROM pact_publications
+                UNION ALL
+                SELECT CASE WHEN \(Self.nextConsumer) IS NOT NULL THEN i.provider_id ELSE \(Self.nextProvider) END,
+                    COALESCE(\(Self.nextConsumer),
+                             (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = \(Self.nextProvider)))
+                FROM integrations i WHERE i.provider_id IS NOT NULL
+            ),
+            heads (version_id, provider_id) AS (
+                SELECT (SELECT MAX(consumer_version_id) FROM pact_publications
+                        WHERE provider_id = i.provider_id AND consumer_id = i.consumer_id), i.provider_id
+                FROM integrations i WHERE i.provider_id IS NOT NULL
+            )
+            """ + Self.publicationColumns + """
+             FROM heads h CROSS JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = h.provider_id
+            """ + " " + Self.publicationJoins + " WHERE " + Self.latestRevision + " ORDER BY c.name, pr.name")
+            .query([], row: Self.publicationView)
     }
+
+    private static let nextConsumer = """
+        (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = i.provider_id AND consumer_id > i.consumer_id)
+        """
+    private static let nextProvider = "(SELECT MIN(provider_id) FROM pact_publications WHERE provider_id > i.provider_id)"
 
     func publications(pactContentID: RowID) throws -> [PublicationView] {
         try db.statement(Self.publicationSelect + " AND p.pact_content_id = ?1 ORDER BY p.consumer_version_id")
@@ -304,8 +340,15 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
     }
 
     func consumerIDs(providerID: RowID) throws -> [RowID] {
-        try db.statement("SELECT DISTINCT consumer_id FROM pact_publications WHERE provider_id = ?1 ORDER BY consumer_id")
-            .query([.integer(providerID)]) { $0.int64(0) }
+        try db.statement(Self.consumersOfProvider + " ORDER BY c.id").query([.integer(providerID), .null]) { $0.int64(0) }
+    }
+
+    func deleteOrphanPactContents() throws -> Int {
+        try db.statement("""
+            DELETE FROM pact_contents WHERE NOT EXISTS (SELECT 1 FROM pact_publications p WHERE p.pact_content_id = pact_contents.id)
+            AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.pact_content_id = pact_contents.id)
+            """).run([])
+        return db.changes
     }
 
     // MARK: Verifications
@@ -315,7 +358,10 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
 
     func insertVerification(pactContentID: RowID, providerVersionID: RowID, success: Bool, buildURL: String?, details: String, at: Date) throws -> VerificationRecord {
         guard let content = try pactContent(id: pactContentID) else { throw BrokerStoreError.duplicate("no pact content") }
-        let number = try db.statement("SELECT COALESCE(MAX(number), 0) + 1 FROM verifications WHERE pact_content_id = ?1")
+        // Numbers grow with ids, so the newest row's number is the largest (one index seek, not a scan).
+        let number = try db.statement("""
+            SELECT COALESCE((SELECT number FROM verifications WHERE pact_content_id = ?1 ORDER BY id DESC LIMIT 1), 0) + 1
+            """)
             .query([.integer(pactContentID)]) { Int($0.int64(0)) }.first ?? 1
         try db.statement("""
             INSERT INTO verifications (number, pact_content_id, consumer_id, provider_id, provider_version_id, success,

@@ -357,6 +357,14 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
             """) { try $0.next(Int64.self) }
     }
 
+    func deleteOrphanPactContents() async throws -> Int {
+        try await count("""
+            DELETE FROM pact_contents c WHERE NOT EXISTS (SELECT 1 FROM pact_publications p WHERE p.pact_content_id = c.id)
+            AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.pact_content_id = c.id)
+            RETURNING c.id
+            """)
+    }
+
     // MARK: Verifications
 
     private static let verificationColumns =
