@@ -41,7 +41,9 @@ let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", packag
 
 let package = Package(
     name: "PactKit",
-    platforms: [.macOS(.v13)],
+    // macOS 14: hummingbird-auth (the broker server's authentication) declares it; SwiftPM checks a product's platforms
+    // against every target that may depend on it.
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "PactModel", targets: ["PactModel"]),
         .library(name: "PactMatching", targets: ["PactMatching"]),

@@ -51,7 +51,7 @@ import Testing
 
     @Test(arguments: StoreDriver.tested)
     func defaultsKeepLatestPerBranchAndTagDeployedAndLatest(_ driver: StoreDriver) async throws {
-        try await driver.withStore { store in
+        try await driver.withStore { (store: any BrokerStore) async throws in
             try await seed(store)
             let report = try await BrokerClean().run(store, now: now)
             #expect(report.deleted.map { "\($0.pacticipant) \($0.number)" } == ["Foo 1", "Foo 2"])
@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: StoreDriver.tested)
     func orphanContentsGoAndTheLimitCounts(_ driver: StoreDriver) async throws {
-        try await driver.withStore { store in
+        try await driver.withStore { (store: any BrokerStore) async throws in
             try await seed(store)
             // Keep only Foo's latest main-branch version (deployed and released are always added): the oldest two of
             // Bar 1, Foo 1, 2, 3 go first (by creation order), then the rest with a second run.
@@ -88,7 +88,7 @@ import Testing
 
     @Test(arguments: StoreDriver.tested)
     func dryRunListsAndChangesNothing(_ driver: StoreDriver) async throws {
-        try await driver.withStore { store in
+        try await driver.withStore { (store: any BrokerStore) async throws in
             try await seed(store)
             let keep = [try CleanKeepSelector.parse(#"{"tag":"prod"}"#), try CleanKeepSelector.parse(#"{"max_age":400}"#)]
             let young = try await BrokerClean(keep: keep, dryRun: true).run(store, now: now)

@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: StoreDriver.tested)
     func headsPerIntegrationBranchAndTag(_ driver: StoreDriver) async throws {
-        try await driver.withStore { store in
+        try await driver.withStore { (store: any BrokerStore) async throws in
             try await seed(store)
             let found = try await store.read { tx -> [String: [String]] in
                 let p1 = try #require(try await tx.pacticipant(named: "P1")), p2 = try #require(try await tx.pacticipant(named: "P2"))
@@ -102,7 +102,7 @@ import Testing
 
     @Test(arguments: StoreDriver.tested)
     func anEmptyStoreHasNoIntegrations(_ driver: StoreDriver) async throws {
-        try await driver.withStore { store in
+        try await driver.withStore { (store: any BrokerStore) async throws in
             #expect(try await store.read { try await $0.latestPublicationsOfEveryIntegration() }.isEmpty)
         }
     }
