@@ -16,7 +16,17 @@ struct RunningBroker: Sendable {
         auth: BrokerAuthConfiguration = .none, clientAuth: BrokerAuthentication? = nil,
         _ body: @Sendable (RunningBroker) async throws -> T
     ) async throws -> T {
-        let server = BrokerServer(store: store, configuration: BrokerServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes, auth: auth))
+        try await with(store: store, configuration: BrokerServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes, auth: auth),
+                       clientAuth: clientAuth, body)
+    }
+
+    /// Runs `body` against a broker over `store` served with `configuration` (its port should be 0), then stops it
+    /// and, with `closeStore`, closes the store.
+    static func with<T: Sendable>(
+        store: any BrokerStore, configuration: BrokerServerConfiguration, clientAuth: BrokerAuthentication? = nil,
+        closeStore: Bool = true, _ body: @Sendable (RunningBroker) async throws -> T
+    ) async throws -> T {
+        let server = BrokerServer(store: store, configuration: configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let (stops, stopper) = AsyncStream<Void>.makeStream()
         return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -44,7 +54,7 @@ struct RunningBroker: Sendable {
             try? FileManager.default.removeItem(at: scratch)
             stopper.finish()
             try await group.waitForAll()
-            await store.close()
+            if closeStore { await store.close() }
             return try result.get()
         }
     }

@@ -112,30 +112,8 @@ import TestSupport
     ) async throws -> T {
         var configuration = BrokerServerConfiguration(port: 0, baseURL: "http://example.org")
         configuration.enableProviderStates = enabled
-        let store = InMemoryBrokerStore()
-        let server = BrokerServer(store: store, configuration: configuration)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let (stops, stopper) = AsyncStream<Void>.makeStream()
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { continuation.finish() }
-                try await server.run(onListening: { continuation.yield($0) }, until: { for await _ in stops {} })
-            }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else {
-                try await group.next()
-                throw CancellationError()
-            }
-            let result: Result<T, any Error>
-            do {
-                result = .success(try await body(URL(string: "http://127.0.0.1:\(port)")!))
-            } catch {
-                result = .failure(error)
-            }
-            stopper.finish()
-            try await group.waitForAll()
-            await store.close()
-            return try result.get()
+        return try await RunningBroker.with(store: InMemoryBrokerStore(), configuration: configuration) { broker in
+            try await body(broker.url)
         }
     }
 }

@@ -234,13 +234,8 @@ extension BrokerAPI {
             var context = try await pactContext(tx, view: view, urls: urls)
             if wantsVerification, let verification = try await tx.verifications(pactContentID: view.content.id).last,
                let providerVersion = try await tx.version(id: verification.providerVersionID) {
-                context.verificationResultURL = urls.verificationResult(
-                    view.provider.name, view.consumer.name, sha: view.content.sha, number: verification.number)
-                context.providerVersionNumber = providerVersion.number
-                context.providerVersionTags = try await tx.tagNames(versionID: providerVersion.id)
-                context.providerVersionBranch = try await tx.branchNames(versionID: providerVersion.id).last
-                context.verificationSuccess = verification.success
-                context.buildURL = verification.buildURL
+                try await addVerification(tx, to: &context, view: view, verification: verification,
+                                          providerVersion: providerVersion, urls: urls)
             }
             return context
         }

@@ -77,6 +77,18 @@ extension BrokerAPI {
     ) async throws -> [WebhookEventToFire] {
         guard webhookDispatcher != nil, try await !tx.webhooks().isEmpty else { return [] }
         var context = try await pactContext(tx, view: view, urls: urls)
+        try await addVerification(tx, to: &context, view: view, verification: verification, providerVersion: providerVersion, urls: urls)
+        let consumer = WebhookPacticipant(name: view.consumer.name), provider = WebhookPacticipant(name: view.provider.name)
+        return [WebhookEventName.providerVerificationPublished, verification.success ? .providerVerificationSucceeded : .providerVerificationFailed]
+            .map { WebhookEventToFire(name: $0, consumer: consumer, provider: provider, context: context) }
+    }
+
+    /// Adds a verification result's template parameters (its URL, the provider version with its tags and branch, the
+    /// outcome and build URL) to a pact's context.
+    func addVerification(
+        _ tx: any BrokerStoreTransaction, to context: inout WebhookTemplateContext, view: PublicationView,
+        verification: VerificationRecord, providerVersion: VersionRecord, urls: BrokerURLs
+    ) async throws {
         context.verificationResultURL = urls.verificationResult(
             view.provider.name, view.consumer.name, sha: view.content.sha, number: verification.number)
         context.providerVersionNumber = providerVersion.number
@@ -84,9 +96,6 @@ extension BrokerAPI {
         context.providerVersionBranch = try await tx.branchNames(versionID: providerVersion.id).last
         context.verificationSuccess = verification.success
         context.buildURL = verification.buildURL
-        let consumer = WebhookPacticipant(name: view.consumer.name), provider = WebhookPacticipant(name: view.provider.name)
-        return [WebhookEventName.providerVerificationPublished, verification.success ? .providerVerificationSucceeded : .providerVerificationFailed]
-            .map { WebhookEventToFire(name: $0, consumer: consumer, provider: provider, context: context) }
     }
 
     /// The `${pactbroker.*}` parameters of a pact: its pact-version URL with pact_broker's webhook metadata

@@ -12,38 +12,9 @@ func withWebhookBroker<T: Sendable>(
     settings: WebhookExecutionSettings = WebhookExecutionSettings(retrySchedule: [], initialDelay: .zero, staggerDelay: .zero),
     closeStore: Bool = true, _ body: @Sendable (RunningBroker) async throws -> T
 ) async throws -> T {
-    let configuration = BrokerServerConfiguration(port: 0, webhookPolicy: policy, webhookSettings: settings)
-    let server = BrokerServer(store: store, configuration: configuration)
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let (stops, stopper) = AsyncStream<Void>.makeStream()
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-            defer { continuation.finish() }
-            try await server.run(onListening: { continuation.yield($0) }, until: { for await _ in stops {} })
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            try await group.next()
-            throw CancellationError()
-        }
-        let url = URL(string: "http://127.0.0.1:\(port)")!
-        let client = try PactBrokerClient(configuration: BrokerConfiguration(baseURL: url, retry: RetryPolicy(retries: 0)))
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-webhook-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let broker = RunningBroker(url: url, client: client, scratch: scratch)
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body(broker))
-        } catch {
-            result = .failure(error)
-        }
-        await client.shutdown()
-        try? FileManager.default.removeItem(at: scratch)
-        stopper.finish()
-        try await group.waitForAll()
-        if closeStore { await store.close() }
-        return try result.get()
-    }
+    try await RunningBroker.with(
+        store: store, configuration: BrokerServerConfiguration(port: 0, webhookPolicy: policy, webhookSettings: settings),
+        closeStore: closeStore, body)
 }
 
 /// A plain HTTP exchange with the broker, for bodies and headers the client does not send or read.

@@ -248,30 +248,10 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
                                  pactContentID: pactContentID, revision: Int(revision), createdAt: at)
     }
 
-    private static let publicationColumns = """
-        SELECT p.id, p.consumer_id, p.provider_id, p.consumer_version_id, p.pact_content_id, p.revision, p.created_at,
-            c.id, c.name, c.display_name, c.main_branch, c.repository_url, c.created_at, c.updated_at,
-            pr.id, pr.name, pr.display_name, pr.main_branch, pr.repository_url, pr.created_at, pr.updated_at,
-            v.id, v.pacticipant_id, v.number, v.build_url, v.created_at,
-            pc.id, pc.sha, pc.consumer_id, pc.provider_id, pc.content, pc.created_at
-        """
-
-    private static let publicationJoins = """
-        JOIN pacticipants c ON c.id = p.consumer_id
-        JOIN pacticipants pr ON pr.id = p.provider_id
-        JOIN versions v ON v.id = p.consumer_version_id
-        JOIN pact_contents pc ON pc.id = p.pact_content_id
-        """
-
-    /// Keeps only each consumer version's latest revision (an index seek on consumer version, provider, revision).
-    private static let latestRevision = """
-        p.revision = (SELECT MAX(p2.revision) FROM pact_publications p2
-                      WHERE p2.consumer_version_id = p.consumer_version_id AND p2.provider_id = p.provider_id)
-        """
-
-    /// The joined columns of a publication view, for the latest revision of each consumer version's pact.
-    private static let publicationSelect = publicationColumns + " FROM pact_publications p " + publicationJoins
-        + " WHERE " + latestRevision
+    private static let publicationColumns = PublicationSQL.columns
+    private static let publicationJoins = PublicationSQL.joins
+    private static let latestRevision = PublicationSQL.latestRevision
+    private static let publicationSelect = PublicationSQL.select
 
     /// The publications of the consumer versions `heads` selects (a subquery of `version_id` rows): the database
     /// finds the heads per consumer with grouped MAX over indexes, and only their publications are then joined.
