@@ -40,7 +40,7 @@ struct BrokerCommand: AsyncParsableCommand {
     var baseURL: String?
 
     @Option(help: ArgumentHelp("Requests with a larger body get 413.", valueName: "bytes"))
-    var maxBodyBytes = 50 * 1024 * 1024
+    var maxBodyBytes = BrokerServerConfiguration.defaultMaxBodyBytes
 
     @Option(help: ArgumentHelp("The read-write basic-auth user (env PACT_BROKER_BASIC_AUTH_USERNAME).", valueName: "name"))
     var basicAuthUsername: String?

@@ -12,7 +12,7 @@ struct RunningBroker: Sendable {
 
     /// Runs `body` against a fresh broker over `store`, then stops it.
     static func with<T: Sendable>(
-        store: any BrokerStore = InMemoryBrokerStore(), maxBodyBytes: Int = 50 * 1024 * 1024,
+        store: any BrokerStore = InMemoryBrokerStore(), maxBodyBytes: Int = BrokerServerConfiguration.defaultMaxBodyBytes,
         auth: BrokerAuthConfiguration = .none, clientAuth: BrokerAuthentication? = nil,
         _ body: @Sendable (RunningBroker) async throws -> T
     ) async throws -> T {

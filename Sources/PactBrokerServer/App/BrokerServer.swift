@@ -36,9 +36,13 @@ public struct BrokerServerConfiguration: Sendable {
     /// `BrokerProviderStates`) and map their placeholder paths to the real resources.
     public var enableProviderStates = false
 
-    /// Defaults: 127.0.0.1, a free port, links from the request, 50 MB bodies, 60 s idle timeout, 1024 connections,
+    /// The default body cap, 20 MiB.
+    public static let defaultMaxBodyBytes = 20 * 1024 * 1024
+
+    /// Defaults: 127.0.0.1, a free port, links from the request, 20 MiB bodies (a 5 MB pact publishes, base64 in a
+    /// contract publication; a 50 MB one is refused), 60 s idle timeout, 1024 connections,
     /// no authentication.
-    public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = 50 * 1024 * 1024,
+    public init(host: String = "127.0.0.1", port: Int = 0, baseURL: String? = nil, maxBodyBytes: Int = BrokerServerConfiguration.defaultMaxBodyBytes,
                 idleTimeout: Duration = .seconds(60), maxConnections: Int = 1024, logger: Logger? = nil,
                 auth: BrokerAuthConfiguration = .none,
                 webhookPolicy: WebhookSecurityPolicy = WebhookSecurityPolicy(),
