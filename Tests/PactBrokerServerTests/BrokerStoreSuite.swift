@@ -251,6 +251,54 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
         }
     }
 
+    @Test(arguments: StoreDriver.tested)
+    func labels(_ driver: StoreDriver) async throws {
+        try await driver.withStore { store in
+            try await store.write { tx in
+                let foo = try await tx.insertPacticipant(name: "Foo", displayName: nil, mainBranch: nil, repositoryURL: nil, at: at(0))
+                let bar = try await tx.insertPacticipant(name: "Bar", displayName: nil, mainBranch: nil, repositoryURL: nil, at: at(0))
+                _ = try await tx.insertPacticipant(name: "Baz", displayName: nil, mainBranch: nil, repositoryURL: nil, at: at(0))
+                let made = try await tx.insertLabel(pacticipantID: foo.id, name: "team-a", at: at(1))
+                #expect(made == LabelRecord(pacticipantID: foo.id, name: "team-a", createdAt: at(1)))
+                _ = try await tx.insertLabel(pacticipantID: foo.id, name: "android", at: at(2))
+                _ = try await tx.insertLabel(pacticipantID: bar.id, name: "team-a", at: at(3))
+                await #expect(throws: BrokerStoreError.duplicate("label team-a")) {
+                    try await tx.insertLabel(pacticipantID: foo.id, name: "team-a", at: at(4))
+                }
+                // The refused duplicate leaves the transaction usable (PostgreSQL aborts one on a failed statement).
+                _ = try await tx.insertLabel(pacticipantID: bar.id, name: "ios", at: at(5))
+            }
+            let (fooLabels, teamA, found, missing, names) = try await store.read { tx in
+                let foo = try #require(try await tx.pacticipant(named: "Foo"))
+                return (try await tx.labels(pacticipantID: foo.id).map(\.name),
+                        try await tx.pacticipants(label: "team-a").map(\.name),
+                        try await tx.label(pacticipantID: foo.id, name: "android"),
+                        try await tx.label(pacticipantID: foo.id, name: "ios"),
+                        try await tx.labelNames())
+            }
+            #expect(fooLabels == ["android", "team-a"])
+            #expect(teamA == ["Bar", "Foo"])
+            #expect(found?.name == "android")
+            #expect(found?.createdAt == at(2))
+            #expect(missing == nil)
+            #expect(names == ["android", "ios", "team-a"])
+
+            let (deleted, deletedAgain) = try await store.write { tx in
+                let foo = try #require(try await tx.pacticipant(named: "Foo"))
+                return (try await tx.deleteLabel(pacticipantID: foo.id, name: "team-a"),
+                        try await tx.deleteLabel(pacticipantID: foo.id, name: "team-a"))
+            }
+            #expect(deleted)
+            #expect(!deletedAgain)
+            #expect(try await store.read { try await $0.pacticipants(label: "team-a").map(\.name) } == ["Bar"])
+
+            // Deleting a pacticipant takes its labels along.
+            try await store.write { tx in try await tx.deletePacticipant(id: try #require(try await tx.pacticipant(named: "Bar")).id) }
+            #expect(try await store.read { try await $0.labelNames() } == ["android"])
+            #expect(try await store.read { try await $0.pacticipants(label: "team-a") }.isEmpty)
+        }
+    }
+
     /// Skipped, with the reason, when no PostgreSQL server is configured (the suite then runs without its
     /// PostgreSQL cases); otherwise a store connects and migrates a fresh database.
     @Test func thePostgreSQLCasesRun() async throws {

@@ -55,6 +55,7 @@ struct BrokerAPI: Sendable {
         case "matrix" where s.count == 1:
             try r.allow("GET")
             return try await matrix(r, urls, canIDeploy: false)
+        case "labels" where s.count == 1: return try await labelList(r, urls)
         case "webhooks": return try await webhookRoutes(r, urls)
         case "triggered-webhooks" where s.matches("triggered-webhooks", nil, "logs"):
             try r.allow("GET")

@@ -17,6 +17,8 @@ struct BrokerURLs: Sendable {
     var pacticipants: String { url("pacticipants") }
     func pacticipant(_ name: String) -> String { url("pacticipants", name) }
     func versions(_ name: String) -> String { url("pacticipants", name, "versions") }
+    func label(_ name: String, _ label: String) -> String { url("pacticipants", name, "labels", label) }
+    var labels: String { url("labels") }
     func version(_ name: String, _ number: String) -> String { url("pacticipants", name, "versions", number) }
     func latestVersion(_ name: String) -> String { url("pacticipants", name, "latest-version") }
     func tag(_ name: String, _ number: String, _ tag: String) -> String { url("pacticipants", name, "versions", number, "tags", tag) }

@@ -21,26 +21,21 @@ extension BrokerAPI {
                 }
                 return .created(Representations.pacticipant(created, urls), location: urls.pacticipant(name))
             }
-            let all = try await store.read { tx in
-                var out: [(PacticipantRecord, VersionRecord?)] = []
-                for p in try await tx.pacticipants() { out.append((p, try await tx.latestVersion(pacticipantID: p.id, tag: nil, branch: nil))) }
-                return out
-            }
-            let embedded = all.map { Representations.pacticipant($0.0, urls, latestVersion: $0.1) }
-            // pact_broker's DeprecatedPacticipantsDecorator: the list also outside _embedded, and `pacticipants` links.
-            let deprecated = embedded.map { item -> JSONValue in
+            let all = try await store.read { tx in try await pacticipantsWithDetails(tx, try await tx.pacticipants()) }
+            // pact_broker's DeprecatedPacticipantsDecorator: the list also outside _embedded, marked so.
+            guard case .object(var list) = Representations.pacticipantList(all, urls) else { return .ok(.null) }
+            let embedded = list["_embedded"]?["pacticipants"]?.arrayValue ?? []
+            list["pacticipants"] = .array(embedded.map { item -> JSONValue in
                 guard case .object(var fields) = item else { return item }
                 fields["title"] = "DEPRECATED - Please use the embedded pacticipants collection"
                 return .object(fields)
-            }
-            return .ok(["pacticipants": .array(deprecated),
-                        "_embedded": ["pacticipants": .array(embedded)],
-                        "_links": ["self": Representations.link(urls.pacticipants),
-                                   "pb:pacticipants": .array(all.map { Representations.link(urls.pacticipant($0.0.name), title: "Pacticipant", name: $0.0.name) }),
-                                   "pacticipants": .array(all.map { Representations.link(urls.pacticipant($0.0.name), title: $0.0.name, name: "DEPRECATED - please use pb:pacticipants") })]])
+            })
+            return .ok(.object(list))
         }
+        if s.matches("pacticipants", "label", nil) { return try await pacticipantsForLabel(r, urls, label: s[2]) }
         let name = s[1]
         if s.count == 2 { return try await pacticipant(r, urls, name: name) }
+        if s.matches("pacticipants", nil, "labels", nil) { return try await labelResource(r, urls, pacticipant: name, label: s[3]) }
         if s.matches("pacticipants", nil, "versions") {
             try r.allow("GET")
             let (p, versions) = try await store.read { tx in
@@ -117,11 +112,10 @@ extension BrokerAPI {
         let now = now()
         switch r.method {
         case "GET":
-            let (p, latest) = try await store.read { tx in
-                let p = try await requirePacticipant(tx, name)
-                return (p, try await tx.latestVersion(pacticipantID: p.id, tag: nil, branch: nil))
+            let found = try await store.read { tx in
+                try await pacticipantsWithDetails(tx, [try await requirePacticipant(tx, name)])[0]
             }
-            return .ok(Representations.pacticipant(p, urls, latestVersion: latest))
+            return .ok(Representations.pacticipant(found.pacticipant, urls, latestVersion: found.latestVersion, labels: found.labels))
         case "DELETE":
             try await store.write { tx in try await tx.deletePacticipant(id: try await requirePacticipant(tx, name).id) }
             return .noContent

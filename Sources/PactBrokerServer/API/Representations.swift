@@ -13,7 +13,10 @@ enum Representations {
 
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
-    static func pacticipant(_ p: PacticipantRecord, _ urls: BrokerURLs, latestVersion: VersionRecord? = nil) -> JSONValue {
+    /// A pacticipant (pact_broker's `PacticipantDecorator`): `labels` embeds its labels when given.
+    static func pacticipant(
+        _ p: PacticipantRecord, _ urls: BrokerURLs, latestVersion: VersionRecord? = nil, labels: [LabelRecord]? = nil
+    ) -> JSONValue {
         let this = urls.pacticipant(p.name)
         var out: [String: JSONValue] = [
             "name": .string(p.name),
@@ -30,6 +33,7 @@ enum Representations {
                 "pb:branches": link(this + "/branches"),
                 "pb:latest-version": link(urls.latestVersion(p.name)),
                 "pb:can-i-deploy-badge": link(this + "/latest-version/{tag}/can-i-deploy/to/{environment}/badge", templated: true),
+                "pb:label": link(this + "/labels/{label}", title: "Get, create or delete a label for \(p.name)", templated: true),
             ],
         ]
         if let mainBranch = p.mainBranch { out["mainBranch"] = .string(mainBranch) }
@@ -41,7 +45,32 @@ enum Representations {
             deprecated["name"] = "DEPRECATED - please use latestVersion"
             out["_embedded"] = ["latestVersion": versionSummary(latestVersion, pacticipant: p.name, urls), "latest-version": .object(deprecated)]
         }
+        if let labels {
+            // pact_broker's `EmbeddedLabelDecorator`: the name and a link to the label.
+            var embedded = out["_embedded"]?.objectValue ?? [:]
+            embedded["labels"] = .array(labels.map { label in
+                ["name": .string(label.name),
+                 "_links": ["self": link(urls.label(p.name, label.name), title: "Label", name: label.name)]]
+            })
+            out["_embedded"] = .object(embedded)
+        }
         return .object(out)
+    }
+
+    /// A pacticipant's label (pact_broker's `LabelDecorator`).
+    static func label(_ label: LabelRecord, pacticipant: String, _ urls: BrokerURLs) -> JSONValue {
+        ["name": .string(label.name), "createdAt": .string(BrokerTime.text(label.createdAt)),
+         "_links": ["self": link(urls.label(pacticipant, label.name), title: "Label", name: label.name),
+                    "pacticipant": link(urls.pacticipant(pacticipant), title: "Pacticipant", name: pacticipant)]]
+    }
+
+    /// A list of pacticipants (pact_broker's `PacticipantsDecorator`).
+    static func pacticipantList(_ all: [PacticipantDetails], _ urls: BrokerURLs) -> JSONValue {
+        ["_embedded": ["pacticipants": .array(all.map { pacticipant($0.pacticipant, urls, latestVersion: $0.latestVersion, labels: $0.labels) })],
+         "_links": ["self": link(urls.pacticipants),
+                    "pb:pacticipants-with-label": link(urls.pacticipants + "/label/{label}", title: "Find pacticipants by label", templated: true),
+                    "pb:pacticipants": .array(all.map { link(urls.pacticipant($0.pacticipant.name), title: "Pacticipant", name: $0.pacticipant.name) }),
+                    "pacticipants": .array(all.map { link(urls.pacticipant($0.pacticipant.name), title: $0.pacticipant.name, name: "DEPRECATED - please use pb:pacticipants") })]]
     }
 
     /// "foo-bar" → "Foo Bar", as pact_broker derives a display name.

@@ -58,6 +58,7 @@ struct InMemoryTables: Sendable {
     var webhooks: [RowID: InMemoryWebhookRow] = [:]
     var triggeredWebhooks: [RowID: InMemoryTriggeredWebhookRow] = [:]
     var webhookExecutions: [RowID: WebhookExecution] = [:]
+    var labels: [LabelRecord] = []
 
     mutating func newID() -> RowID {
         defer { nextID += 1 }
@@ -113,6 +114,7 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
             t.deployed = t.deployed.filter { $0.value.pacticipantID != id }
             t.released = t.released.filter { $0.value.pacticipantID != id }
             t.dropWebhookRows(pacticipantID: id)
+            t.labels.removeAll { $0.pacticipantID == id }
         }
     }
 

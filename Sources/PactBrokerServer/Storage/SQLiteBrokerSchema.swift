@@ -7,9 +7,9 @@
 /// Version 2 added the webhook tables (`webhooks`, `webhook_events`, `triggered_webhooks`, `webhook_executions`) and
 /// `deployed_versions_by_version` (deleting a version, as `pactkit broker clean` does, found its deployments by
 /// scanning them all); every statement is `IF NOT EXISTS`, so opening a version-1 file creates them and raises
-/// `user_version`.
+/// `user_version`. Version 3 added `labels` (a pacticipant's labels, pact_broker's table of that name) the same way.
 enum SQLiteBrokerSchema {
-    static let version = 2
+    static let version = 3
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     static let pragmas = """
@@ -185,6 +185,13 @@ enum SQLiteBrokerSchema {
         );
         CREATE INDEX IF NOT EXISTS webhook_executions_by_triggered_webhook
             ON webhook_executions (triggered_webhook_id, id);
+        CREATE TABLE IF NOT EXISTS labels (
+            pacticipant_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (pacticipant_id, name)
+        );
+        CREATE INDEX IF NOT EXISTS labels_by_name ON labels (name, pacticipant_id);
         PRAGMA user_version = \(version);
         """
 }

@@ -11,7 +11,7 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
 
     // MARK: Pacticipants
 
-    private static let pacticipantColumns = "id, name, display_name, main_branch, repository_url, created_at, updated_at"
+    static let pacticipantColumns = "id, name, display_name, main_branch, repository_url, created_at, updated_at"
 
     func pacticipant(named name: String) throws -> PacticipantRecord? {
         try db.statement("SELECT \(Self.pacticipantColumns) FROM pacticipants WHERE name = ?1")
@@ -523,7 +523,7 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
         }
     }
 
-    private static func pacticipant(_ row: SQLiteStatement, _ at: Int32) -> PacticipantRecord {
+    static func pacticipant(_ row: SQLiteStatement, _ at: Int32) -> PacticipantRecord {
         PacticipantRecord(id: row.int64(at), name: row.text(at + 1), displayName: row.optionalText(at + 2),
                           mainBranch: row.optionalText(at + 3), repositoryURL: row.optionalText(at + 4),
                           createdAt: row.date(at + 5), updatedAt: row.date(at + 6))

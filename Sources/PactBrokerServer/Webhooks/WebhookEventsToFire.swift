@@ -55,7 +55,7 @@ extension BrokerAPI {
         _ tx: any BrokerStoreTransaction, view: PublicationView, baseline: PactPublicationBaseline, urls: BrokerURLs
     ) async throws -> [WebhookEventToFire] {
         let context = try await pactContext(tx, view: view, urls: urls)
-        let consumer = WebhookPacticipant(name: view.consumer.name), provider = WebhookPacticipant(name: view.provider.name)
+        let consumer = try await Self.selectable(tx, view.consumer), provider = try await Self.selectable(tx, view.provider)
         var events = [WebhookEventToFire(name: .contractPublished, consumer: consumer, provider: provider, context: context)]
         if baseline.contentChanged(to: view.content.sha) {
             events.append(WebhookEventToFire(name: .contractContentChanged, consumer: consumer, provider: provider, context: context))
@@ -78,7 +78,7 @@ extension BrokerAPI {
         guard webhookDispatcher != nil, try await !tx.webhooks().isEmpty else { return [] }
         var context = try await pactContext(tx, view: view, urls: urls)
         try await addVerification(tx, to: &context, view: view, verification: verification, providerVersion: providerVersion, urls: urls)
-        let consumer = WebhookPacticipant(name: view.consumer.name), provider = WebhookPacticipant(name: view.provider.name)
+        let consumer = try await Self.selectable(tx, view.consumer), provider = try await Self.selectable(tx, view.provider)
         return [WebhookEventName.providerVerificationPublished, verification.success ? .providerVerificationSucceeded : .providerVerificationFailed]
             .map { WebhookEventToFire(name: $0, consumer: consumer, provider: provider, context: context) }
     }
@@ -96,6 +96,12 @@ extension BrokerAPI {
         context.providerVersionBranch = try await tx.branchNames(versionID: providerVersion.id).last
         context.verificationSuccess = verification.success
         context.buildURL = verification.buildURL
+    }
+
+    /// A consumer or provider with its labels, as webhook selection matches it (a webhook's `label` selector selects
+    /// every pacticipant carrying the label, pact_broker's `find_by_consumer_and_or_provider`).
+    static func selectable(_ tx: any BrokerStoreTransaction, _ p: PacticipantRecord) async throws -> WebhookPacticipant {
+        WebhookPacticipant(name: p.name, labels: try await tx.labels(pacticipantID: p.id).map(\.name))
     }
 
     /// The `${pactbroker.*}` parameters of a pact: its pact-version URL with pact_broker's webhook metadata

@@ -226,5 +226,17 @@ enum PostgresBrokerSchema {
             """,
             "CREATE INDEX webhook_executions_by_triggered_webhook ON webhook_executions (triggered_webhook_id, id)",
         ],
+        // 3: pacticipant labels, as SQLiteBrokerSchema's version 3.
+        [
+            """
+            CREATE TABLE labels (
+                pacticipant_id BIGINT NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (pacticipant_id, name)
+            )
+            """,
+            "CREATE INDEX labels_by_name ON labels (name, pacticipant_id)",
+        ],
     ]
 }

@@ -42,7 +42,7 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
 
     // MARK: Pacticipants
 
-    private static let pacticipantColumns = "id, name, display_name, main_branch, repository_url, created_at, updated_at"
+    static let pacticipantColumns = "id, name, display_name, main_branch, repository_url, created_at, updated_at"
 
     func pacticipant(named name: String) async throws -> PacticipantRecord? {
         try await rows("SELECT \(unescaped: Self.pacticipantColumns) FROM pacticipants WHERE name = \(name)", Self.pacticipant).first
@@ -539,7 +539,7 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
         }
     }
 
-    private static func pacticipant(_ c: inout PostgresColumns) throws -> PacticipantRecord {
+    static func pacticipant(_ c: inout PostgresColumns) throws -> PacticipantRecord {
         PacticipantRecord(id: try c.next(), name: try c.next(), displayName: try c.next(), mainBranch: try c.next(),
                           repositoryURL: try c.next(), createdAt: try c.date(), updatedAt: try c.date())
     }
