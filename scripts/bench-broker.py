@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Broker benchmark (issue 20, "Speed on a large history"); run through scripts/bench-broker.sh.
 
-Seeds a large history straight into a broker's SQLite file with SQL (recursive generators, the tables of
+Seeds a large history straight into a broker's SQLite file (or, with --postgres URL, a fresh PostgreSQL database the
+broker has migrated; the SQL goes through psql) with SQL (recursive generators, the tables of
 Sources/PactBrokerServer/Storage/SQLiteBrokerSchema.swift, SQL that PostgreSQL also runs), checks that the broker
 reads it back, then measures per-request latency with a keep-alive HTTP client (one connection, sequential
 requests) and the broker's RSS from /proc/PID/status, at two history sizes (a tenth of the history, then all of it).
