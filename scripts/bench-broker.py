@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Broker benchmark (issue 20, "Speed on a large history"); run through scripts/bench-broker.sh.
 
-Seeds a large history straight into a broker's SQLite file with SQL (recursive generators, the tables of
+Seeds a large history straight into a broker's SQLite file (or, with --postgres URL, a fresh PostgreSQL database the
+broker has migrated; the SQL goes through psql) with SQL (recursive generators, the tables of
 Sources/PactBrokerServer/Storage/SQLiteBrokerSchema.swift, SQL that PostgreSQL also runs), checks that the broker
 reads it back, then measures per-request latency with a keep-alive HTTP client (one connection, sequential
 requests) and the broker's RSS from /proc/PID/status, at two history sizes (a tenth of the history, then all of it).
@@ -29,6 +30,11 @@ import sys
 import tempfile
 import time
 import urllib.parse
+
+ID_TABLES = ["pacticipants", "versions", "branches", "pact_contents", "pact_publications", "verifications", "environments",
+             "deployed_versions", "released_versions"]
+COUNTED = ["pacticipants", "versions", "branch_versions", "tags", "pact_contents", "pact_publications", "verifications",
+           "deployed_versions", "released_versions"]
 
 BASE_TIME = 1_700_000_000  # seconds since 1970 of the first seeded row
 FANOUT = 2  # providers per consumer
@@ -156,11 +162,41 @@ def seed_sqlite(path, h: History):
     db.execute("COMMIT")
     db.execute("ANALYZE")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in
-              ["pacticipants", "versions", "branch_versions", "tags", "pact_contents", "pact_publications", "verifications",
-               "deployed_versions", "released_versions"]}
+    counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in COUNTED}
     db.close()
     return counts
+
+
+def psql(url, sql):
+    """Runs `sql` through psql against `url` (stopping at the first error); returns psql's unaligned output."""
+    result = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", url], input=sql, text=True,
+                            capture_output=True)
+    if result.returncode != 0:
+        raise SystemExit(f"psql failed ({result.returncode}): {result.stderr.strip()[:2000]}")
+    return result.stdout
+
+
+def with_database(url, name):
+    """`url` with its database replaced by `name`."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+
+
+def fresh_postgres_database(url, name):
+    """Drops and creates database `name` on `url`'s server (through its `postgres` database); returns its URL."""
+    admin = with_database(url, "postgres")
+    psql(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE);\n")
+    psql(admin, f"CREATE DATABASE {name};\n")
+    return with_database(url, name)
+
+
+def seed_postgres(url, h: History):
+    """Seeds history `h` into the broker's (migrated, empty) tables with the same SQL as SQLite, then moves every
+    identity sequence past the explicit ids so the broker's own inserts get fresh ones."""
+    statements = seed_sql(h) + [f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), max(id)) FROM {t}" for t in ID_TABLES]
+    psql(url, "SET synchronous_commit = off;\nBEGIN;\n" + "".join(s + ";\n" for s in statements) + "COMMIT;\nANALYZE;\n")
+    output = psql(url, "".join(f"SELECT COUNT(*) FROM {t};\n" for t in COUNTED))
+    return dict(zip(COUNTED, (int(line) for line in output.split())))
 
 
 class Client:
@@ -332,7 +368,10 @@ def main():
     parser.add_argument("--verifications", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200, help="measured requests per scenario")
     parser.add_argument("--small", action="store_true", help="a quick run: a twentieth of the default history, 50 requests")
-    parser.add_argument("--keep", metavar="DIR", help="keep the seeded databases in DIR")
+    parser.add_argument("--keep", metavar="DIR", help="keep the seeded databases (SQLite files, or the logs) in DIR")
+    parser.add_argument("--postgres", "--db", dest="postgres", metavar="URL",
+                        help="measure on PostgreSQL: a postgres://… URL of a server where the user may create databases;"
+                             " each size gets a fresh database pactkit_bench_tenth / pactkit_bench_all (left there)")
     args = parser.parse_args()
     if args.small:
         args.pacticipants, args.versions, args.publications, args.verifications = 20, 10_000, 5_000, 50_000
@@ -343,15 +382,18 @@ def main():
     os.makedirs(work, exist_ok=True)
     report = []
     for label, h in [("a tenth", tenth), ("all", full)]:
-        db_path = os.path.join(work, f"broker-{label.replace(' ', '-')}.sqlite3")
-        for suffix in ["", "-wal", "-shm"]:
-            if os.path.exists(db_path + suffix):
-                os.remove(db_path + suffix)
-        # The broker creates its schema; the seed then fills the tables.
+        if args.postgres:
+            db_path = fresh_postgres_database(args.postgres, "pactkit_bench_" + ("tenth" if label == "a tenth" else "all"))
+        else:
+            db_path = os.path.join(work, f"broker-{label.replace(' ', '-')}.sqlite3")
+            for suffix in ["", "-wal", "-shm"]:
+                if os.path.exists(db_path + suffix):
+                    os.remove(db_path + suffix)
+        # The broker creates (migrates) its schema; the seed then fills the tables.
         process, _, _ = start_broker(args.binary, db_path, os.path.join(work, "schema.log"))
         stop_broker(process)
         started = time.time()
-        counts = seed_sqlite(db_path, h)
+        counts = seed_postgres(db_path, h) if args.postgres else seed_sqlite(db_path, h)
         seeded_in = time.time() - started
         process, host, port = start_broker(args.binary, db_path, os.path.join(work, f"broker-{label}.log"))
         try:
@@ -364,7 +406,8 @@ def main():
             stop_broker(process)
         report.append((label, h, counts, seeded_in, results, rss_before, rss_after))
 
-    print(f"\n## pactkit broker on SQLite ({args.requests} sequential requests per row, one keep-alive connection)\n")
+    store = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"\n## pactkit broker on {store} ({args.requests} sequential requests per row, one keep-alive connection)\n")
     for label, h, counts, seeded_in, results, rss_before, rss_after in report:
         print(f"### {label} of the history: " + ", ".join(f"{n:,} {t}" for t, n in counts.items())
               + f" (seeded in {seeded_in:.1f} s)\n")

@@ -6,9 +6,12 @@
 # result) and the broker's RSS, at a tenth of the history and at all of it. Prints markdown tables.
 #
 #   scripts/bench-broker.sh [--small] [--pacticipants N] [--versions N] [--publications N] [--verifications N]
-#                           [--requests N] [--keep DIR]
+#                           [--requests N] [--keep DIR] [--postgres URL]
 # Defaults: 100 pacticipants, 200,000 versions, 100,000 pact publications, 1,000,000 verification results,
 # deployments in three environments, 200 requests per row; --small: a twentieth of that, 50 requests.
+# --postgres postgres://… (or --db): measure on PostgreSQL instead; the broker migrates a fresh database per size
+# (pactkit_bench_tenth, pactkit_bench_all, created through the server's `postgres` database), the same seed SQL runs
+# through psql, and the identity sequences are moved past the seeded ids. Needs psql.
 # SCRATCH_PATH=<dir> builds with `--scratch-path <dir>`. Needs python3 (with its sqlite3 module).
 set -euo pipefail
 cd "$(dirname "$0")/.."
