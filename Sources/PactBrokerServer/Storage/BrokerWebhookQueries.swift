@@ -8,6 +8,8 @@ public protocol BrokerWebhookQueries: Sendable {
     func webhook(uuid: String) async throws -> WebhookDefinition?
     /// Every webhook, oldest first.
     func webhooks() async throws -> [WebhookDefinition]
+    /// Whether any webhook exists (what publishing checks before computing events, without reading them all).
+    func hasWebhooks() async throws -> Bool
     /// Creates the webhook or replaces the one with its uuid (keeping its creation date); returns it as stored, with
     /// `createdAt` and `updatedAt` set. Throws `WebhookPacticipantMissing` when a named consumer or provider does
     /// not exist.

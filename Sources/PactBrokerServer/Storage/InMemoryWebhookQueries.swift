@@ -22,6 +22,10 @@ extension InMemoryBrokerTransaction {
         tables.withLockedValue { t in t.webhooks.values.first { $0.webhook.uuid == uuid }.map { Self.resolve($0, t) } }
     }
 
+    func hasWebhooks() -> Bool {
+        tables.withLockedValue { !$0.webhooks.isEmpty }
+    }
+
     func webhooks() -> [WebhookDefinition] {
         tables.withLockedValue { t in t.webhooks.sorted { $0.key < $1.key }.map { Self.resolve($0.value, t) } }
     }

@@ -15,6 +15,10 @@ extension SQLiteBrokerTransaction {
         try db.statement(Self.webhookSelect + " WHERE w.uuid = ?1").query([.text(uuid)], row: Self.webhook).first
     }
 
+    func hasWebhooks() throws -> Bool {
+        try !db.statement("SELECT 1 FROM webhooks LIMIT 1").query([]) { _ in true }.isEmpty
+    }
+
     func webhooks() throws -> [WebhookDefinition] {
         try db.statement(Self.webhookSelect + " ORDER BY w.id").query([], row: Self.webhook)
     }

@@ -31,7 +31,7 @@ extension BrokerAPI {
     func webhookBaseline(
         _ tx: any BrokerStoreTransaction, consumerID: RowID, provider: String, versionID: RowID, tags: [String]
     ) async throws -> PactPublicationBaseline? {
-        guard webhookDispatcher != nil, try await !tx.webhooks().isEmpty else { return nil }
+        guard webhookDispatcher != nil, try await tx.hasWebhooks() else { return nil }
         guard let p = try await tx.pacticipant(named: provider) else { return PactPublicationBaseline(previousSHAs: [nil]) }
         if let existing = try await tx.publications(providerID: p.id, consumerID: consumerID, scope: .consumerVersions([versionID])).first {
             return PactPublicationBaseline(revisionSHA: existing.content.sha, previousSHAs: [])
@@ -75,7 +75,7 @@ extension BrokerAPI {
         _ tx: any BrokerStoreTransaction, view: PublicationView, verification: VerificationRecord, providerVersion: VersionRecord,
         urls: BrokerURLs
     ) async throws -> [WebhookEventToFire] {
-        guard webhookDispatcher != nil, try await !tx.webhooks().isEmpty else { return [] }
+        guard webhookDispatcher != nil, try await tx.hasWebhooks() else { return [] }
         var context = try await pactContext(tx, view: view, urls: urls)
         try await addVerification(tx, to: &context, view: view, verification: verification, providerVersion: providerVersion, urls: urls)
         let consumer = try await Self.selectable(tx, view.consumer), provider = try await Self.selectable(tx, view.provider)

@@ -15,6 +15,10 @@ extension PostgresBrokerTransaction {
         try await rows("\(unescaped: Self.webhookSelect) WHERE w.uuid = \(uuid)", Self.webhook).first
     }
 
+    func hasWebhooks() async throws -> Bool {
+        try await count("SELECT 1 FROM webhooks LIMIT 1") > 0
+    }
+
     func webhooks() async throws -> [WebhookDefinition] {
         try await rows("\(unescaped: Self.webhookSelect) ORDER BY w.id", Self.webhook)
     }
