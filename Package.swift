@@ -197,6 +197,16 @@ let package = Package(
         ),
         // What several test targets share: HTTP clients (URLSession requests, raw sockets) and the package root.
         .target(name: "TestSupport", dependencies: ["PactModel"], path: "Tests/TestSupport"),
+        // A fresh PostgreSQL database per test on PACTKIT_TEST_POSTGRES_URL's server: the codes service's and the broker's tests.
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                "PostgresSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: [codesService, brokerServer])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: [codesService, brokerServer])),
+            ],
+            path: "Tests/PostgresTestSupport"
+        ),
         .testTarget(name: "HTTPSyntaxTests", dependencies: ["HTTPSyntax"]),
         .testTarget(name: "PactModelTests", dependencies: ["PactModel"]),
         .testTarget(name: "PactMatchingTests", dependencies: ["PactModel", "PactMatching"]),
@@ -218,6 +228,7 @@ let package = Package(
         ),
         .testTarget(name: "CodesServiceTests", dependencies: [
             "CodesService", "HTTPServerCore", "ProcessLifecycle", "TestSupport", postgres, logging,
+            .target(name: "PostgresTestSupport", condition: when(codesService)),
         ] + lifecycle),
         .testTarget(
             name: "PactVerifierTests",
@@ -241,6 +252,7 @@ let package = Package(
                 "PactBrokerServer", "PactBroker", "PactModel", "OutboundHTTP", "HTTPServerCore", "TestSupport", hummingbird, nioLocks,
                 "PactVerifier",
                 .target(name: "PostgresSupport", condition: when(brokerServer)), brokerPostgres,
+                .target(name: "PostgresTestSupport", condition: when(brokerServer)),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
                 .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             ]

@@ -112,6 +112,98 @@ import Testing
         #expect(unknown?.description.contains("unknown key colour") == true)
     }
 
+    private func branchNames(_ store: any BrokerStore) async throws -> [String] {
+        try await store.read { tx in
+            var out: [String] = []
+            for p in try await tx.pacticipants() {
+                out += try await tx.branches(pacticipantID: p.id).map { "\(p.name) \($0.name)" }.sorted()
+            }
+            return out
+        }
+    }
+
+    /// pact_broker's `delete_stale_branches` (clean_incremental_spec "stale branch cleanup"): branches updated more
+    /// than `maxAge` days ago go, unless named by a selector or their pacticipant's main branch; their versions stay.
+    @Test(arguments: StoreDriver.tested)
+    func staleBranchesGoButNotMainNamedOrRecentlyUpdatedOnes(_ driver: StoreDriver) async throws {
+        try await driver.withStore { (store: any BrokerStore) async throws in
+            try await seed(store)
+            let recent = now.addingTimeInterval(-10 * 86_400)
+            try await store.write { tx in
+                let foo = try #require(try await tx.pacticipant(named: "Foo"))
+                // Old branches; "revived" got a version 10 days ago, "fresh" was made 10 days ago.
+                for name in ["feat/old", "feat/named", "revived"] { _ = try await tx.insertBranch(pacticipantID: foo.id, name: name, at: t0) }
+                let fresh = try await tx.insertBranch(pacticipantID: foo.id, name: "fresh", at: recent)
+                let revived = try #require(try await tx.branch(pacticipantID: foo.id, name: "revived"))
+                let six = try await tx.insertVersion(pacticipantID: foo.id, number: "6", buildURL: nil, at: recent)
+                _ = try await tx.addToBranch(branchID: revived.id, versionID: six.id, at: recent)
+                _ = try await tx.addToBranch(branchID: fresh.id, versionID: six.id, at: recent)
+                let old = try #require(try await tx.branch(pacticipantID: foo.id, name: "feat/old"))
+                let one = try #require(try await tx.version(pacticipantID: foo.id, number: "1"))
+                _ = try await tx.addToBranch(branchID: old.id, versionID: one.id, at: t0)
+            }
+            let keepAll = [CleanKeepSelector(maxAge: 9999)]
+            let selectors = [try CleanBranchSelector.parse(#"{"maxAge":90}"#), try CleanBranchSelector.parse(#"{"branch":["feat/named"]}"#)]
+
+            let dry = try await BrokerClean(keep: keepAll, dryRun: true, keepBranches: selectors).run(store, now: now)
+            #expect(dry.totalBranches == 6)
+            #expect(Set(dry.deletedBranches.map(\.name)) == ["feature-x", "feat/old"])
+            #expect(try await branchNames(store).count == 6)
+
+            let limited = try await BrokerClean(keep: keepAll, keepBranches: selectors, branchLimit: 1).run(store, now: now)
+            #expect(limited.deletedBranches.count == 1)
+            let report = try await BrokerClean(keep: keepAll, keepBranches: selectors).run(store, now: now)
+            #expect(report.deletedBranches.count == 1)
+            #expect(Set((limited.deletedBranches + report.deletedBranches).map(\.name)) == ["feature-x", "feat/old"])
+            #expect(try await branchNames(store) == ["Foo feat/named", "Foo fresh", "Foo main", "Foo revived"])
+            // The versions stay; only their membership of the deleted branches goes.
+            #expect(report.deleted.isEmpty)
+            #expect(try await remaining(store) == ["Bar 1", "Foo 1", "Foo 2", "Foo 3", "Foo 4", "Foo 5", "Foo 6"])
+            let memberships = try await store.read { tx in
+                let foo = try #require(try await tx.pacticipant(named: "Foo"))
+                return [try await tx.branchNames(versionID: try #require(try await tx.version(pacticipantID: foo.id, number: "1")).id),
+                        try await tx.branchNames(versionID: try #require(try await tx.version(pacticipantID: foo.id, number: "3")).id)]
+            }
+            #expect(memberships == [["main"], []])
+            // Nothing is stale any more.
+            #expect(try await BrokerClean(keep: keepAll, keepBranches: selectors).run(store, now: now).deletedBranches.isEmpty)
+        }
+    }
+
+    /// Stale branches go before the versions (pact_broker's order): a version kept only as the latest of a stale
+    /// branch goes with it; with branch cleanup off (nil or no selectors, as pact_broker's `keep_branches`) it stays.
+    @Test(arguments: StoreDriver.tested)
+    func versionsKeptOnlyByAStaleBranchGoWithIt(_ driver: StoreDriver) async throws {
+        try await driver.withStore { (store: any BrokerStore) async throws in
+            try await seed(store)
+            let keep = [CleanKeepSelector(latest: true, branch: .any)]
+            for off in [BrokerClean(keep: keep, dryRun: true, keepBranches: nil), BrokerClean(keep: keep, dryRun: true, keepBranches: [])] {
+                let report = try await off.run(store, now: now)
+                #expect(report.keepBranches == nil && report.deletedBranches.isEmpty)
+                #expect(report.deleted.map { "\($0.pacticipant) \($0.number)" } == ["Foo 1", "Foo 2", "Bar 1"])
+            }
+            // By default (branches updated within 90 days) feature-x is stale: Foo 3 is no longer the latest of a branch.
+            let report = try await BrokerClean(keep: keep).run(store, now: now)
+            #expect(report.keepBranches == CleanBranchSelector.defaults)
+            #expect(report.deletedBranches.map { "\($0.pacticipant) \($0.name)" } == ["Foo feature-x"])
+            #expect(report.deleted.map { "\($0.pacticipant) \($0.number)" } == ["Foo 1", "Foo 2", "Foo 3", "Bar 1"])
+            #expect(try await remaining(store) == ["Foo 4", "Foo 5"])
+            #expect(try await branchNames(store) == ["Foo main"])
+        }
+    }
+
+    @Test func branchSelectorsParseAsPactBrokerWritesThemAndBadOnesSayWhy() throws {
+        #expect(try CleanBranchSelector.parse(#"{"max_age":30}"#) == CleanBranchSelector(maxAge: 30))
+        #expect(try CleanBranchSelector.parse(#"{"branch":"develop"}"#) == CleanBranchSelector(branches: ["develop"]))
+        #expect(try CleanBranchSelector.parse(#"{"branch":["a","b"],"maxAge":7}"#).description == #"{"branch":["a","b"],"maxAge":7}"#)
+        let age = #expect(throws: CleanError.self) { try CleanBranchSelector.parse(#"{"maxAge":-1}"#) }
+        #expect(age?.description.contains("maxAge must be a number of days") == true)
+        let names = #expect(throws: CleanError.self) { try CleanBranchSelector.parse(#"{"branch":[1]}"#) }
+        #expect(names?.description.contains("branch must be a branch name or an array of branch names") == true)
+        let unknown = #expect(throws: CleanError.self) { try CleanBranchSelector.parse(#"{"latest":true}"#) }
+        #expect(unknown?.description.contains("unknown key latest (expected maxAge, branch)") == true)
+    }
+
     @Test func anUnknownEnvironmentIsAnError() async throws {
         let store = InMemoryBrokerStore()
         try await seed(store)

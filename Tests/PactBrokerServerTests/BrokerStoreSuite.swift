@@ -299,6 +299,41 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
         }
     }
 
+    /// Label names match exactly, as in pact_broker with its default `use_case_sensitive_resource_names = true`
+    /// (the same rule as pacticipant names): `Team-A` and `team-a` are two labels.
+    @Test(arguments: StoreDriver.tested)
+    func labelNamesAreCaseSensitive(_ driver: StoreDriver) async throws {
+        try await driver.withStore { store in
+            let foo = try await store.write { tx in
+                let foo = try await tx.insertPacticipant(name: "Foo", displayName: nil, mainBranch: nil, repositoryURL: nil, at: at(0))
+                _ = try await tx.insertLabel(pacticipantID: foo.id, name: "team-a", at: at(1))
+                _ = try await tx.insertLabel(pacticipantID: foo.id, name: "Team-A", at: at(2))
+                return foo
+            }
+            let (labels, upper, shouted, byShouted, byUpper, names) = try await store.read { tx in
+                (try await tx.labels(pacticipantID: foo.id).map(\.name),
+                 try await tx.label(pacticipantID: foo.id, name: "Team-A"),
+                 try await tx.label(pacticipantID: foo.id, name: "TEAM-A"),
+                 try await tx.pacticipants(label: "TEAM-A").map(\.name),
+                 try await tx.pacticipants(label: "Team-A").map(\.name),
+                 try await tx.labelNames())
+            }
+            #expect(labels == ["Team-A", "team-a"])
+            #expect(upper?.createdAt == at(2))
+            #expect(shouted == nil)
+            #expect(byShouted.isEmpty)
+            #expect(byUpper == ["Foo"])
+            #expect(names == ["Team-A", "team-a"])
+            let (deletedShouted, deletedUpper) = try await store.write { tx in
+                (try await tx.deleteLabel(pacticipantID: foo.id, name: "TEAM-A"),
+                 try await tx.deleteLabel(pacticipantID: foo.id, name: "Team-A"))
+            }
+            #expect(!deletedShouted)
+            #expect(deletedUpper)
+            #expect(try await store.read { try await $0.labels(pacticipantID: foo.id).map(\.name) } == ["team-a"])
+        }
+    }
+
     /// Skipped, with the reason, when no PostgreSQL server is configured (the suite then runs without its
     /// PostgreSQL cases); otherwise a store connects and migrates a fresh database.
     @Test func thePostgreSQLCasesRun() async throws {

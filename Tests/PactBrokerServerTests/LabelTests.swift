@@ -75,6 +75,27 @@ import Testing
         }
     }
 
+    /// pact_broker finds labels with `Sequel.name_like`, an exact match under its default
+    /// `use_case_sensitive_resource_names = true`, and selects webhooks by label with `==`: a label's case matters.
+    @Test func labelNamesMatchWithTheirCase() async throws {
+        try await RunningBroker.with { broker in
+            #expect(await broker.call("PUT", "/pacticipants/Foo/labels/team-a").status == 201)
+            #expect(await broker.call("GET", "/pacticipants/Foo/labels/Team-A").status == 404)
+            #expect(await broker.call("DELETE", "/pacticipants/Foo/labels/TEAM-A").status == 404)
+            let none = await broker.call("GET", "/pacticipants/label/TEAM-A")
+            #expect(none.status == 200)
+            #expect(none.json?["_embedded"]?["pacticipants"] == .array([]))
+            // Another case is another label.
+            let upper = await broker.call("PUT", "/pacticipants/Foo/labels/Team-A")
+            #expect(upper.status == 201)
+            #expect(upper.json?["name"] == "Team-A")
+            let foo = await broker.call("GET", "/pacticipants/Foo")
+            #expect(foo.json?["_embedded"]?["labels"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["Team-A", "team-a"])
+            #expect(await broker.call("DELETE", "/pacticipants/Foo/labels/Team-A").status == 204)
+            #expect(await broker.call("GET", "/pacticipants/Foo/labels/team-a").status == 200)
+        }
+    }
+
     @Test func labelsPersistInSQLite() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-labels-\(UUID().uuidString).sqlite3").path
         defer { try? FileManager.default.removeItem(atPath: path) }

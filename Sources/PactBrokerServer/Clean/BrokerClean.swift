@@ -3,12 +3,22 @@ import Foundation
 /// `pactkit broker clean`: pact_broker's incremental clean (`db/clean_incremental.rb`). Deletes the oldest versions
 /// that no keep selector matches, at most `limit` per run, with their tags, branch memberships, pact publications,
 /// the verifications they made as providers and their deployments; then the pact contents nothing refers to any more.
+/// Before the versions it deletes stale branches (pact_broker's `delete_stale_branches`): those no branch selector
+/// keeps and that are not their pacticipant's main branch, at most `branchLimit`, least recently updated first, with
+/// their branch memberships (not their versions).
 public struct BrokerClean: Sendable {
     /// One version the clean deletes (or, in a dry run, would delete).
     public struct Doomed: Sendable, Hashable {
         public var pacticipant: String
         public var number: String
         public var createdAt: Date
+    }
+
+    /// One stale branch the clean deletes (or, in a dry run, would delete).
+    public struct DoomedBranch: Sendable, Hashable {
+        public var pacticipant: String
+        public var name: String
+        public var updatedAt: Date
     }
 
     /// What a clean did or would do.
@@ -21,21 +31,33 @@ public struct BrokerClean: Sendable {
         /// Pact contents deleted because no publication or verification refers to them (0 in a dry run).
         public var orphanPactContentsDeleted: Int
         public var dryRun: Bool
+        /// The branch selectors; nil when stale branch cleanup is off.
+        public var keepBranches: [CleanBranchSelector]?
+        public var totalBranches: Int
+        /// The stale branches deleted (or to delete), least recently updated first.
+        public var deletedBranches: [DoomedBranch]
     }
 
     public var keep: [CleanKeepSelector]
     public var limit: Int
     public var dryRun: Bool
+    /// nil or empty: delete no branches (pact_broker's `keep_branches: nil` or `[]`).
+    public var keepBranches: [CleanBranchSelector]?
+    public var branchLimit: Int
 
     /// `keep` empty means `CleanKeepSelector.defaults`. As pact_broker's clean task, `{"deployed":true}` and
     /// `{"released":true}` are added when no selector keeps deployed or released versions.
-    public init(keep: [CleanKeepSelector] = [], limit: Int = 1000, dryRun: Bool = false) {
+    /// `keepBranches` defaults to `CleanBranchSelector.defaults` and `branchLimit` to `limit`, as in pact_broker.
+    public init(keep: [CleanKeepSelector] = [], limit: Int = 1000, dryRun: Bool = false,
+                keepBranches: [CleanBranchSelector]? = CleanBranchSelector.defaults, branchLimit: Int? = nil) {
         var selectors = keep.isEmpty ? CleanKeepSelector.defaults : keep
         if !selectors.contains(where: \.deployed) { selectors.append(CleanKeepSelector(deployed: true)) }
         if !selectors.contains(where: \.released) { selectors.append(CleanKeepSelector(released: true)) }
         self.keep = selectors
         self.limit = limit
         self.dryRun = dryRun
+        self.keepBranches = keepBranches?.isEmpty == true ? nil : keepBranches
+        self.branchLimit = branchLimit ?? limit
     }
 
     /// Runs the clean in one write transaction (a dry run changes nothing).
@@ -47,6 +69,12 @@ public struct BrokerClean: Sendable {
         for name in Set(keep.compactMap(\.environment)) where try await tx.environment(named: name) == nil {
             throw CleanError("--keep: no environment named \(name)")
         }
+        // Stale branches go first, as in pact_broker, so a version kept only as the latest of one is not kept.
+        let branches = try await tx.branchesForClean()
+        let staleBranches = keepBranches.map { selectors in
+            branches.filter { b in !b.isMain && !selectors.contains { $0.keeps(b, now: now) } }.prefix(max(branchLimit, 0))
+        } ?? []
+        if !dryRun { for branch in staleBranches { try await tx.deleteBranch(id: branch.id) } }
         var total = 0, kept = 0
         var candidates: [(VersionRecord, String)] = []
         for pacticipant in try await tx.pacticipants() {
@@ -64,7 +92,9 @@ public struct BrokerClean: Sendable {
         }
         return Report(keep: keep, totalVersions: total, versionsToKeep: kept,
                       deleted: doomed.map { Doomed(pacticipant: $0.1, number: $0.0.number, createdAt: $0.0.createdAt) },
-                      orphanPactContentsDeleted: orphans, dryRun: dryRun)
+                      orphanPactContentsDeleted: orphans, dryRun: dryRun, keepBranches: keepBranches,
+                      totalBranches: branches.count,
+                      deletedBranches: staleBranches.map { DoomedBranch(pacticipant: $0.pacticipant, name: $0.name, updatedAt: $0.updatedAt) })
     }
 
     /// The ids of the pacticipant's versions (`versions`, newest first) that some selector keeps.

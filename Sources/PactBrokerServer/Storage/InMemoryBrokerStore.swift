@@ -48,6 +48,8 @@ struct InMemoryTables: Sendable {
     var versions: [RowID: VersionRecord] = [:]
     var branches: [RowID: BranchRecord] = [:]
     var branchVersions: Set<[RowID]> = []
+    /// When each `branchVersions` pair was added (branch_versions.created_at), for the clean's stale branches.
+    var branchVersionDates: [[RowID]: Date] = [:]
     var tags: [(versionID: RowID, name: String, createdAt: Date)] = []
     var contents: [RowID: PactContentRecord] = [:]
     var publications: [RowID: PublicationRecord] = [:]
@@ -197,7 +199,11 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
     }
 
     func addToBranch(branchID: RowID, versionID: RowID, at: Date) -> Bool {
-        set { $0.branchVersions.insert([branchID, versionID]).inserted }
+        set { t in
+            let inserted = t.branchVersions.insert([branchID, versionID]).inserted
+            if inserted { t.branchVersionDates[[branchID, versionID]] = at }
+            return inserted
+        }
     }
 
     func branchNames(versionID: RowID) -> [String] {

@@ -7,6 +7,19 @@ import Testing
 /// A webhook whose consumer or provider is a label selector fires for the pacticipants carrying the label, and
 /// only for them.
 @Suite struct WebhookLabelTests {
+    /// pact_broker selects webhooks by label with `consumer.labels.map(&:name)` in an SQL `IN` and `label?` with
+    /// `==`: the label's case matters (whatever `use_case_sensitive_resource_names` says).
+    @Test func aLabelSelectorMatchesTheLabelWithItsCase() {
+        let webhook = WebhookDefinition(
+            uuid: "label-case", consumer: .label("Mobile"), provider: .label("team-a"), events: [.contractPublished],
+            request: WebhookRequestTemplate(method: "POST", url: "https://example.org"))
+        let provider = WebhookPacticipant(name: "Bar", labels: ["team-a"])
+        #expect(webhook.fires(for: .contractPublished, consumer: WebhookPacticipant(name: "Foo", labels: ["Mobile"]), provider: provider))
+        #expect(!webhook.fires(for: .contractPublished, consumer: WebhookPacticipant(name: "Foo", labels: ["mobile"]), provider: provider))
+        #expect(!webhook.fires(for: .contractPublished, consumer: WebhookPacticipant(name: "Foo", labels: ["Mobile"]),
+                               provider: WebhookPacticipant(name: "Bar", labels: ["Team-A"])))
+    }
+
     @Test func aConsumerLabelWebhookFiresForALabelledConsumerOnly() async throws {
         let receiver = try await WebhookReceiver.start(statuses: [200])
         try await withWebhookBroker { broker in
