@@ -32,11 +32,12 @@ extension BrokerAPI {
         throw APIError.notFound()
     }
 
-    /// `/pacts/provider/P/consumer/C/webhooks` and `/pacts/provider/P/consumer/C/version/V/triggered-webhooks`; nil
-    /// for other paths.
+    /// `/pacts/provider/P/consumer/C/webhooks`, `.../webhooks/status` and
+    /// `/pacts/provider/P/consumer/C/version/V/triggered-webhooks`; nil for other paths.
     func pactWebhookRoutes(
         _ r: APIRequest, _ urls: BrokerURLs, provider: String, consumer: String, rest: [String]
     ) async throws -> APIReply? {
+        if rest.matches("webhooks", "status") { return try await pactWebhooksStatus(r, urls, provider: provider, consumer: consumer) }
         if rest.matches("webhooks") {
             return try await pacticipantWebhooks(r, urls, consumer: consumer, provider: provider, title: "Pact webhooks",
                                                  selfURL: urls.pactWebhooks(provider, consumer))

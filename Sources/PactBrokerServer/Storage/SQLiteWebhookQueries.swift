@@ -93,7 +93,7 @@ extension SQLiteBrokerTransaction {
             .run([.text(uuid), .text(status.rawValue), .date(at)])
     }
 
-    private static let triggeredColumns =
+    static let triggeredColumns =
         "uuid, webhook_uuid, event_name, trigger_type, status, context, created_at, updated_at"
 
     func triggeredWebhook(uuid: String) throws -> TriggeredWebhook? {
@@ -144,7 +144,7 @@ extension SQLiteBrokerTransaction {
             enabled: row.int64(7) != 0, createdAt: row.date(15), updatedAt: row.date(16))
     }
 
-    private static func triggered(_ row: SQLiteStatement) -> TriggeredWebhook? {
+    static func triggered(_ row: SQLiteStatement) -> TriggeredWebhook? {
         guard let event = WebhookEventName(rawValue: row.text(2)), let type = TriggeredWebhook.TriggerType(rawValue: row.text(3)),
               let status = TriggeredWebhook.Status(rawValue: row.text(4)) else { return nil }
         return TriggeredWebhook(

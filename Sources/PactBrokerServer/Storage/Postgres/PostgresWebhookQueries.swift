@@ -91,7 +91,7 @@ extension PostgresBrokerTransaction {
             """)
     }
 
-    private static let triggeredColumns =
+    static let triggeredColumns =
         "uuid, webhook_uuid, event_name, trigger_type, status, context, created_at, updated_at"
 
     func triggeredWebhook(uuid: String) async throws -> TriggeredWebhook? {
@@ -153,7 +153,7 @@ extension PostgresBrokerTransaction {
             enabled: enabled, createdAt: createdAt, updatedAt: updatedAt)
     }
 
-    private static func triggered(_ c: inout PostgresColumns) throws -> TriggeredWebhook? {
+    static func triggered(_ c: inout PostgresColumns) throws -> TriggeredWebhook? {
         let uuid: String = try c.next(), webhookUUID: String = try c.next()
         let eventName: String = try c.next(), triggerType: String = try c.next(), status: String = try c.next()
         let context: String = try c.next()
