@@ -156,9 +156,11 @@ extension BrokerAPI {
                         ? try await tx.verifications(pactContentID: view.content.id)
                         : try await tx.verifications(pactContentID: view.content.id, providerVersionIDs: providerSide.versions.map(\.id))
                     var added = false
+                    // The verifying provider versions in one query, not one per verification.
+                    let providerVersions = try await tx.versionsByID(verifications.map(\.providerVersionID))
                     for v in verifications {
                         rows.append(MatrixRow(view: view, consumer: consumerSide, provider: providerSide,
-                                              providerVersion: try await tx.version(id: v.providerVersionID), verification: v))
+                                              providerVersion: providerVersions[v.providerVersionID], verification: v))
                         added = true
                     }
                     // A required provider version that has not verified this pact is a missing (unknown) row.

@@ -30,9 +30,9 @@ extension BrokerAPI {
                 }
             }
             var selected = try await select(tx, provider: p, query: query)
-            for index in selected.indices {
-                selected[index].pending = query.includePending
-                    ? try await isPending(tx, contentID: selected[index].view.content.id, providerID: p.id, query: query) : false
+            if query.includePending {
+                let pending = try await pendingContentIDs(tx, selected.map(\.view.content.id), providerID: p.id, query: query)
+                for index in selected.indices { selected[index].pending = pending.contains(selected[index].view.content.id) }
             }
             if let since = query.wipSince, query.providerBranch != nil || !query.providerTags.isEmpty {
                 selected += try await workInProgress(tx, provider: p, query: query, since: since, excluding: Set(selected.map(\.view.content.id)))
@@ -177,82 +177,92 @@ extension BrokerAPI {
             // Only the provider's consumers can have a pact with it: the others' deployments are skipped unqueried.
             let consumers: Set<RowID>
             if let consumerID { consumers = [consumerID] } else { consumers = Set(try await tx.consumerIDs(providerID: provider.id)) }
-            var environmentNames: [RowID: String] = [:]
-            func environmentName(_ id: RowID) async throws -> String {
-                if let name = environmentNames[id] { return name }
-                let name = try await tx.environment(id: id)?.name ?? ""
-                environmentNames[id] = name
-                return name
-            }
-            var out: [(PublicationView, SelectionReason)] = []
+            var picked: [(versionID: RowID, environmentID: RowID, deployed: Bool)] = []
             if s.deployed || both {
-                for d in try await tx.currentlyDeployed(environmentID: environmentID, pacticipantID: consumerID)
-                where consumers.contains(d.pacticipantID) {
-                    let name = try await environmentName(d.environmentID)
-                    out += reasons(try await query(.consumerVersions([d.versionID]))) { _ in .deployed(name) }
-                }
+                picked += try await tx.currentlyDeployed(environmentID: environmentID, pacticipantID: consumerID)
+                    .filter { consumers.contains($0.pacticipantID) }.map { ($0.versionID, $0.environmentID, true) }
             }
             if s.released || both {
-                for released in try await tx.currentlySupported(environmentID: environmentID, pacticipantID: consumerID)
-                where consumers.contains(released.pacticipantID) {
-                    let name = try await environmentName(released.environmentID)
-                    out += reasons(try await query(.consumerVersions([released.versionID]))) { _ in .released(name) }
-                }
+                picked += try await tx.currentlySupported(environmentID: environmentID, pacticipantID: consumerID)
+                    .filter { consumers.contains($0.pacticipantID) }.map { ($0.versionID, $0.environmentID, false) }
+            }
+            guard !picked.isEmpty else { return [] }
+            // One query for the pacts of every picked version, one for the environments' names.
+            var views: [RowID: [PublicationView]] = [:]
+            for view in try await query(.consumerVersions(Array(Set(picked.map(\.versionID))).sorted())) {
+                views[view.consumerVersion.id, default: []].append(view)
+            }
+            let environmentNames = Dictionary(try await tx.environments().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            var out: [(PublicationView, SelectionReason)] = []
+            for (versionID, environmentID, deployed) in picked {
+                let name = environmentNames[environmentID] ?? ""
+                out += reasons(views[versionID] ?? []) { _ in deployed ? .deployed(name) : .released(name) }
             }
             return out
         }
         return reasons(try await query(.latest)) { _ in .overallLatest }
     }
 
-    /// pact_broker's pending rule (`pact_version.rb`): with a provider branch, no successful verification from that
-    /// branch nor from another branch before this one was created; with tags, a tag with no successful verification
-    /// from a version carrying it; with neither, never successfully verified.
-    private func isPending(_ tx: any BrokerStoreTransaction, contentID: RowID, providerID: RowID, query: VerificationQuery) async throws -> Bool {
+    /// pact_broker's pending rule (`pact_version.rb`) for many pact contents at once: with a provider branch, no
+    /// successful verification from that branch nor from another branch before this one was created; with tags, a
+    /// tag with no successful verification from a version carrying it; with neither, never successfully verified.
+    /// Returns the pending ones.
+    private func pendingContentIDs(
+        _ tx: any BrokerStoreTransaction, _ contentIDs: [RowID], providerID: RowID, query: VerificationQuery
+    ) async throws -> Set<RowID> {
+        let all = Array(Set(contentIDs)).sorted()
+        guard !all.isEmpty else { return [] }
         if let branch = query.providerBranch {
-            if try await tx.hasSuccessfulVerification(pactContentID: contentID, .onBranch(branch)) { return false }
+            let verifiedOnBranch = try await tx.successfullyVerified(pactContentIDs: all, .onBranch(branch))
+            let rest = all.filter { !verifiedOnBranch.contains($0) }
+            guard !rest.isEmpty else { return [] }
             let created = try await tx.branch(pacticipantID: providerID, name: branch)?.createdAt
-            return try await !tx.hasSuccessfulVerification(pactContentID: contentID, .onOtherBranch(than: branch, before: created))
+            return Set(rest).subtracting(try await tx.successfullyVerified(pactContentIDs: rest, .onOtherBranch(than: branch, before: created)))
         }
         if !query.providerTags.isEmpty {
-            for tag in query.providerTags where try await !tx.hasSuccessfulVerification(pactContentID: contentID, .withTag(tag)) {
-                return true
+            var pending: Set<RowID> = []
+            for tag in query.providerTags {
+                pending.formUnion(Set(all).subtracting(try await tx.successfullyVerified(pactContentIDs: all, .withTag(tag))))
             }
-            return false
+            return pending
         }
-        return try await !tx.hasSuccessfulVerification(pactContentID: contentID, .any)
+        return Set(all).subtracting(try await tx.successfullyVerified(pactContentIDs: all, .any))
     }
 
     /// Work-in-progress pacts: the head pacts of each consumer branch and tag published since `since`, not selected
-    /// explicitly and still pending for this provider branch (or tags).
+    /// explicitly and still pending for this provider branch (or tags). The heads, their pacts and their pending
+    /// status come from three set-based queries, not from queries per consumer, branch and tag.
     private func workInProgress(
         _ tx: any BrokerStoreTransaction, provider: PacticipantRecord, query: VerificationQuery, since: Date, excluding: Set<RowID>
     ) async throws -> [SelectedPact] {
+        let heads = try await tx.branchAndTagHeads(providerID: provider.id, publishedSince: since)
+        guard !heads.isEmpty else { return [] }
+        var views: [RowID: PublicationView] = [:]
+        for view in try await tx.publications(providerID: provider.id, consumerID: nil,
+                                              scope: .consumerVersions(Array(Set(heads.map(\.versionID))).sorted())) {
+            views[view.consumerVersion.id] = view
+        }
+        let candidates: [(PublicationView, SelectionReason)] = heads.compactMap { head in
+            guard let view = views[head.versionID], view.publication.createdAt >= since else { return nil }
+            let kind: SelectionReason.Kind = switch head.kind {
+            case .branch(let name): .latestForBranch(name, fallbackFor: nil)
+            case .tag(let name): .latestForTag(name, fallbackFor: nil)
+            }
+            return (view, SelectionReason(kind: kind, consumer: nil, consumerVersion: view.consumerVersion.number,
+                                          consumerVersionID: view.consumerVersion.id))
+        }
+        let pending = try await pendingContentIDs(tx, candidates.map(\.0.content.id).filter { !excluding.contains($0) },
+                                                  providerID: provider.id, query: query)
         var out: [SelectedPact] = []
         var seen = excluding
-        for consumerID in try await tx.consumerIDs(providerID: provider.id) {
-            var candidates: [(PublicationView, SelectionReason)] = []
-            for branch in try await tx.branches(pacticipantID: consumerID) {
-                for view in try await tx.publications(providerID: provider.id, consumerID: consumerID, scope: .latestForBranch(branch.name)) {
-                    candidates.append((view, SelectionReason(kind: .latestForBranch(branch.name, fallbackFor: nil), consumer: nil,
-                                                             consumerVersion: view.consumerVersion.number, consumerVersionID: view.consumerVersion.id)))
-                }
+        for (view, reason) in candidates {
+            if let index = out.firstIndex(where: { $0.view.content.id == view.content.id }) {
+                if !out[index].reasons.contains(reason) { out[index].reasons.append(reason) }
+                continue
             }
-            for tag in try await tx.tagNames(pacticipantID: consumerID) {
-                for view in try await tx.publications(providerID: provider.id, consumerID: consumerID, scope: .latestForTag(tag)) {
-                    candidates.append((view, SelectionReason(kind: .latestForTag(tag, fallbackFor: nil), consumer: nil,
-                                                             consumerVersion: view.consumerVersion.number, consumerVersionID: view.consumerVersion.id)))
-                }
-            }
-            for (view, reason) in candidates where view.publication.createdAt >= since {
-                if let index = out.firstIndex(where: { $0.view.content.id == view.content.id }) {
-                    if !out[index].reasons.contains(reason) { out[index].reasons.append(reason) }
-                    continue
-                }
-                guard !seen.contains(view.content.id),
-                      try await isPending(tx, contentID: view.content.id, providerID: provider.id, query: query) else { continue }
-                seen.insert(view.content.id)
-                out.append(SelectedPact(view: view, reasons: [reason], pending: true, wip: true))
-            }
+            guard !seen.contains(view.content.id), pending.contains(view.content.id) else { continue }
+            seen.insert(view.content.id)
+            out.append(SelectedPact(view: view, reasons: [reason], pending: true, wip: true))
         }
         return out
     }

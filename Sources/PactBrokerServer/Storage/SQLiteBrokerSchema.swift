@@ -8,8 +8,10 @@
 /// `deployed_versions_by_version` (deleting a version, as `pactkit broker clean` does, found its deployments by
 /// scanning them all); every statement is `IF NOT EXISTS`, so opening a version-1 file creates them and raises
 /// `user_version`. Version 3 added `labels` (a pacticipant's labels, pact_broker's table of that name) the same way.
+/// Version 4 (selection speed) added `pact_publications_by_provider_time`: a provider's publications since a date,
+/// the candidates of work-in-progress pacts, without reading all of its publications.
 enum SQLiteBrokerSchema {
-    static let version = 3
+    static let version = 4
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     static let pragmas = """
@@ -192,6 +194,8 @@ enum SQLiteBrokerSchema {
             PRIMARY KEY (pacticipant_id, name)
         );
         CREATE INDEX IF NOT EXISTS labels_by_name ON labels (name, pacticipant_id);
+        CREATE INDEX IF NOT EXISTS pact_publications_by_provider_time
+            ON pact_publications (provider_id, created_at, consumer_id, consumer_version_id);
         PRAGMA user_version = \(version);
         """
 }

@@ -238,5 +238,9 @@ enum PostgresBrokerSchema {
             """,
             "CREATE INDEX labels_by_name ON labels (name, pacticipant_id)",
         ],
+        // 4 (selection speed): a provider's publications since a date, as SQLiteBrokerSchema's version 4.
+        [
+            "CREATE INDEX pact_publications_by_provider_time ON pact_publications (provider_id, created_at, consumer_id, consumer_version_id)",
+        ],
     ]
 }

@@ -253,46 +253,19 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
     private static let latestRevision = PublicationSQL.latestRevision
     private static let publicationSelect = PublicationSQL.select
 
-    /// The publications of the consumer versions `heads` selects (a subquery of `version_id` rows): the database
-    /// finds the heads per consumer with grouped MAX over indexes, and only their publications are then joined.
+    /// The publications of the consumer versions a scope selects: the heads per consumer come from
+    /// `headsPerConsumer`, the other scopes from a subquery of `version_id` rows; only their publications are joined.
     func publications(providerID: RowID, consumerID: RowID?, scope: PublicationScope) async throws -> [PublicationView] {
         let head = Self.publicationColumns + " FROM ("
         let tail = ") h JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = "
         let rest = Self.publicationJoins + " WHERE " + Self.latestRevision + " AND "
         let order = " ORDER BY c.name COLLATE \"C\", p.consumer_version_id"
         let query: PostgresQuery = switch scope {
-        case .latest:
-            """
-            \(unescaped: head)SELECT MAX(consumer_version_id) AS version_id FROM pact_publications
-                WHERE provider_id = \(providerID) AND (\(consumerID)::bigint IS NULL OR consumer_id = \(consumerID))
-                GROUP BY consumer_id\(unescaped: tail)\(providerID) \(unescaped: rest)TRUE\(unescaped: order)
-            """
-        case .latestForBranch(let branch):
-            """
-            \(unescaped: head)SELECT MAX(bv.version_id) AS version_id FROM branches b JOIN branch_versions bv ON bv.branch_id = b.id
-                WHERE b.name = \(branch) AND (\(consumerID)::bigint IS NULL OR b.pacticipant_id = \(consumerID))
-                AND EXISTS (SELECT 1 FROM pact_publications p3 WHERE p3.consumer_version_id = bv.version_id
-                            AND p3.provider_id = \(providerID))
-                GROUP BY b.pacticipant_id\(unescaped: tail)\(providerID) \(unescaped: rest)TRUE\(unescaped: order)
-            """
-        case .latestForMainBranch:
-            """
-            \(unescaped: head)SELECT MAX(bv.version_id) AS version_id FROM pacticipants m
-                JOIN branches b ON b.pacticipant_id = m.id AND b.name = m.main_branch
-                JOIN branch_versions bv ON bv.branch_id = b.id
-                WHERE (\(consumerID)::bigint IS NULL OR m.id = \(consumerID))
-                AND EXISTS (SELECT 1 FROM pact_publications p3 WHERE p3.consumer_version_id = bv.version_id
-                            AND p3.provider_id = \(providerID))
-                GROUP BY m.id\(unescaped: tail)\(providerID) \(unescaped: rest)TRUE\(unescaped: order)
-            """
-        case .latestForTag(let tag):
-            """
-            \(unescaped: head)SELECT MAX(t.version_id) AS version_id FROM tags t JOIN versions tv ON tv.id = t.version_id
-                WHERE t.name = \(tag) AND (\(consumerID)::bigint IS NULL OR tv.pacticipant_id = \(consumerID))
-                AND EXISTS (SELECT 1 FROM pact_publications p3 WHERE p3.consumer_version_id = t.version_id
-                            AND p3.provider_id = \(providerID))
-                GROUP BY tv.pacticipant_id\(unescaped: tail)\(providerID) \(unescaped: rest)TRUE\(unescaped: order)
-            """
+        // The heads: per consumer, an index walk (PostgresSelectionQueries.swift).
+        case .latest: Self.headsPerConsumer(providerID, consumerID, .newest)
+        case .latestForBranch(let branch): Self.headsPerConsumer(providerID, consumerID, .branch(branch))
+        case .latestForMainBranch: Self.headsPerConsumer(providerID, consumerID, .mainBranch)
+        case .latestForTag(let tag): Self.headsPerConsumer(providerID, consumerID, .tag(tag))
         case .allForTag(let tag):
             """
             \(unescaped: head)SELECT t.version_id AS version_id FROM tags t JOIN versions tv ON tv.id = t.version_id
