@@ -20,7 +20,7 @@ public struct OpenAPIDocument: Sendable {
     /// The path every operation's path follows, without a trailing slash (`/v1`; empty for none): Swagger 2.0's
     /// `basePath`, or the path of OpenAPI 3's first server URL.
     public var basePath: String
-    /// Every operation, in document order (paths as written, methods in `get`, `put`, `post`, `delete`, `options`,
+    /// Every operation, sorted by path (as written), then methods in `get`, `put`, `post`, `delete`, `options`,
     /// `head`, `patch`, `trace` order).
     public var operations: [OpenAPIOperation]
     /// The main document and the files it refers to, parsed, by name.
@@ -63,12 +63,21 @@ public struct OpenAPISchema: Sendable, Hashable {
 
 /// Where a parameter travels.
 public enum OpenAPIParameterLocation: String, Sendable, Hashable {
-    case path, query, header, cookie
+    /// A path template's `{name}`.
+    case path
+    /// The query string.
+    case query
+    /// A request header.
+    case header
+    /// A cookie.
+    case cookie
 }
 
 /// A path, query, header or cookie parameter of an operation.
 public struct OpenAPIParameter: Sendable, Hashable {
+    /// The parameter's name (a header's as written; headers compare case-insensitively).
     public var name: String
+    /// Where it travels.
     public var location: OpenAPIParameterLocation
     /// True when the request must carry it (always for path parameters).
     public var required: Bool
@@ -77,6 +86,7 @@ public struct OpenAPIParameter: Sendable, Hashable {
     /// Where it is declared.
     public var specLocation: String
 
+    /// A parameter as read from a document.
     public init(name: String, location: OpenAPIParameterLocation, required: Bool, schema: OpenAPISchema?, specLocation: String) {
         self.name = name
         self.location = location
@@ -88,11 +98,14 @@ public struct OpenAPIParameter: Sendable, Hashable {
 
 /// A body's schema for one media type (`application/json`, `application/*`, `*/*`, …).
 public struct OpenAPIMediaType: Sendable, Hashable {
+    /// The media type as written, parameters and wildcards included.
     public var mediaType: String
     /// The body's schema; nil when the media type is documented without one.
     public var schema: OpenAPISchema?
+    /// Where it is declared.
     public var specLocation: String
 
+    /// A media type of a body.
     public init(mediaType: String, schema: OpenAPISchema?, specLocation: String) {
         self.mediaType = mediaType
         self.schema = schema
@@ -102,11 +115,14 @@ public struct OpenAPIMediaType: Sendable, Hashable {
 
 /// An operation's request body.
 public struct OpenAPIRequestBody: Sendable, Hashable {
+    /// True when a request must have a body.
     public var required: Bool
-    /// The accepted media types, in document order.
+    /// The accepted media types, sorted.
     public var content: [OpenAPIMediaType]
+    /// Where it is declared.
     public var specLocation: String
 
+    /// A request body.
     public init(required: Bool, content: [OpenAPIMediaType], specLocation: String) {
         self.required = required
         self.content = content
@@ -116,11 +132,16 @@ public struct OpenAPIRequestBody: Sendable, Hashable {
 
 /// A response header.
 public struct OpenAPIHeader: Sendable, Hashable {
+    /// The header's name as written.
     public var name: String
+    /// True when the response always carries it.
     public var required: Bool
+    /// Its value's schema; nil when none is given.
     public var schema: OpenAPISchema?
+    /// Where it is declared.
     public var specLocation: String
 
+    /// A response header.
     public init(name: String, required: Bool, schema: OpenAPISchema?, specLocation: String) {
         self.name = name
         self.required = required
@@ -133,11 +154,14 @@ public struct OpenAPIHeader: Sendable, Hashable {
 public struct OpenAPIResponse: Sendable, Hashable {
     /// The key as written: `200`, `2XX` (upper-cased), `default`.
     public var status: String
+    /// Its documented headers.
     public var headers: [OpenAPIHeader]
-    /// The media types of its body, in document order; empty when it has no body.
+    /// The media types of its body, sorted; empty when it has no body.
     public var content: [OpenAPIMediaType]
+    /// Where it is declared (`[root].paths./pets.get.responses.200`).
     public var specLocation: String
 
+    /// A response.
     public init(status: String, headers: [OpenAPIHeader], content: [OpenAPIMediaType], specLocation: String) {
         self.status = status
         self.headers = headers
@@ -153,8 +177,10 @@ public struct OpenAPICredential: Sendable, Hashable {
     /// Where the credential goes: `Authorization` header for HTTP (basic, bearer), OAuth 2 and OpenID Connect schemes,
     /// the named header, query parameter or cookie for API keys.
     public var location: OpenAPIParameterLocation
+    /// The header, query parameter or cookie name.
     public var name: String
 
+    /// A credential of scheme `scheme`.
     public init(scheme: String, location: OpenAPIParameterLocation, name: String) {
         self.scheme = scheme
         self.location = location
@@ -167,8 +193,10 @@ public struct OpenAPICredential: Sendable, Hashable {
 
 /// One way to satisfy an operation's security: every credential listed (empty: no credential needed).
 public struct OpenAPISecurityRequirement: Sendable, Hashable {
+    /// The credentials this alternative needs, all of them.
     public var credentials: [OpenAPICredential]
 
+    /// An alternative needing `credentials`.
     public init(credentials: [OpenAPICredential]) { self.credentials = credentials }
 }
 
@@ -182,12 +210,14 @@ public struct OpenAPIOperation: Sendable, Hashable {
     public var parameters: [OpenAPIParameter]
     /// The alternatives of its security (operation-level, else document-level); empty when none is declared.
     public var security: [OpenAPISecurityRequirement]
+    /// Its request body, when it declares one.
     public var requestBody: OpenAPIRequestBody?
-    /// Responses in document order.
+    /// Responses, sorted by status key.
     public var responses: [OpenAPIResponse]
     /// `[root].paths./pets.get`.
     public var specLocation: String
 
+    /// An operation as read from a document.
     public init(
         pathTemplate: String, method: String, parameters: [OpenAPIParameter], security: [OpenAPISecurityRequirement],
         requestBody: OpenAPIRequestBody?, responses: [OpenAPIResponse], specLocation: String
