@@ -14,9 +14,15 @@ enum DocumentText {
             do {
                 return try JSONParser.parse(text)
             } catch {
+                // YAML flow style (`{openapi: 3.0.0, …}`) starts the same way; the JSON error is the one to report.
+                if let yaml = try? parseYAML(text, file: file) { return yaml }
                 throw OpenAPIDocumentError(file: file, reason: "not valid JSON: \(error.reason)", line: error.line, column: error.column)
             }
         }
+        return try parseYAML(text, file: file)
+    }
+
+    private static func parseYAML(_ text: String, file: String) throws(OpenAPIDocumentError) -> JSONValue {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

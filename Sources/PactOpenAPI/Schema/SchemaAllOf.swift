@@ -11,22 +11,37 @@ enum SchemaAllOf {
     static func flattened(
         _ schema: [String: JSONValue], document: String, documents: SchemaDocuments
     ) -> ([String: JSONValue], String) {
-        (flatten(schema, document: document, documents: documents, depth: 0), document)
+        var budget = maximumMerges
+        var chain: Set<String> = []
+        return (flatten(schema, document: document, documents: documents, depth: 0, chain: &chain, budget: &budget), document)
     }
 
+    /// At most this many branches are merged for one schema (a document could otherwise make the work exponential).
+    static let maximumMerges = 10_000
+
     private static func flatten(
-        _ schema: [String: JSONValue], document: String, documents: SchemaDocuments, depth: Int
+        _ schema: [String: JSONValue], document: String, documents: SchemaDocuments, depth: Int,
+        chain: inout Set<String>, budget: inout Int
     ) -> [String: JSONValue] {
         guard depth < maximumDepth, let branches = schema["allOf"]?.arrayValue else { return schema }
         var merged = schema
         merged["allOf"] = nil
         for branch in branches {
-            guard let resolved = resolve(branch, document: document, documents: documents, depth: depth) else {
-                // Unresolvable or not an object: keep it as a branch so that validation reports it.
+            budget -= 1
+            let key = branch["$ref"]?.stringValue.map { reference in
+                let (file, pointer) = SchemaDocuments.target(of: reference, from: document)
+                return file + "#" + pointer
+            }
+            // A branch already being merged further up (a cycle), or past the budget: left out of the merge.
+            if let key, chain.contains(key) { continue }
+            guard budget > 0, let resolved = resolve(branch, document: document, documents: documents, depth: depth) else {
+                // Unresolvable or not an object: kept as a branch so that validation reports it.
                 merged["allOf"] = .array((merged["allOf"]?.arrayValue ?? []) + [branch])
                 continue
             }
-            merge(flatten(resolved, document: document, documents: documents, depth: depth + 1), into: &merged)
+            if let key { chain.insert(key) }
+            merge(flatten(resolved, document: document, documents: documents, depth: depth + 1, chain: &chain, budget: &budget), into: &merged)
+            if let key { chain.remove(key) }
         }
         return merged
     }

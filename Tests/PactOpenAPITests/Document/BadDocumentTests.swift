@@ -24,6 +24,11 @@ final class BadDocumentTests: XCTestCase {
         XCTAssertTrue(error.reason.hasPrefix("not valid JSON"), error.reason)
     }
 
+    func testYAMLFlowStyleThatLooksLikeJSONStillReads() throws {
+        let document = try OpenAPIDocumentReader.read(text: "{openapi: 3.1.0, info: {title: t, version: '1'}, paths: {}}", name: "flow.yaml")
+        XCTAssertEqual(document.version, .openAPI31)
+    }
+
     func testVersions() throws {
         XCTAssertEqual(readingError("info: {title: x}\n")?.reason, "neither `swagger: \"2.0\"` nor `openapi: 3.x` is declared")
         XCTAssertEqual(readingError("openapi: 4.0.0\n")?.reason, "openapi: 4.0.0 is not supported (2.0, 3.0 and 3.1 are)")

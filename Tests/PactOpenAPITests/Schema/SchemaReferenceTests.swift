@@ -10,6 +10,7 @@ final class SchemaReferenceTests: XCTestCase {
       "Loop":{"$ref":"#/components/schemas/Loop"},
       "LoopA":{"allOf":[{"$ref":"#/components/schemas/LoopB"}]},
       "LoopB":{"anyOf":[{"$ref":"#/components/schemas/LoopA"}]},
+      "Double":{"type":"object","properties":{"a":{}},"allOf":[{"$ref":"#/components/schemas/Double"},{"$ref":"#/components/schemas/Double"}]},
       "Tree":{"type":"object","properties":{"children":{"type":"array","items":{"$ref":"#/components/schemas/Tree"}}}},
       "a/b~c":{"type":"integer"}
     }}}
@@ -46,6 +47,9 @@ final class SchemaReferenceTests: XCTestCase {
         XCTAssertEqual(check("1", "#/components/schemas/Loop"), [])
         XCTAssertEqual(check("1", "#/components/schemas/LoopA"), [])
         XCTAssertEqual(check("1", "#/components/schemas/LoopA", mode: .response), [])
+        XCTAssertEqual(check(#"{"a":1}"#, "#/components/schemas/Double", mode: .response), [], "self-doubling allOf is merged once")
+        XCTAssertEqual(check(#"{"b":1}"#, "#/components/schemas/Double", mode: .response), ["[root].b: must NOT have additional properties"])
+        XCTAssertEqual(check(#"{"b":1}"#, "#/components/schemas/Double", mode: .request), [])
     }
 
     func testPointerEscapesAndUnresolvableReferences() {
