@@ -55,13 +55,13 @@ struct SchemaRun {
         _ value: JSONValue, _ schemaValue: JSONValue, document: String, at location: String, context: Context
     ) -> [SchemaValidationError] {
         guard context.depth < Self.maximumDepth else {
-            return [SchemaValidationError(location: location, message: "schema nesting is too deep", keyword: "$ref")]
+            return [SchemaValidationError(location: location, message: "schema nesting is too deep", keyword: "$ref", value: value)]
         }
         var context = context
         context.depth += 1
         switch schemaValue {
         case .bool(true): return []
-        case .bool(false): return [SchemaValidationError(location: location, message: "boolean schema is false", keyword: "false schema")]
+        case .bool(false): return [SchemaValidationError(location: location, message: "boolean schema is false", keyword: "false schema", value: value)]
         case .object: break
         default: return []
         }
@@ -86,18 +86,18 @@ struct SchemaRun {
             }
             if !types.contains(where: { Self.value(value, hasType: $0) }) {
                 let message = "must be " + types.joined(separator: ",")
-                return errors + [SchemaValidationError(location: location, message: message, keyword: "type")]
+                return errors + [SchemaValidationError(location: location, message: message, keyword: "type", value: value)]
             }
         }
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(where: { SchemaEquality.equal($0, value) }) {
-            errors.append(SchemaValidationError(location: location, message: "must be equal to one of the allowed values", keyword: "enum"))
+            errors.append(SchemaValidationError(location: location, message: "must be equal to one of the allowed values", keyword: "enum", value: value))
         }
         if let constant = schema["const"], !SchemaEquality.equal(constant, value) {
-            errors.append(SchemaValidationError(location: location, message: "must be equal to constant", keyword: "const"))
+            errors.append(SchemaValidationError(location: location, message: "must be equal to constant", keyword: "const", value: value))
         }
         switch value {
-        case .number(let number): errors += SchemaKeywords.number(number, schema, at: location)
-        case .string(let text): errors += SchemaKeywords.string(text, schema, at: location)
+        case .number(let number): errors += SchemaKeywords.number(number, schema, at: location).map { $0.with(value) }
+        case .string(let text): errors += SchemaKeywords.string(text, schema, at: location).map { $0.with(value) }
         case .array(let elements): errors += array(elements, schema, document: document, at: location, context: context)
         case .object(let members): errors += object(members, schema, document: document, at: location, context: context)
         default: break
@@ -110,7 +110,7 @@ struct SchemaRun {
         _ reference: String, _ value: JSONValue, document: String, at location: String, context: Context
     ) -> [SchemaValidationError] {
         guard let (target, targetDocument) = documents.resolve(reference, from: document) else {
-            return [SchemaValidationError(location: location, message: "can't resolve reference \(reference)", keyword: "$ref")]
+            return [SchemaValidationError(location: location, message: "can't resolve reference \(reference)", keyword: "$ref", value: value)]
         }
         let (file, pointer) = SchemaDocuments.target(of: reference, from: document)
         let key = file + "#" + pointer + "@" + location
@@ -125,7 +125,7 @@ struct SchemaRun {
     private mutating func array(
         _ elements: [JSONValue], _ schema: [String: JSONValue], document: String, at location: String, context: Context
     ) -> [SchemaValidationError] {
-        var errors = SchemaKeywords.arrayBounds(elements, schema, at: location)
+        var errors = SchemaKeywords.arrayBounds(elements, schema, at: location).map { $0.with(.array(elements)) }
         if let tuple = schema["items"]?.arrayValue {
             for (index, element) in elements.enumerated() {
                 let itemLocation = SchemaLocation.index(location, index)
@@ -146,7 +146,7 @@ struct SchemaRun {
                 probe.check(element, contains, document: document, at: SchemaLocation.index(location, index), context: context).isEmpty
             }
             if !matched {
-                errors.append(SchemaValidationError(location: location, message: "must contain at least 1 valid item(s)", keyword: "contains"))
+                errors.append(SchemaValidationError(location: location, message: "must contain at least 1 valid item(s)", keyword: "contains", value: .array(elements)))
             }
         }
         return errors
@@ -158,14 +158,14 @@ struct SchemaRun {
         var errors: [SchemaValidationError] = []
         if options.mode == .request || context.underOneOf, let required = schema["required"]?.arrayValue {
             for case .string(let name) in required where members[name] == nil {
-                errors.append(SchemaValidationError(location: location, message: "must have required property '\(name)'", keyword: "required"))
+                errors.append(SchemaValidationError(location: location, message: "must have required property '\(name)'", keyword: "required", value: .object(members)))
             }
         }
         if let minimum = schema["minProperties"]?.intValue, members.count < minimum {
-            errors.append(SchemaValidationError(location: location, message: "must NOT have fewer than \(minimum) properties", keyword: "minProperties"))
+            errors.append(SchemaValidationError(location: location, message: "must NOT have fewer than \(minimum) properties", keyword: "minProperties", value: .object(members)))
         }
         if let maximum = schema["maxProperties"]?.intValue, members.count > maximum {
-            errors.append(SchemaValidationError(location: location, message: "must NOT have more than \(maximum) properties", keyword: "maxProperties"))
+            errors.append(SchemaValidationError(location: location, message: "must NOT have more than \(maximum) properties", keyword: "maxProperties", value: .object(members)))
         }
         let properties = schema["properties"]?.objectValue ?? [:]
         let patterns = (schema["patternProperties"]?.objectValue ?? [:]).sorted { $0.key < $1.key }
@@ -184,7 +184,7 @@ struct SchemaRun {
             }
             guard !known, let additional else { continue }
             if additional == .bool(false) {
-                errors.append(SchemaValidationError(location: memberLocation, message: "must NOT have additional properties", keyword: "additionalProperties"))
+                errors.append(SchemaValidationError(location: memberLocation, message: "must NOT have additional properties", keyword: "additionalProperties", value: member))
             } else {
                 errors += check(member, additional, document: document, at: memberLocation, context: context)
             }
@@ -213,7 +213,7 @@ struct SchemaRun {
         if let branches = schema["anyOf"]?.arrayValue, !branches.isEmpty,
             !branches.contains(where: { check(value, $0, document: document, at: location, context: context).isEmpty })
         {
-            errors.append(SchemaValidationError(location: location, message: "must match a schema in anyOf", keyword: "anyOf"))
+            errors.append(SchemaValidationError(location: location, message: "must match a schema in anyOf", keyword: "anyOf", value: value))
         }
         if let branches = schema["oneOf"]?.arrayValue, !branches.isEmpty {
             var branchContext = context
@@ -226,12 +226,12 @@ struct SchemaRun {
             } else {
                 let passing = branches.filter { check(value, $0, document: document, at: location, context: branchContext).isEmpty }.count
                 if passing != 1 {
-                    errors.append(SchemaValidationError(location: location, message: "must match exactly one schema in oneOf", keyword: "oneOf"))
+                    errors.append(SchemaValidationError(location: location, message: "must match exactly one schema in oneOf", keyword: "oneOf", value: value))
                 }
             }
         }
         if let negated = schema["not"], check(value, negated, document: document, at: location, context: context).isEmpty {
-            errors.append(SchemaValidationError(location: location, message: "must NOT be valid", keyword: "not"))
+            errors.append(SchemaValidationError(location: location, message: "must NOT be valid", keyword: "not", value: value))
         }
         return errors
     }
@@ -244,10 +244,10 @@ struct SchemaRun {
     ) -> [SchemaValidationError] {
         guard let members = value.objectValue else { return [] }  // `type` says what a non-object should be
         guard let tagValue = members[propertyName] else {
-            return [SchemaValidationError(location: location, message: "must have required property '\(propertyName)'", keyword: "discriminator")]
+            return [SchemaValidationError(location: location, message: "must have required property '\(propertyName)'", keyword: "discriminator", value: value)]
         }
         guard case .string(let tag) = tagValue else {
-            return [SchemaValidationError(location: SchemaLocation.member(location, propertyName), message: "tag \"\(propertyName)\" must be string", keyword: "discriminator")]
+            return [SchemaValidationError(location: SchemaLocation.member(location, propertyName), message: "tag \"\(propertyName)\" must be string", keyword: "discriminator", value: tagValue)]
         }
         if let mapped = mapping[tag]?.stringValue {
             // A mapping value is a `$ref` or a schema name under components/schemas (definitions in Swagger 2.0).
@@ -257,7 +257,7 @@ struct SchemaRun {
         for branch in branches where SchemaDiscriminator.branch(branch, document: document, documents: documents, tag: tag, propertyName: propertyName) {
             return check(value, branch, document: document, at: location, context: context)
         }
-        return [SchemaValidationError(location: SchemaLocation.member(location, propertyName), message: "value of tag \"\(propertyName)\" must be in oneOf", keyword: "discriminator")]
+        return [SchemaValidationError(location: SchemaLocation.member(location, propertyName), message: "value of tag \"\(propertyName)\" must be in oneOf", keyword: "discriminator", value: .string(tag))]
     }
 
     // MARK: Types
@@ -286,5 +286,13 @@ struct SchemaRun {
         if types.contains("boolean"), text == "true" || text == "false" { return .bool(text == "true") }
         if types.contains("null"), text.isEmpty { return .null }
         return nil
+    }
+}
+
+extension SchemaValidationError {
+    func with(_ value: JSONValue) -> SchemaValidationError {
+        var copy = self
+        copy.value = value
+        return copy
     }
 }

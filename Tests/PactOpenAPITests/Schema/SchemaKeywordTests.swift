@@ -126,7 +126,16 @@ final class SchemaKeywordTests: XCTestCase {
             json(#"{"id":"x"}"#), against: json(#"{"properties":{"id":{"type":"integer"}}}"#),
             options: SchemaValidationOptions(mode: .request), rootLocation: "[root].interactions[0].response.body"
         )
-        XCTAssertEqual(found, [SchemaValidationError(location: "[root].interactions[0].response.body.id", message: "must be integer", keyword: "type")])
+        XCTAssertEqual(found, [SchemaValidationError(location: "[root].interactions[0].response.body.id", message: "must be integer", keyword: "type", value: "x")])
+    }
+
+    func testErrorsCarryTheFailingValue() {
+        let validator = JSONSchemaValidator(root: .null)
+        let schema = json(#"{"type":"object","required":["id"],"properties":{"n":{"maximum":3},"s":{"pattern":"^a"}},"additionalProperties":false}"#)
+        let found = validator.validate(json(#"{"n":5,"s":"b","x":[1]}"#), against: schema, options: SchemaValidationOptions(mode: .request))
+        XCTAssertEqual(found.map { "\($0.keyword) \(JSONWriter.compact($0.value))" }, [
+            #"required {"n":5,"s":"b","x":[1]}"#, "maximum 5", #"pattern "b""#, "additionalProperties [1]",
+        ])
     }
 
     func testUnknownKeywordsAndOddSchemasAreIgnored() {
