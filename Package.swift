@@ -10,6 +10,7 @@ import PackageDescription
 let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHTTP, PactBroker, PactVerifier, pactkit
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
+let openAPI = "OpenAPI"            // OpenAPIKit, Yams: PactOpenAPI (pacts checked against a provider's OpenAPI document)
 let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache, OutboundHTTP, postgres-nio: the Pact Broker server (`pactkit broker`)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
@@ -24,6 +25,11 @@ let brokerPostgres: Target.Dependency = .product(name: "PostgresNIO", package: "
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache", condition: when(brokerServer))
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird", condition: when(brokerServer))
 let hummingbirdAuth: Target.Dependency = .product(name: "HummingbirdAuth", package: "hummingbird-auth", condition: when(brokerServer))
+let openAPIKit: [Target.Dependency] = [
+    .product(name: "OpenAPIKit", package: "OpenAPIKit", condition: when(openAPI)),
+    .product(name: "OpenAPIKit30", package: "OpenAPIKit", condition: when(openAPI)),
+]
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams", condition: when(openAPI))
 let processes: TargetDependencyCondition? = .when(traits: [commandLine, codesService])
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log", condition: processes)
 let lifecycle: [Target.Dependency] = [
@@ -57,6 +63,7 @@ let package = Package(
         .library(name: "CodesService", targets: ["CodesService"]),
         .library(name: "CodesClient", targets: ["CodesClient"]),
         .library(name: "PactBrokerServer", targets: ["PactBrokerServer"]),
+        .library(name: "PactOpenAPI", targets: ["PactOpenAPI"]),
         .executable(name: "pactkit", targets: ["pactkit"]),
         .executable(name: "codes-service", targets: ["codes-service"]),
     ],
@@ -69,7 +76,11 @@ let package = Package(
             description: "`pactkit broker`: the Pact Broker server (Hummingbird), its HTML pages (swift-mustache), webhooks (sent through OutboundHTTP) and PostgreSQL store (postgres-nio).",
             enabledTraits: [verifier]
         ),
-        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer]),
+        .trait(
+            name: openAPI,
+            description: "PactOpenAPI: pacts checked against a provider's OpenAPI document (OpenAPIKit for OpenAPI 3.x, Yams for YAML)."
+        ),
+        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer, openAPI]),
     ],
     dependencies: [
         // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
@@ -95,6 +106,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "5.0.0"),
         // The broker's HTML pages: templates with HTML escaping by default (trait BrokerServer).
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // PactOpenAPI's reading of OpenAPI 3.0 and 3.1 documents (trait OpenAPI). Its default trait ExternalLoading
+        // (loading external references through async Swift) is off: PactOpenAPI resolves relative files itself.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
+        // YAML for OpenAPI and Swagger documents (trait OpenAPI; OpenAPIKit's own tests use it too).
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         // Test-only: a consumer test imports swift-http-types beside PactConsumer and names both unqualified. Used
         // behind the Verifier trait only so that a consumer's `traits: []` graph stays SwiftNIO's.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
@@ -179,6 +195,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
         ]),
+        // Pacts checked against a provider's OpenAPI document (bi-directional contract testing): Schema/ is a JSON Schema
+        // validator, Document/ reads Swagger 2.0 and OpenAPI 3.x (YAML or JSON) into one model of operations.
+        .target(name: "PactOpenAPI", dependencies: ["PactModel", "PactMatching", yams] + openAPIKit),
         .executableTarget(
             name: "codes-service",
             dependencies: [
@@ -266,6 +285,7 @@ let package = Package(
             name: "CodesVerificationTests",
             dependencies: ["CodesService", "PactVerifier", "PactModel", "HTTPServerCore"]
         ),
+        .testTarget(name: "PactOpenAPITests", dependencies: ["PactOpenAPI", "PactModel", "TestSupport"]),
         // Every ```swift block of README.md, docs/ and the doc comments in Sources has a compiled twin in a test
         // target; every relative link of the docs resolves.
         .testTarget(name: "DocSnippetTests", dependencies: ["TestSupport"]),
