@@ -22,7 +22,7 @@ import Testing
             return (try await tx.labels(pacticipantID: foo.id).map(\.name), try connection.scalarText("PRAGMA user_version"))
         }
         #expect(labels == ["team-a"])
-        #expect(version == "3")
+        #expect(version == "\(SQLiteBrokerSchema.version)")
         await reopened.close()
     }
 }

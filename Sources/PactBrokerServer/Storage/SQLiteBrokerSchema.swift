@@ -8,8 +8,10 @@
 /// `deployed_versions_by_version` (deleting a version, as `pactkit broker clean` does, found its deployments by
 /// scanning them all); every statement is `IF NOT EXISTS`, so opening a version-1 file creates them and raises
 /// `user_version`. Version 3 added `labels` (a pacticipant's labels, pact_broker's table of that name) the same way.
+/// Version 4 added `triggered_webhooks_by_integration` (the index page's webhook status reads each integration's
+/// latest triggered webhook per webhook and event from it).
 enum SQLiteBrokerSchema {
-    static let version = 3
+    static let version = 4
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     static let pragmas = """
@@ -192,6 +194,8 @@ enum SQLiteBrokerSchema {
             PRIMARY KEY (pacticipant_id, name)
         );
         CREATE INDEX IF NOT EXISTS labels_by_name ON labels (name, pacticipant_id);
+        CREATE INDEX IF NOT EXISTS triggered_webhooks_by_integration
+            ON triggered_webhooks (consumer_id, provider_id, webhook_uuid, event_name, id);
         PRAGMA user_version = \(version);
         """
 }

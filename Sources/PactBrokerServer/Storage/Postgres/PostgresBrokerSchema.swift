@@ -238,5 +238,13 @@ enum PostgresBrokerSchema {
             """,
             "CREATE INDEX labels_by_name ON labels (name, pacticipant_id)",
         ],
+        // 4: the index of triggered webhooks by integration (the index page's webhook status), as SQLiteBrokerSchema's
+        // version 4.
+        [
+            """
+            CREATE INDEX triggered_webhooks_by_integration
+                ON triggered_webhooks (consumer_id, provider_id, webhook_uuid, event_name, id)
+            """,
+        ],
     ]
 }
