@@ -7,8 +7,8 @@ extension BrokerAPI {
         let s = r.segments
         if s.matches("pacts", "latest") {
             try r.allow("GET")
-            let views = try await store.read { try await $0.latestPublicationsOfEveryIntegration() }
-            return .ok(["pacts": .array(views.map { pactSummary($0, urls) }),
+            let heads = try await store.read { try await $0.integrationHeads() }
+            return .ok(["pacts": .array(heads.map { pactSummary($0, urls) }),
                         "_links": ["self": Representations.link(urls.base + "/pacts/latest")]])
         }
         guard s.count >= 3, s[1] == "provider" else { throw APIError.notFound() }
@@ -83,15 +83,16 @@ extension BrokerAPI {
         throw APIError.notFound()
     }
 
-    private func pactSummary(_ v: PublicationView, _ urls: BrokerURLs) -> JSONValue {
-        ["createdAt": .string(BrokerTime.text(v.publication.createdAt)),
-         "_embedded": ["consumer": ["name": .string(v.consumer.name), "_embedded": ["version": ["number": .string(v.consumerVersion.number)]],
-                                    "_links": ["self": Representations.link(urls.pacticipant(v.consumer.name))]],
-                       "provider": ["name": .string(v.provider.name), "_links": ["self": Representations.link(urls.pacticipant(v.provider.name))]]],
-         "_links": ["self": .array([
-            Representations.link(urls.latestPact(v.provider.name, v.consumer.name), title: "Latest pact between \(v.consumer.name) and \(v.provider.name)"),
-            Representations.link(urls.pact(v.provider.name, v.consumer.name, version: v.consumerVersion.number), title: "Pact between \(v.consumer.name) (\(v.consumerVersion.number)) and \(v.provider.name)"),
-         ])]]
+    private func pactSummary(_ head: IntegrationHead, _ urls: BrokerURLs) -> JSONValue {
+        let consumer = head.consumerName, provider = head.providerName, number = head.consumerVersionNumber
+        return ["createdAt": .string(BrokerTime.text(head.publishedAt)),
+                "_embedded": ["consumer": ["name": .string(consumer), "_embedded": ["version": ["number": .string(number)]],
+                                           "_links": ["self": Representations.link(urls.pacticipant(consumer))]],
+                              "provider": ["name": .string(provider), "_links": ["self": Representations.link(urls.pacticipant(provider))]]],
+                "_links": ["self": .array([
+                    Representations.link(urls.latestPact(provider, consumer), title: "Latest pact between \(consumer) and \(provider)"),
+                    Representations.link(urls.pact(provider, consumer, version: number), title: "Pact between \(consumer) (\(number)) and \(provider)"),
+                ])]]
     }
 
     private func pactReply(

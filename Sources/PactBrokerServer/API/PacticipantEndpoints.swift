@@ -21,7 +21,11 @@ extension BrokerAPI {
                 }
                 return .created(Representations.pacticipant(created, urls), location: urls.pacticipant(name))
             }
-            let all = try await store.read { tx in try await pacticipantsWithDetails(tx, try await tx.pacticipants()) }
+            let all = try await store.read { tx in
+                try await tx.pacticipantOverviews().map {
+                    PacticipantDetails(pacticipant: $0.pacticipant, latestVersion: $0.latestVersion, labels: $0.labels)
+                }
+            }
             // pact_broker's DeprecatedPacticipantsDecorator: the list also outside _embedded, marked so.
             guard case .object(var list) = Representations.pacticipantList(all, urls) else { return .ok(.null) }
             let embedded = list["_embedded"]?["pacticipants"]?.arrayValue ?? []

@@ -79,6 +79,7 @@ public protocol BrokerStoreTransaction:
     BrokerCleanQueries,
     BrokerWebhookStatusQueries,
     BrokerSelectionQueries,
+    BrokerOverviewQueries,
     Sendable
 {
     // MARK: Pacticipants

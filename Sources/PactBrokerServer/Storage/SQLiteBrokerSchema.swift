@@ -10,8 +10,10 @@
 /// `user_version`. Version 3 added `labels` (a pacticipant's labels, pact_broker's table of that name) the same way.
 /// Version 4 (selection speed) added `pact_publications_by_provider_time`: a provider's publications since a date,
 /// the candidates of work-in-progress pacts, without reading all of its publications.
+/// Version 5 added `triggered_webhooks_by_integration` (the index page's webhook status reads each integration's
+/// latest triggered webhook per webhook and event from it).
 enum SQLiteBrokerSchema {
-    static let version = 4
+    static let version = 5
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     static let pragmas = """
@@ -196,6 +198,8 @@ enum SQLiteBrokerSchema {
         CREATE INDEX IF NOT EXISTS labels_by_name ON labels (name, pacticipant_id);
         CREATE INDEX IF NOT EXISTS pact_publications_by_provider_time
             ON pact_publications (provider_id, created_at, consumer_id, consumer_version_id);
+        CREATE INDEX IF NOT EXISTS triggered_webhooks_by_integration
+            ON triggered_webhooks (consumer_id, provider_id, webhook_uuid, event_name, id);
         PRAGMA user_version = \(version);
         """
 }

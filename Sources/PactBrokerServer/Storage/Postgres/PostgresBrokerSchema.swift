@@ -242,5 +242,13 @@ enum PostgresBrokerSchema {
         [
             "CREATE INDEX pact_publications_by_provider_time ON pact_publications (provider_id, created_at, consumer_id, consumer_version_id)",
         ],
+        // 5: the index of triggered webhooks by integration (the index page's webhook status), as SQLiteBrokerSchema's
+        // version 5.
+        [
+            """
+            CREATE INDEX triggered_webhooks_by_integration
+                ON triggered_webhooks (consumer_id, provider_id, webhook_uuid, event_name, id)
+            """,
+        ],
     ]
 }

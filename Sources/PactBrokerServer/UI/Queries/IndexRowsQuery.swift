@@ -1,23 +1,22 @@
 import Foundation
 
-/// The index page's rows from the store: one per integration (its latest pact, one query for all), and for the rows
-/// on the page shown only, the latest pact's branch or tag and the integration's last verification. Rows off the
-/// page carry only what the search and the count need.
+/// The index page's rows from the store in two set-based queries: every integration's latest pact (for the search,
+/// the count and the pages), then, for the rows on the page shown only, the latest pact's branch or tag, the last
+/// verification and the webhook status, all of them at once.
 enum IndexRowsQuery {
-    /// How many of the consumer's newest versions are searched for an earlier pact's verification when the latest
-    /// pact has none (its status is then `stale` or `failed`).
-    static let lookbackVersions = 20
-
     static func rows(_ tx: any BrokerStoreTransaction, query: IndexPageQuery) async throws -> [IndexPageRow] {
-        let views = try await tx.latestPublicationsOfEveryIntegration()
-        var rows = views.map {
-            IndexPageRow(consumer: $0.consumer.name, provider: $0.provider.name, latestPactPublishedAt: $0.publication.createdAt)
+        let heads = try await tx.integrationHeads()
+        var rows = heads.map {
+            IndexPageRow(consumer: $0.consumerName, provider: $0.providerName, latestPactPublishedAt: $0.publishedAt)
         }
         let shown = Set(query.paging(rows).shown.map { Key(consumer: $0.consumer, provider: $0.provider) })
-        for (index, view) in views.enumerated() where shown.contains(Key(consumer: view.consumer.name, provider: view.provider.name)) {
-            rows[index].latestPactBranch = try await tx.branchNames(versionID: view.consumerVersion.id).first
-            rows[index].latestPactTag = try await tx.tagNames(versionID: view.consumerVersion.id).first
-            rows[index].lastVerification = try await lastVerification(tx, view)
+        let shownIndexes = heads.indices.filter { shown.contains(Key(consumer: heads[$0].consumerName, provider: heads[$0].providerName)) }
+        let overviews = try await tx.integrationOverviews(shownIndexes.map { heads[$0] })
+        for (index, overview) in zip(shownIndexes, overviews) {
+            rows[index].latestPactBranch = overview.branch
+            rows[index].latestPactTag = overview.tag
+            rows[index].lastVerification = overview.lastVerification.map { verification(overview.head, $0) }
+            rows[index].webhook = webhook(overview.webhook)
         }
         return rows
     }
@@ -27,37 +26,22 @@ enum IndexRowsQuery {
         var provider: String
     }
 
-    /// pact_broker's `PseudoBranchStatus` input: the newest verification of the latest pact, else of the newest
-    /// earlier pact of the integration that has one.
-    static func lastVerification(_ tx: any BrokerStoreTransaction, _ latest: PublicationView) async throws -> IndexPageVerification? {
-        let ofLatest = try await tx.verifications(pactContentID: latest.content.id)
-        if let last = ofLatest.last {
-            // Failed while the content had never passed: it was pending for the provider.
-            let pending = !last.success && !ofLatest.dropLast().contains(where: \.success)
-            return try await verification(tx, last, latestSHA: latest.content.sha, verifiedSHA: latest.content.sha, pending: pending)
-        }
-        let versions = try await tx.versions(pacticipantID: latest.consumer.id, limit: lookbackVersions)
-        let earlier = try await tx.publications(providerID: latest.provider.id, consumerID: latest.consumer.id,
-                                                scope: .consumerVersions(versions.map(\.id)))
-            .filter { $0.content.id != latest.content.id }
-            .sorted { $0.consumerVersion.order > $1.consumerVersion.order }
-        var seen = Set<RowID>()
-        for view in earlier where seen.insert(view.content.id).inserted {
-            let verifications = try await tx.verifications(pactContentID: view.content.id)
-            guard let last = verifications.last else { continue }
-            let pending = !last.success && !verifications.dropLast().contains(where: \.success)
-            return try await verification(tx, last, latestSHA: latest.content.sha, verifiedSHA: view.content.sha, pending: pending)
-        }
-        return nil
+    /// pact_broker's `PseudoBranchStatus` of the latest pact from its last verification.
+    static func verification(_ head: IntegrationHead, _ last: IntegrationVerification) -> IndexPageVerification {
+        IndexPageVerification(
+            status: IndexVerificationStatus(latestPactVersion: head.pactContentSHA, verifiedPactVersion: last.verifiedPactContentSHA,
+                                            success: last.success, pactPending: last.pending),
+            verifiedAt: last.verifiedAt, providerVersion: last.providerVersionNumber)
     }
 
-    private static func verification(
-        _ tx: any BrokerStoreTransaction, _ record: VerificationRecord, latestSHA: String, verifiedSHA: String, pending: Bool
-    ) async throws -> IndexPageVerification {
-        let providerVersion = try await tx.version(id: record.providerVersionID)?.number ?? ""
-        return IndexPageVerification(
-            status: IndexVerificationStatus(latestPactVersion: latestSHA, verifiedPactVersion: verifiedSHA,
-                                            success: record.success, pactPending: pending),
-            verifiedAt: record.createdAt, providerVersion: providerVersion)
+    /// The "Webhook status" cell: the date of the last triggered webhook for a success or failure.
+    static func webhook(_ status: IntegrationWebhookStatus) -> IndexPageWebhook {
+        switch status.status {
+        case .none: IndexPageWebhook(status: .none)
+        case .notRun: IndexPageWebhook(status: .notRun)
+        case .retrying: IndexPageWebhook(status: .retrying)
+        case .success: IndexPageWebhook(status: .success, lastExecutedAt: status.lastTriggeredAt)
+        case .failure: IndexPageWebhook(status: .failure, lastExecutedAt: status.lastTriggeredAt)
+        }
     }
 }
