@@ -73,7 +73,7 @@ public enum VerificationFilter: Sendable, Hashable {
 }
 
 /// The queries and changes of one transaction.
-public protocol BrokerStoreTransaction: BrokerWebhookQueries, BrokerLabelQueries, Sendable {
+public protocol BrokerStoreTransaction: BrokerWebhookQueries, BrokerLabelQueries, BrokerPublishQueries, Sendable {
     // MARK: Pacticipants
     func pacticipant(named name: String) async throws -> PacticipantRecord?
     func pacticipant(id: RowID) async throws -> PacticipantRecord?
