@@ -69,36 +69,51 @@ extension BrokerAPI {
         guard errors.isEmpty, let name, let number else { throw APIError.badRequest(errors) }
         let toPublish = contracts
         let now = now()
-        let outcome = try await store.write { tx -> (PacticipantRecord, VersionRecord, [PublicationView], [Notice], [WebhookEventToFire]) in
-            let existingVersion = try await tx.pacticipant(named: name).asyncFlatMap { try await tx.version(pacticipantID: $0.id, number: number) }
-            let (created, version) = try await ensureVersion(tx, pacticipant: name, number: number, buildURL: buildURL, at: now)
-            if let branch { _ = try await addToBranch(tx, pacticipantID: created.id, versionID: version.id, branch: branch, at: now) }
-            for tag in tags { _ = try await addTag(tx, version: version, tag: tag, at: now) }
-            // Re-read: the branch or a tag may have set its main branch.
-            let consumer = try await tx.pacticipant(id: created.id) ?? created
-            var notices = [Self.versionNotice(name: name, number: number, branch: branch, tags: tags, updated: existingVersion != nil)]
+        let (consumer, version, versionNotices, published) = try await store.write { tx -> (PacticipantRecord, VersionRecord, [Notice], [PublishedContract]) in
+            let (consumer, version, updated) = try await publishingVersion(
+                tx, name: name, number: number, buildURL: buildURL, branch: branch, tags: tags, at: now)
+            var notices = [Self.versionNotice(name: name, number: number, branch: branch, tags: tags, updated: updated)]
             if branch == nil {
                 notices.append(Notice(type: "prompt", text: "  Next steps:\n    Configure the version branch to be the value of your repository branch."))
             }
-            var views: [PublicationView] = []
-            var events: [WebhookEventToFire] = []
+            // Asked once, not per contract; without webhooks nothing about them is computed.
+            var webhooks: [WebhookDefinition] = []
+            if webhookDispatcher != nil, try await tx.hasWebhooks() { webhooks = try await tx.webhooks() }
+            var published: [PublishedContract] = []
+            var providers: Set<String> = []
             for contract in toPublish {
-                let baseline = try await webhookBaseline(tx, consumerID: consumer.id, provider: contract.provider, versionID: version.id, tags: tags)
-                let (view, notice) = try await publish(tx, consumer: consumer, version: version, contract: contract, at: now)
-                if let baseline { events += try await publicationEvents(tx, view: view, baseline: baseline, urls: urls) }
-                views.append(view)
-                notices.append(notice)
-                notices.append(Notice(type: "debug", text: "  View the published pact at \(urls.pact(contract.provider, name, version: number))"))
-                if try await !anyVerifications(tx, consumerID: consumer.id, providerID: view.provider.id) {
-                    notices.append(Notice(type: "prompt", text: "  Next steps:"))
-                    notices.append(Notice(type: "prompt", text: "    * Add Pact verification tests to the \(contract.provider) build. See https://docs.pact.io/go/provider_verification"))
-                    notices.append(Notice(type: "prompt", text: "    * Configure separate \(contract.provider) pact verification build and webhook to trigger it when the pact content changes. See https://docs.pact.io/go/webhooks"))
+                // A new version has no pact yet, unless an earlier contract of this request was for the same provider.
+                let versionIsNew = !updated && providers.insert(contract.provider).inserted
+                let baseline = webhooks.isEmpty ? nil
+                    : try await webhookBaseline(tx, consumerID: consumer.id, provider: contract.provider, versionID: version.id, tags: tags)
+                let (view, notice) = try await publish(tx, consumer: consumer, version: version, contract: contract,
+                                                       versionIsNew: versionIsNew, at: now)
+                let events = try await baseline.asyncFlatMap { try await publicationEvents(tx, view: view, baseline: $0, urls: urls) } ?? []
+                let configured = try await webhooksConfigured(tx, webhooks, view: view)
+                var steps: [Notice] = []
+                // pact_broker's next_steps_notices: each prompt only while it applies.
+                if try await !tx.hasVerifications(consumerID: consumer.id, providerID: view.provider.id) {
+                    steps.append(Notice(type: "prompt", text: "    * Add Pact verification tests to the \(contract.provider) build. See https://docs.pact.io/go/provider_verification"))
                 }
+                if configured.isEmpty {
+                    steps.append(Notice(type: "prompt", text: "    * Configure separate \(contract.provider) pact verification build and webhook to trigger it when the pact content changes. See https://docs.pact.io/go/webhooks"))
+                }
+                if !steps.isEmpty { steps.insert(Notice(type: "prompt", text: "  Next steps:"), at: 0) }
+                published.append(PublishedContract(
+                    view: view,
+                    notices: [notice, Notice(type: "debug", text: "  View the published pact at \(urls.pact(contract.provider, name, version: number))")],
+                    events: events, webhooks: configured, nextSteps: steps))
             }
-            return (consumer, version, views, notices, events)
+            return (consumer, version, notices, published)
         }
-        let (consumer, version, views, notices, events) = outcome
-        await fireWebhooks(events)
+        // After the commit: fire each pact's webhooks and say which fired where pact_broker says it.
+        var notices = versionNotices
+        for contract in published {
+            notices += contract.notices
+            notices += webhookNotices(await fireWebhooks(contract.events), configured: contract.webhooks, urls: urls)
+            notices += contract.nextSteps
+        }
+        let views = published.map(\.view)
         let levels = ["success": "info", "prompt": "info", "debug": "debug", "warning": "warn", "error": "error", "info": "info"]
         return .ok([
             "notices": .array(notices.map(\.json)),
@@ -134,11 +149,14 @@ extension BrokerAPI {
     /// Stores one pact for the version: a new revision when the content differs, none when it is the same.
     /// Changed content for a version that already has a pact is refused with 409, as pact_broker does unless
     /// `onConflict` is `merge` (then the interactions are merged).
+    /// `versionIsNew`: the version was created in this transaction, so it has no pact to compare with.
     func publish(
-        _ tx: any BrokerStoreTransaction, consumer: PacticipantRecord, version: VersionRecord, contract: ContractToPublish, at now: Date
+        _ tx: any BrokerStoreTransaction, consumer: PacticipantRecord, version: VersionRecord, contract: ContractToPublish,
+        versionIsNew: Bool = false, at now: Date
     ) async throws -> (PublicationView, Notice) {
         let provider = try await ensurePacticipant(tx, contract.provider, at: now)
-        let existing = try await tx.publications(providerID: provider.id, consumerID: consumer.id, scope: .consumerVersions([version.id])).first
+        let existing = versionIsNew ? nil
+            : try await tx.publications(providerID: provider.id, consumerID: consumer.id, scope: .consumerVersions([version.id])).first
         var content = contract.content
         let params = "\(consumer.name) version \(version.number) and provider \(provider.name)"
         var notice = Notice(type: "success", text: "Pact successfully published for \(params).")
@@ -154,11 +172,8 @@ extension BrokerAPI {
                 throw APIError.conflict(["errors": ["contracts": [.string(text)]], "notices": [["type": "error", "text": .string(text)]]])
             }
         }
-        var found = try await tx.pactContent(sha: content.sha, consumerID: consumer.id, providerID: provider.id)
-        if found == nil {
-            found = try await tx.insertPactContent(sha: content.sha, consumerID: consumer.id, providerID: provider.id, content: content.canonical, at: now)
-        }
-        guard let stored = found else { throw BrokerStoreError.closed }
+        let stored = try await tx.ensurePactContent(sha: content.sha, consumerID: consumer.id, providerID: provider.id,
+                                                    content: content.canonical, at: now)
         let publication = try await tx.insertPublication(consumerVersionID: version.id, providerID: provider.id, pactContentID: stored.id, at: now)
         return (PublicationView(publication: publication, consumer: consumer, provider: provider, consumerVersion: version, content: stored), notice)
     }
@@ -174,14 +189,6 @@ extension BrokerAPI {
         result += added
         members["interactions"] = .array(result)
         return .object(members)
-    }
-
-    func anyVerifications(_ tx: any BrokerStoreTransaction, consumerID: RowID, providerID: RowID) async throws -> Bool {
-        for view in try await tx.publications(providerID: providerID, consumerID: consumerID, scope: .latest)
-        where try await !tx.verifications(pactContentID: view.content.id).isEmpty {
-            return true
-        }
-        return false
     }
 
     /// `PUT /pacts/provider/P/consumer/C/version/V`: 201 for a new pact, 200 when the version had one.

@@ -19,9 +19,14 @@ extension BrokerAPI {
         let (record, view, events) = try await store.write { tx -> (VerificationRecord, PublicationView, [WebhookEventToFire]) in
             guard let p = try await tx.pacticipant(named: provider), let c = try await tx.pacticipant(named: consumer),
                   let content = try await tx.pactContent(sha: sha, consumerID: c.id, providerID: p.id),
-                  let view = try await tx.publications(pactContentID: content.id).last
+                  let view = try await tx.latestPublication(pactContentID: content.id)
             else { throw APIError.notFound() }
-            let (_, providerVersion) = try await ensureVersion(tx, pacticipant: provider, number: number, at: now)
+            // `ensureVersion` without reading the provider again.
+            var providerVersion = try await tx.version(pacticipantID: p.id, number: number)
+            if providerVersion == nil {
+                providerVersion = try await tx.insertVersion(pacticipantID: p.id, number: number, buildURL: nil, at: now)
+            }
+            guard let providerVersion else { throw APIError.notFound() }
             let record = try await tx.insertVerification(pactContentID: content.id, providerVersionID: providerVersion.id,
                                                          success: success, buildURL: buildURL, details: details, at: now)
             let events = try await verificationEvents(tx, view: view, verification: record, providerVersion: providerVersion, urls: urls)
@@ -36,7 +41,7 @@ extension BrokerAPI {
         let found = try await store.read { tx -> (VerificationRecord, PublicationView, String)? in
             guard let p = try await tx.pacticipant(named: provider), let c = try await tx.pacticipant(named: consumer),
                   let content = try await tx.pactContent(sha: sha, consumerID: c.id, providerID: p.id),
-                  let view = try await tx.publications(pactContentID: content.id).last else { return nil }
+                  let view = try await tx.latestPublication(pactContentID: content.id) else { return nil }
             let all = try await tx.verifications(pactContentID: content.id)
             guard let record = number == "latest" ? all.last : all.first(where: { String($0.number) == number }) else { return nil }
             return (record, view, try await tx.version(id: record.providerVersionID)?.number ?? "")

@@ -80,6 +80,7 @@ public protocol BrokerStoreTransaction:
     BrokerWebhookStatusQueries,
     BrokerSelectionQueries,
     BrokerOverviewQueries,
+    BrokerPublishQueries,
     Sendable
 {
     // MARK: Pacticipants

@@ -543,7 +543,7 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
                           providerID: row.int64(at + 3), content: row.text(at + 4), createdAt: row.date(at + 5))
     }
 
-    private static func publicationView(_ row: SQLiteStatement) -> PublicationView {
+    static func publicationView(_ row: SQLiteStatement) -> PublicationView {
         PublicationView(
             publication: PublicationRecord(id: row.int64(0), consumerID: row.int64(1), providerID: row.int64(2),
                                            consumerVersionID: row.int64(3), pactContentID: row.int64(4),

@@ -133,6 +133,12 @@ public struct WebhookDefinition: Sendable, Hashable {
         enabled && events.contains(event) && Self.selects(self.consumer, consumer) && Self.selects(self.provider, provider)
     }
 
+    /// Whether it is for the integration of `consumer` and `provider`, whatever its events and enabled or not
+    /// (pact_broker's `find_by_consumer_and_or_provider`, as `any_webhooks_configured_for_pact?` asks it).
+    public func selects(consumer: WebhookPacticipant, provider: WebhookPacticipant) -> Bool {
+        Self.selects(self.consumer, consumer) && Self.selects(self.provider, provider)
+    }
+
     private static func selects(_ selector: WebhookPacticipantSelector?, _ pacticipant: WebhookPacticipant) -> Bool {
         switch selector {
         case nil: true

@@ -158,24 +158,27 @@ extension BrokerAPI {
         return required
     }
 
-    /// Fires events found in a committed transaction. A failure to record a triggered webhook does not fail the
-    /// request that committed the change.
-    func fireWebhooks(_ events: [WebhookEventToFire]) async {
-        guard let dispatcher = webhookDispatcher, !events.isEmpty else { return }
+    /// Fires events found in a committed transaction; returns the triggered webhooks (for the publish response's
+    /// notices). A failure to record a triggered webhook does not fail the request that committed the change.
+    @discardableResult
+    func fireWebhooks(_ events: [WebhookEventToFire]) async -> [TriggeredWebhook] {
+        guard let dispatcher = webhookDispatcher, !events.isEmpty else { return [] }
+        var triggered: [TriggeredWebhook] = []
         for event in events {
             do {
                 if event.name == .contractRequiringVerificationPublished {
                     let webhooks = try await dispatcher.store.allWebhooks()
                         .filter { $0.fires(for: event.name, consumer: event.consumer, provider: event.provider) }
-                    try await dispatcher.triggerForRequiredVerifications(
+                    triggered += try await dispatcher.triggerForRequiredVerifications(
                         webhooks, context: event.context, providerVersions: event.requiredVersions)
                 } else {
-                    try await dispatcher.trigger(
+                    triggered += try await dispatcher.trigger(
                         event: event.name, consumer: event.consumer, provider: event.provider, context: event.context)
                 }
             } catch {
                 continue
             }
         }
+        return triggered
     }
 }

@@ -231,19 +231,20 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
         return PactContentRecord(id: id, sha: sha, consumerID: consumerID, providerID: providerID, content: content, createdAt: at)
     }
 
+    /// One statement: the consumer from the version and the next revision are found inside the INSERT.
     func insertPublication(consumerVersionID: RowID, providerID: RowID, pactContentID: RowID, at: Date) async throws -> PublicationRecord {
-        let consumerID = try await scalar("SELECT pacticipant_id FROM versions WHERE id = \(consumerVersionID)", Int64.self) ?? 0
-        let revision = try await scalar("""
-            SELECT COALESCE(MAX(revision), 0) + 1 FROM pact_publications
-            WHERE consumer_version_id = \(consumerVersionID) AND provider_id = \(providerID)
-            """, Int64.self) ?? 1
-        let id = try await unique("revision \(revision) of the pact") {
-            try await scalar("""
+        let inserted = try await unique("the next revision of the pact") {
+            try await rows("""
                 INSERT INTO pact_publications (consumer_id, provider_id, consumer_version_id, pact_content_id, revision, created_at)
-                VALUES (\(consumerID), \(providerID), \(consumerVersionID), \(pactContentID), \(Int32(revision)), \(at.seconds))
-                RETURNING id
-                """, Int64.self)
-        } ?? 0
+                SELECT v.pacticipant_id, \(providerID), v.id, \(pactContentID),
+                    COALESCE((SELECT MAX(revision) FROM pact_publications
+                              WHERE consumer_version_id = \(consumerVersionID) AND provider_id = \(providerID)), 0) + 1,
+                    \(at.seconds)
+                FROM versions v WHERE v.id = \(consumerVersionID)
+                RETURNING id, consumer_id, revision
+                """) { (try $0.next(Int64.self), try $0.next(Int64.self), try $0.next(Int64.self)) }.first
+        }
+        guard let (id, consumerID, revision) = inserted else { throw BrokerStoreError.failed("no version with id \(consumerVersionID)") }
         return PublicationRecord(id: id, consumerID: consumerID, providerID: providerID, consumerVersionID: consumerVersionID,
                                  pactContentID: pactContentID, revision: Int(revision), createdAt: at)
     }
@@ -327,19 +328,21 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
     private static let verificationColumns =
         "id, number, pact_content_id, consumer_id, provider_id, provider_version_id, success, build_url, details, created_at"
 
+    /// One statement: the integration from the content and the next number (numbers grow with ids, so the newest
+    /// row's number is the largest: one index seek) are found inside the INSERT.
     func insertVerification(pactContentID: RowID, providerVersionID: RowID, success: Bool, buildURL: String?, details: String, at: Date) async throws -> VerificationRecord {
-        guard let content = try await pactContent(id: pactContentID) else { throw BrokerStoreError.duplicate("no pact content") }
-        let number = try await scalar("""
-            SELECT COALESCE(MAX(number), 0) + 1 FROM verifications WHERE pact_content_id = \(pactContentID)
-            """, Int64.self) ?? 1
-        let id = try await scalar("""
+        let inserted = try await rows("""
             INSERT INTO verifications (number, pact_content_id, consumer_id, provider_id, provider_version_id, success,
                 build_url, details, created_at)
-            VALUES (\(Int32(number)), \(pactContentID), \(content.consumerID), \(content.providerID), \(providerVersionID),
-                \(Int32(success ? 1 : 0)), \(buildURL), \(details), \(at.seconds)) RETURNING id
-            """, Int64.self) ?? 0
-        return VerificationRecord(id: id, number: Int(number), pactContentID: pactContentID, consumerID: content.consumerID,
-                                  providerID: content.providerID, providerVersionID: providerVersionID, success: success,
+            SELECT COALESCE((SELECT number FROM verifications WHERE pact_content_id = pc.id ORDER BY id DESC LIMIT 1), 0) + 1,
+                pc.id, pc.consumer_id, pc.provider_id, \(providerVersionID), \(Int32(success ? 1 : 0)), \(buildURL), \(details),
+                \(at.seconds)
+            FROM pact_contents pc WHERE pc.id = \(pactContentID)
+            RETURNING id, number, consumer_id, provider_id
+            """) { (try $0.next(Int64.self), try $0.next(Int64.self), try $0.next(Int64.self), try $0.next(Int64.self)) }.first
+        guard let (id, number, consumerID, providerID) = inserted else { throw BrokerStoreError.duplicate("no pact content") }
+        return VerificationRecord(id: id, number: Int(number), pactContentID: pactContentID, consumerID: consumerID,
+                                  providerID: providerID, providerVersionID: providerVersionID, success: success,
                                   buildURL: buildURL, details: details, createdAt: at)
     }
 
@@ -536,7 +539,7 @@ final class PostgresBrokerTransaction: BrokerStoreTransaction {
                           content: try c.next(), createdAt: try c.date())
     }
 
-    private static func publicationView(_ c: inout PostgresColumns) throws -> PublicationView {
+    static func publicationView(_ c: inout PostgresColumns) throws -> PublicationView {
         let publication = PublicationRecord(
             id: try c.next(), consumerID: try c.next(), providerID: try c.next(), consumerVersionID: try c.next(),
             pactContentID: try c.next(), revision: Int(try c.next(Int64.self)), createdAt: try c.date())
