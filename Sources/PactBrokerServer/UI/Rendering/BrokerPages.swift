@@ -116,6 +116,7 @@ public struct BrokerPages: Sendable {
         var homeURL: String
         func child(named name: String) -> Any? {
             if name == "homeURL" { return homeURL }
+            if let parent = page as? MustacheParent { return parent.child(named: name) }
             guard let value = Mirror(reflecting: page).children.first(where: { $0.label == name })?.value else {
                 return nil
             }
