@@ -82,6 +82,26 @@ enum OverviewSQL {
         """
     }
 
+    /// One integration's details as the overview statement reads them, by head publication id.
+    typealias OverviewDetails = [RowID: (branch: String?, tag: String?, verification: IntegrationVerification?, anyWebhook: Bool)]
+
+    /// The heads with their details and webhook status, in the heads' order (both drivers fold their rows so).
+    static func integrationOverviews(
+        _ heads: [IntegrationHead], details: OverviewDetails,
+        triggered: [IntegrationKey: (statuses: [TriggeredWebhook.Status], last: Date?)]
+    ) -> [IntegrationOverview] {
+        heads.map { head in
+            let detail = details[head.publicationID]
+            let latest = triggered[IntegrationKey(consumerID: head.consumerID, providerID: head.providerID)]
+            let anyWebhook = detail?.anyWebhook ?? false
+            return IntegrationOverview(
+                head: head, branch: detail?.branch, tag: detail?.tag, lastVerification: detail?.verification,
+                webhook: IntegrationWebhookStatus(
+                    status: WebhookStatusSummary(anyWebhook: anyWebhook, latestStatuses: latest?.statuses ?? []),
+                    lastTriggeredAt: anyWebhook ? latest?.last : nil))
+        }
+    }
+
     /// Folds the latest triggered webhooks' rows into each integration's status.
     static func webhookStatuses(
         _ rows: [(consumerID: RowID, providerID: RowID, status: String, createdAt: Date)]

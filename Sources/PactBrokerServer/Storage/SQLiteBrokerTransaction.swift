@@ -285,30 +285,33 @@ final class SQLiteBrokerTransaction: BrokerStoreTransaction, @unchecked Sendable
     }
 
     func latestPublicationsOfEveryIntegration() throws -> [PublicationView] {
-        // The integrations by a skip scan of pact_publications_by_provider (one seek per integration, not per
-        // publication), then each one's newest consumer version.
-        try db.statement("""
-            WITH RECURSIVE integrations (provider_id, consumer_id) AS (
-                SELECT MIN(provider_id), (SELECT MIN(consumer_id) FROM pact_publications
-                                          WHERE provider_id = (SELECT MIN(provider_id) FROM pact_publications))
-                FROM pact_publications
-                UNION ALL
-                SELECT CASE WHEN \(Self.nextConsumer) IS NOT NULL THEN i.provider_id ELSE \(Self.nextProvider) END,
-                    COALESCE(\(Self.nextConsumer),
-                             (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = \(Self.nextProvider)))
-                FROM integrations i WHERE i.provider_id IS NOT NULL
-            ),
-            heads (version_id, provider_id) AS (
-                SELECT (SELECT MAX(consumer_version_id) FROM pact_publications
-                        WHERE provider_id = i.provider_id AND consumer_id = i.consumer_id), i.provider_id
-                FROM integrations i WHERE i.provider_id IS NOT NULL
-            )
-            """ + Self.publicationColumns + """
+        try db.statement(Self.integrationHeadsCTE + Self.publicationColumns + """
              FROM heads h CROSS JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = h.provider_id
             """ + " " + Self.publicationJoins + " WHERE " + Self.latestRevision + " ORDER BY c.name, pr.name")
             .query([], row: Self.publicationView)
     }
 
+    /// The integrations by a skip scan of pact_publications_by_provider (one seek per integration, not per
+    /// publication), then each one's newest consumer version: `heads (version_id, provider_id)`, materialized so the
+    /// joins after it read it once (7 ms → 1 ms of CPU at the benchmark's default size).
+    static let integrationHeadsCTE = """
+        WITH RECURSIVE integrations (provider_id, consumer_id) AS (
+            SELECT MIN(provider_id), (SELECT MIN(consumer_id) FROM pact_publications
+                                      WHERE provider_id = (SELECT MIN(provider_id) FROM pact_publications))
+            FROM pact_publications
+            UNION ALL
+            SELECT CASE WHEN \(nextConsumer) IS NOT NULL THEN i.provider_id ELSE \(nextProvider) END,
+                COALESCE(\(nextConsumer),
+                         (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = \(nextProvider)))
+            FROM integrations i WHERE i.provider_id IS NOT NULL
+        ),
+        heads (version_id, provider_id) AS MATERIALIZED (
+            SELECT (SELECT MAX(consumer_version_id) FROM pact_publications
+                    WHERE provider_id = i.provider_id AND consumer_id = i.consumer_id), i.provider_id
+            FROM integrations i WHERE i.provider_id IS NOT NULL
+        )
+
+        """
     private static let nextConsumer = """
         (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = i.provider_id AND consumer_id > i.consumer_id)
         """

@@ -4,24 +4,8 @@ import SQLiteSupport
 /// The overview queries in SQLite (see `BrokerOverviewQueries` and `OverviewSQL`).
 extension SQLiteBrokerTransaction {
     func integrationHeads() throws -> [IntegrationHead] {
-        // The integrations by a skip scan of pact_publications_by_provider (one seek per integration, not per
-        // publication), then each one's newest consumer version; `heads` is materialized so the joins read it once.
-        try db.statement("""
-            WITH RECURSIVE integrations (provider_id, consumer_id) AS (
-                SELECT MIN(provider_id), (SELECT MIN(consumer_id) FROM pact_publications
-                                          WHERE provider_id = (SELECT MIN(provider_id) FROM pact_publications))
-                FROM pact_publications
-                UNION ALL
-                SELECT CASE WHEN \(Self.nextConsumerOfIntegration) IS NOT NULL THEN i.provider_id ELSE \(Self.nextProviderOfIntegration) END,
-                    COALESCE(\(Self.nextConsumerOfIntegration),
-                             (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = \(Self.nextProviderOfIntegration)))
-                FROM integrations i WHERE i.provider_id IS NOT NULL
-            ),
-            heads (version_id, provider_id) AS MATERIALIZED (
-                SELECT (SELECT MAX(consumer_version_id) FROM pact_publications
-                        WHERE provider_id = i.provider_id AND consumer_id = i.consumer_id), i.provider_id
-                FROM integrations i WHERE i.provider_id IS NOT NULL
-            )
+        // The heads of every integration (`integrationHeadsCTE`), without the pacts' content.
+        try db.statement(Self.integrationHeadsCTE + """
             SELECT p.id, c.id, c.name, pr.id, pr.name, v.id, v.number, pc.id, pc.sha, p.created_at
             FROM heads h CROSS JOIN pact_publications p ON p.consumer_version_id = h.version_id AND p.provider_id = h.provider_id
             JOIN pacticipants c ON c.id = p.consumer_id
@@ -37,16 +21,12 @@ extension SQLiteBrokerTransaction {
         }
     }
 
-    private static let nextConsumerOfIntegration = """
-        (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = i.provider_id AND consumer_id > i.consumer_id)
-        """
-    private static let nextProviderOfIntegration = "(SELECT MIN(provider_id) FROM pact_publications WHERE provider_id > i.provider_id)"
     private static let selectedHeads = "WITH selected (id) AS (SELECT value FROM json_each(?1)) "
 
     func integrationOverviews(_ heads: [IntegrationHead]) throws -> [IntegrationOverview] {
         guard !heads.isEmpty else { return [] }
         let ids = SQLiteValue.text("[" + heads.map { String($0.publicationID) }.joined(separator: ",") + "]")
-        var details: [RowID: (branch: String?, tag: String?, verification: IntegrationVerification?, anyWebhook: Bool)] = [:]
+        var details: OverviewSQL.OverviewDetails = [:]
         _ = try db.statement(Self.selectedHeads + ", " + OverviewSQL.overviews(tagOrder: "t.name")).query([ids]) { row in
             let verification = row.isNull(3) ? nil : IntegrationVerification(
                 verificationID: row.int64(3), success: row.int64(4) != 0, verifiedAt: row.date(5),
@@ -58,16 +38,7 @@ extension SQLiteBrokerTransaction {
                 (consumerID: $0.int64(0), providerID: $0.int64(1), status: $0.text(2), createdAt: $0.date(3))
             })
             : [:]
-        return heads.map { head in
-            let detail = details[head.publicationID]
-            let latest = triggered[IntegrationKey(consumerID: head.consumerID, providerID: head.providerID)]
-            let anyWebhook = detail?.anyWebhook ?? false
-            return IntegrationOverview(
-                head: head, branch: detail?.branch, tag: detail?.tag, lastVerification: detail?.verification,
-                webhook: IntegrationWebhookStatus(
-                    status: WebhookStatusSummary(anyWebhook: anyWebhook, latestStatuses: latest?.statuses ?? []),
-                    lastTriggeredAt: anyWebhook ? latest?.last : nil))
-        }
+        return OverviewSQL.integrationOverviews(heads, details: details, triggered: triggered)
     }
 
     func pacticipantOverviews() throws -> [PacticipantOverview] {

@@ -39,7 +39,7 @@ extension PostgresBrokerTransaction {
     func integrationOverviews(_ heads: [IntegrationHead]) async throws -> [IntegrationOverview] {
         guard !heads.isEmpty else { return [] }
         let ids = heads.map(\.publicationID)
-        var details: [RowID: (branch: String?, tag: String?, verification: IntegrationVerification?, anyWebhook: Bool)] = [:]
+        var details: OverviewSQL.OverviewDetails = [:]
         let rows = try await rows("""
             WITH selected (id) AS (SELECT unnest(\(ids)::bigint[])), \(unescaped: OverviewSQL.overviews(tagOrder: #"t.name COLLATE "C""#))
             """) { c in
@@ -67,16 +67,7 @@ extension PostgresBrokerTransaction {
                  createdAt: try c.date())
             })
         }
-        return heads.map { head in
-            let detail = details[head.publicationID]
-            let latest = triggered[IntegrationKey(consumerID: head.consumerID, providerID: head.providerID)]
-            let anyWebhook = detail?.anyWebhook ?? false
-            return IntegrationOverview(
-                head: head, branch: detail?.branch, tag: detail?.tag, lastVerification: detail?.verification,
-                webhook: IntegrationWebhookStatus(
-                    status: WebhookStatusSummary(anyWebhook: anyWebhook, latestStatuses: latest?.statuses ?? []),
-                    lastTriggeredAt: anyWebhook ? latest?.last : nil))
-        }
+        return OverviewSQL.integrationOverviews(heads, details: details, triggered: triggered)
     }
 
     func pacticipantOverviews() async throws -> [PacticipantOverview] {
