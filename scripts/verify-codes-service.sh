@@ -75,7 +75,10 @@ quiet() {
     >"$workdir/codes-service.log" 2>"$workdir/codes-service.stderr" &
 pids+=($!)
 service_url=$(wait_for_url "${pids[-1]}" "$workdir/codes-service.log" codes-service)
-step "codes-service listening on $service_url (database: ${CODES_SERVICE_DB:+PostgreSQL}${CODES_SERVICE_DB:-SQLite})"
+# Name the database's kind only: a postgres:// URL carries its password.
+database_kind=SQLite
+case "${CODES_SERVICE_DB:-}" in postgres://* | postgresql://*) database_kind=PostgreSQL ;; ?*) database_kind="SQLite (${CODES_SERVICE_DB##*/})" ;; esac
+step "codes-service listening on $service_url (database: $database_kind)"
 
 if [ "$mode" = files ]; then
     step "verifying the pacts in pacts/ for data-lpa-codes"
