@@ -256,14 +256,22 @@ func ensureVersion(
     _ tx: any BrokerStoreTransaction, pacticipant name: String, number: String, buildURL: String? = nil, at now: Date
 ) async throws -> (PacticipantRecord, VersionRecord) {
     let p = try await ensurePacticipant(tx, name, at: now)
+    return (p, try await ensureVersion(tx, of: p, number: number, buildURL: buildURL, at: now).version)
+}
+
+/// The pacticipant's version, created when missing, its build URL updated when one is given; `existed` is false
+/// when it was created.
+func ensureVersion(
+    _ tx: any BrokerStoreTransaction, of p: PacticipantRecord, number: String, buildURL: String?, at now: Date
+) async throws -> (version: VersionRecord, existed: Bool) {
     if var v = try await tx.version(pacticipantID: p.id, number: number) {
         if let buildURL, v.buildURL != buildURL {
             v.buildURL = buildURL
             try await tx.updateVersion(v)
         }
-        return (p, v)
+        return (v, true)
     }
-    return (p, try await tx.insertVersion(pacticipantID: p.id, number: number, buildURL: buildURL, at: now))
+    return (try await tx.insertVersion(pacticipantID: p.id, number: number, buildURL: buildURL, at: now), false)
 }
 
 func ensurePacticipant(_ tx: any BrokerStoreTransaction, _ name: String, at now: Date) async throws -> PacticipantRecord {
@@ -274,6 +282,11 @@ func ensurePacticipant(_ tx: any BrokerStoreTransaction, _ name: String, at now:
 /// Puts the version on the branch (creating the branch); true when it was not on it yet.
 func addToBranch(_ tx: any BrokerStoreTransaction, pacticipantID: RowID, versionID: RowID, branch: String, at now: Date) async throws -> Bool {
     try await maybeSetMainBranch(tx, pacticipantID: pacticipantID, candidate: branch, at: now)
+    return try await putOnBranch(tx, pacticipantID: pacticipantID, versionID: versionID, branch: branch, at: now)
+}
+
+/// `addToBranch` without the main-branch detection.
+func putOnBranch(_ tx: any BrokerStoreTransaction, pacticipantID: RowID, versionID: RowID, branch: String, at now: Date) async throws -> Bool {
     var b = try await tx.branch(pacticipantID: pacticipantID, name: branch)
     if b == nil { b = try await tx.insertBranch(pacticipantID: pacticipantID, name: branch, at: now) }
     guard let b else { return false }
@@ -286,10 +299,13 @@ func addTag(_ tx: any BrokerStoreTransaction, version: VersionRecord, tag: Strin
     return try await tx.insertTag(versionID: version.id, name: tag, at: now)
 }
 
+/// The branch (or tag) names pact_broker's `auto_detect_main_branch` takes as a main branch, in its order.
+let mainBranchNames = ["develop", "main", "master"]
+
 /// pact_broker's `auto_detect_main_branch`: a pacticipant without a main branch gets the first of develop, main or
 /// master that one of its versions is put on (or tagged with).
 func maybeSetMainBranch(_ tx: any BrokerStoreTransaction, pacticipantID: RowID, candidate: String, at now: Date) async throws {
-    guard ["develop", "main", "master"].contains(candidate), var p = try await tx.pacticipant(id: pacticipantID), p.mainBranch == nil
+    guard mainBranchNames.contains(candidate), var p = try await tx.pacticipant(id: pacticipantID), p.mainBranch == nil
     else { return }
     p.mainBranch = candidate
     p.updatedAt = now

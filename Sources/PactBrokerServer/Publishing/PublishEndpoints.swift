@@ -78,7 +78,7 @@ extension BrokerAPI {
             }
             // Asked once, not per contract; without webhooks nothing about them is computed.
             var webhooks: [WebhookDefinition] = []
-            if webhookDispatcher != nil, try await tx.hasWebhooks() { webhooks = try await tx.webhooks() }
+            if try await webhooksInUse(tx) { webhooks = try await tx.webhooks() }
             var published: [PublishedContract] = []
             var providers: Set<String> = []
             for contract in toPublish {
@@ -203,8 +203,11 @@ extension BrokerAPI {
         let now = now()
         let (view, created, events) = try await store.write { tx -> (PublicationView, Bool, [WebhookEventToFire]) in
             let (c, v) = try await ensureVersion(tx, pacticipant: consumer, number: number, at: now)
-            let tags = try await tx.tagNames(versionID: v.id)
-            let baseline = try await webhookBaseline(tx, consumerID: c.id, provider: provider, versionID: v.id, tags: tags)
+            // The version's tags matter only to the webhooks' baseline.
+            let baseline = try await webhooksInUse(tx)
+                ? try await webhookBaseline(tx, consumerID: c.id, provider: provider, versionID: v.id,
+                                            tags: try await tx.tagNames(versionID: v.id))
+                : nil
             let providerRecord = try await tx.pacticipant(named: provider)
             let existed = try await providerRecord.asyncFlatMap {
                 try await tx.publications(providerID: $0.id, consumerID: c.id, scope: .consumerVersions([v.id])).first

@@ -23,29 +23,14 @@ extension BrokerAPI {
         at now: Date
     ) async throws -> (consumer: PacticipantRecord, version: VersionRecord, updated: Bool) {
         var consumer = try await ensurePacticipant(tx, name, at: now)
-        let version: VersionRecord
-        let updated: Bool
-        if var existing = try await tx.version(pacticipantID: consumer.id, number: number) {
-            if let buildURL, existing.buildURL != buildURL {
-                existing.buildURL = buildURL
-                try await tx.updateVersion(existing)
-            }
-            (version, updated) = (existing, true)
-        } else {
-            version = try await tx.insertVersion(pacticipantID: consumer.id, number: number, buildURL: buildURL, at: now)
-            updated = false
-        }
+        let (version, updated) = try await ensureVersion(tx, of: consumer, number: number, buildURL: buildURL, at: now)
         for candidate in (branch.map { [$0] } ?? []) + tags
-        where consumer.mainBranch == nil && ["develop", "main", "master"].contains(candidate) {
+        where consumer.mainBranch == nil && mainBranchNames.contains(candidate) {
             consumer.mainBranch = candidate
             consumer.updatedAt = now
             try await tx.updatePacticipant(consumer)
         }
-        if let branch {
-            var onto = try await tx.branch(pacticipantID: consumer.id, name: branch)
-            if onto == nil { onto = try await tx.insertBranch(pacticipantID: consumer.id, name: branch, at: now) }
-            if let onto { _ = try await tx.addToBranch(branchID: onto.id, versionID: version.id, at: now) }
-        }
+        if let branch { _ = try await putOnBranch(tx, pacticipantID: consumer.id, versionID: version.id, branch: branch, at: now) }
         for tag in tags { _ = try await tx.insertTag(versionID: version.id, name: tag, at: now) }
         return (consumer, version, updated)
     }

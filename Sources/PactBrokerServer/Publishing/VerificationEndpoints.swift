@@ -21,12 +21,7 @@ extension BrokerAPI {
                   let content = try await tx.pactContent(sha: sha, consumerID: c.id, providerID: p.id),
                   let view = try await tx.latestPublication(pactContentID: content.id)
             else { throw APIError.notFound() }
-            // `ensureVersion` without reading the provider again.
-            var providerVersion = try await tx.version(pacticipantID: p.id, number: number)
-            if providerVersion == nil {
-                providerVersion = try await tx.insertVersion(pacticipantID: p.id, number: number, buildURL: nil, at: now)
-            }
-            guard let providerVersion else { throw APIError.notFound() }
+            let (providerVersion, _) = try await ensureVersion(tx, of: p, number: number, buildURL: nil, at: now)
             let record = try await tx.insertVerification(pactContentID: content.id, providerVersionID: providerVersion.id,
                                                          success: success, buildURL: buildURL, details: details, at: now)
             let events = try await verificationEvents(tx, view: view, verification: record, providerVersion: providerVersion, urls: urls)

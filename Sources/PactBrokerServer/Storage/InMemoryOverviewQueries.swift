@@ -38,7 +38,7 @@ extension InMemoryBrokerTransaction {
     private func lastVerification(_ head: IntegrationHead) throws -> IntegrationVerification? {
         var candidates = [(head.pactContentID, head.pactContentSHA)]
         let versions = versions(pacticipantID: head.consumerID, limit: BrokerOverview.lookbackVersions)
-        candidates += try publications(providerID: head.providerID, consumerID: head.consumerID,
+        candidates += publications(providerID: head.providerID, consumerID: head.consumerID,
                                        scope: .consumerVersions(versions.map(\.id)))
             .filter { $0.content.id != head.pactContentID }
             .sorted { $0.consumerVersion.order > $1.consumerVersion.order }

@@ -26,12 +26,18 @@ struct PactPublicationBaseline: Sendable {
 }
 
 extension BrokerAPI {
+    /// Whether webhooks can fire at all: a dispatcher runs and some webhook exists (one indexed row). Without them
+    /// nothing about webhooks is computed.
+    func webhooksInUse(_ tx: any BrokerStoreTransaction) async throws -> Bool {
+        guard webhookDispatcher != nil else { return false }
+        return try await tx.hasWebhooks()
+    }
+
     /// Before publishing the consumer version's pact with `provider`: what `contract_content_changed` compares
-    /// with, or nil when no webhook exists (then nothing is computed and nothing fires).
+    /// with. Asked only when `webhooksInUse`.
     func webhookBaseline(
         _ tx: any BrokerStoreTransaction, consumerID: RowID, provider: String, versionID: RowID, tags: [String]
-    ) async throws -> PactPublicationBaseline? {
-        guard webhookDispatcher != nil, try await tx.hasWebhooks() else { return nil }
+    ) async throws -> PactPublicationBaseline {
         guard let p = try await tx.pacticipant(named: provider) else { return PactPublicationBaseline(previousSHAs: [nil]) }
         if let existing = try await tx.publications(providerID: p.id, consumerID: consumerID, scope: .consumerVersions([versionID])).first {
             return PactPublicationBaseline(revisionSHA: existing.content.sha, previousSHAs: [])
@@ -75,7 +81,7 @@ extension BrokerAPI {
         _ tx: any BrokerStoreTransaction, view: PublicationView, verification: VerificationRecord, providerVersion: VersionRecord,
         urls: BrokerURLs
     ) async throws -> [WebhookEventToFire] {
-        guard webhookDispatcher != nil, try await tx.hasWebhooks() else { return [] }
+        guard try await webhooksInUse(tx) else { return [] }
         var context = try await pactContext(tx, view: view, urls: urls)
         try await addVerification(tx, to: &context, view: view, verification: verification, providerVersion: providerVersion, urls: urls)
         let consumer = try await Self.selectable(tx, view.consumer), provider = try await Self.selectable(tx, view.provider)
