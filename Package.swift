@@ -74,7 +74,7 @@ let package = Package(
         .trait(
             name: brokerServer,
             description: "`pactkit broker`: the Pact Broker server (Hummingbird), its HTML pages (swift-mustache), webhooks (sent through OutboundHTTP) and PostgreSQL store (postgres-nio).",
-            enabledTraits: [verifier]
+            enabledTraits: [verifier, openAPI]
         ),
         .trait(
             name: openAPI,
@@ -155,6 +155,7 @@ let package = Package(
                 "PactMockServer", "PactStandaloneMock", "PactVerifier", "PactBroker", "OutboundHTTP", "PactModel", "ServerCLIOptions",
                 "CommandLineLogging", "ProcessLifecycle", logging, argumentParser,
                 .target(name: "PactBrokerServer", condition: when(brokerServer)),
+                .target(name: "PactOpenAPI", condition: when(openAPI)),
             ],
             path: "Sources/PactKitCLI"
         ),
@@ -191,6 +192,8 @@ let package = Package(
         .target(name: "PactBrokerServer", dependencies: [
             "PactModel", "HTTPSyntax", "SQLiteSupport", "OutboundHTTP", hummingbird, hummingbirdAuth, mustache, nioLocks,
             .target(name: "PostgresSupport", condition: when(brokerServer)), brokerPostgres,
+            // Provider contracts: pacts compared with the provider's OpenAPI document (the BrokerServer trait enables OpenAPI).
+            .target(name: "PactOpenAPI", condition: when(brokerServer)),
             .product(name: "Crypto", package: "swift-crypto", condition: when(brokerServer)),
             .product(name: "Logging", package: "swift-log", condition: when(brokerServer)),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: when(brokerServer)),
@@ -210,7 +213,7 @@ let package = Package(
             name: "pactkit-bench",
             dependencies: [
                 "PactModel", "PactMatching", "PactMockServer", "HTTPServerCore", "ProcessLifecycle", logging,
-                argumentParser,
+                argumentParser, .target(name: "PactOpenAPI", condition: when(openAPI)),
             ],
             path: "Sources/PactBench"
         ),

@@ -7,9 +7,17 @@ struct PactKitBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pactkit-bench",
         abstract: "PactKit benchmarks (run them through scripts/bench-*.sh, release build).",
-        subcommands: [Foundation_.self, MockStart.self, MockServe.self, Profile.self],
+        subcommands: commands,
         defaultSubcommand: Foundation_.self
     )
+
+    static var commands: [any ParsableCommand.Type] {
+        #if OpenAPI
+        [Foundation_.self, MockStart.self, MockServe.self, Profile.self, OpenAPICheck.self, OpenAPIFixtures.self]
+        #else
+        [Foundation_.self, MockStart.self, MockServe.self, Profile.self]
+        #endif
+    }
 }
 
 extension PactKitBench {

@@ -75,7 +75,9 @@ struct MockCommand: AsyncParsableCommand {
     @OptionGroup(title: "Logging")
     var logging: LoggingOptions
 
-    func validate() throws {
+    // Not `validate()`: argument-parser runs that before it reports unknown options, so `mock -f x` would say
+    // "nothing to serve". `run()` calls this first; `PactKitCommand.main` prints its errors with this command's usage.
+    private func checkUsage() throws {
         guard !files.isEmpty || !directories.isEmpty else {
             throw ValidationError("nothing to serve: give at least one --file or --dir")
         }
@@ -99,6 +101,7 @@ struct MockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try checkUsage()
         try logging.bootstrap()
         let settings = StandaloneMockSettings(
             sources: PactSources(files: files, directories: directories), host: host, port: port, watch: watch,

@@ -107,14 +107,17 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: [.customLong("no-colour"), .customLong("no-color")], help: "Plain console output.")
     var noColour = false
 
+    @Flag(name: [.customShort("v"), .long],
+          help: "Show each request sent and response received in the console report (bodies up to 4 KiB).")
+    var verbose = false
+
     @OptionGroup(title: "Pact Broker") var broker: BrokerVerifyOptions
 
     @OptionGroup(title: "Logging") var logging: LoggingOptions
 
-    func validate() throws {
-        _ = try verifier(settings(environment: ProcessInfo.processInfo.environment))
-    }
-
+    // No `validate()`: argument-parser runs it before it reports unknown options, so `verify --bogus` would say
+    // "give at least one pact source". The same checks throw `ValidationError` from `run()`, before anything is sent;
+    // `PactKitCommand.main` prints them with this command's usage.
     func run() async throws {
         try logging.bootstrap()
         let environment = ProcessInfo.processInfo.environment
@@ -138,10 +141,10 @@ struct VerifyCommand: AsyncParsableCommand {
                 environment: environment, user: user, password: password, token: token,
                 providerTLS: TLSOptions(caCertificateFile: caCertificateFile, skipVerification: disableTLSVerification))
             (report, exitCode) = try await VerifyFromBroker.run(options: broker, broker: brokerConfiguration, verifier: verifier,
-                                                                colour: colour, environment: environment)
+                                                                colour: colour, verbose: verbose, environment: environment)
         } else {
             report = await verifier.verify(settings.sources)
-            print(report.renderConsole(colour: colour), terminator: "")
+            print(report.renderConsole(colour: colour, verbose: verbose), terminator: "")
             exitCode = report.exitCode
         }
         if let jsonFile, !write(report.jsonText(), to: jsonFile, kind: "JSON") { exitCode = 2 }

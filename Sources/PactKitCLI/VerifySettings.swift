@@ -72,6 +72,7 @@ extension VerifyCommand {
         configuration.filter = try filter(environment: environment)
         configuration.providerName = try providerName(environment: environment)
         configuration.messages.endpointPath = messagePath
+        configuration.recordsExchanges = verbose
         try applyTransportLimits(to: &configuration)
         return configuration
     }

@@ -101,6 +101,20 @@ final class StandaloneAdminTests: XCTestCase {
         XCTAssertEqual(mock.handle(method: "GET", target: "/__pactkit/verification").json?["missing"]?.arrayValue?.count, 3)
     }
 
+    func testVerificationForAConsumerOrProviderNotServedIsA404NamingThoseServed() throws {
+        let mock = try mock()
+        let consumer = mock.handle(method: "GET", target: "/__pactkit/verification?consumer=mobile")
+        XCTAssertEqual(consumer.status, 404)
+        XCTAssertEqual(consumer.json?["consumers"], ["app", "web"])
+        XCTAssertEqual(consumer.json?["error"], "no pact served for consumer 'mobile' (consumers served: 'app', 'web')")
+        let provider = mock.handle(method: "GET", target: "/__pactkit/verification?consumer=web&provider=billing")
+        XCTAssertEqual(provider.status, 404)
+        XCTAssertEqual(provider.json?["providers"], ["api"])
+        // A consumer served still verifies, green once its interactions arrived.
+        _ = mock.handle(method: "GET", target: "/health")
+        XCTAssertEqual(mock.handle(method: "GET", target: "/__pactkit/verification?consumer=web").status, 200)
+    }
+
     func testUnknownEndpointsAndMethods() throws {
         let mock = try mock()
         let unknown = mock.handle(method: "GET", target: "/__pactkit/nope")

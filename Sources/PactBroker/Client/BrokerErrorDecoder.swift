@@ -44,7 +44,7 @@ enum BrokerErrorDecoder {
         if let errors = json["errors"] {
             switch errors {
             case .string(let text): out.append(text)
-            case .array(let items): out += items.compactMap { $0.stringValue ?? $0["detail"]?.stringValue ?? $0["message"]?.stringValue }
+            case .array(let items): out += items.compactMap { $0.stringValue ?? problemMessage($0) ?? $0["message"]?.stringValue }
             case .object(let fields):
                 for name in fields.keys.sorted() {
                     let value = fields[name]!
@@ -64,6 +64,16 @@ enum BrokerErrorDecoder {
         if out.isEmpty, let detail = json["detail"]?.stringValue { out.append(detail) }
         if out.isEmpty, let title = json["title"]?.stringValue, json["status"] != nil { out.append(title) }
         return out
+    }
+
+    /// A problem+json error's `detail`, after the field its `pointer` names (`/contract/content` → `contract.content`),
+    /// as the broker's validation errors come.
+    static func problemMessage(_ item: JSONValue) -> String? {
+        guard let detail = item["detail"]?.stringValue else { return nil }
+        var pointer = item["pointer"]?.stringValue ?? ""
+        if pointer.hasPrefix("#") { pointer.removeFirst() }
+        let field = pointer.split(separator: "/").joined(separator: ".")
+        return field.isEmpty ? detail : "\(field): \(detail)"
     }
 
     /// The first 500 characters of the body, on one line.

@@ -47,14 +47,14 @@ public final class PactBrokerClient: Sendable {
         return try Self.hal(response, url: url, what: what)
     }
 
-    /// Sends one call: JSON bodies as `application/json` (or `contentType`), retried with back-off when
-    /// `idempotent` (GET, PUT, DELETE by default) on connection failures and 5xx/408/429 answers. A non-2xx answer
-    /// after the retries is thrown as a `BrokerError` with the broker's messages.
+    /// Sends one call: JSON bodies as `application/json` (or `contentType`), HAL or JSON accepted (or `accept`),
+    /// retried with back-off when `idempotent` (GET, PUT, DELETE by default) on connection failures and 5xx/408/429
+    /// answers. A non-2xx answer after the retries is thrown as a `BrokerError` with the broker's messages.
     public func send(
         _ method: String, _ url: URL, json body: JSONValue? = nil, contentType: String = "application/json",
-        idempotent: Bool? = nil
+        accept: String = "application/hal+json, application/json", idempotent: Bool? = nil
     ) async throws(BrokerError) -> BrokerResponse {
-        var headers = [HTTPField(name: "Accept", value: "application/hal+json, application/json"),
+        var headers = [HTTPField(name: "Accept", value: accept),
                        HTTPField(name: "User-Agent", value: "pactkit/\(PactWriter.pactKitVersion)")]
         if let authentication = configuration.authentication {
             headers.append(HTTPField(name: "Authorization", value: authentication.headerValue))

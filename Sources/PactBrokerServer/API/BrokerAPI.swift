@@ -49,6 +49,7 @@ struct BrokerAPI: Sendable {
             try r.allow("POST")
             return try await publishContracts(r, urls)
         case "pacts": return try await pactRoutes(r, urls)
+        case "provider-contracts": return try await providerContractRoutes(r, urls)
         case "environments": return try await environmentRoutes(r, urls)
         case "deployed-versions" where s.count == 2: return try await deployedVersion(r, urls, uuid: s[1])
         case "released-versions" where s.count == 2: return try await releasedVersion(r, urls, uuid: s[1])

@@ -13,6 +13,7 @@ enum IndexResource {
             "self": ["href": .string(urls.index), "title": "Index", "templated": false],
             "pb:publish-pact": link("/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}", "Publish a pact"),
             "pb:publish-contracts": link("/contracts/publish", "Publish contracts", templated: false),
+            "pf:publish-provider-contract": link("/provider-contracts/provider/{provider}/publish", "Publish provider contract"),
             "pb:latest-pact-versions": link("/pacts/latest", "Latest pact versions", templated: false),
             "pb:pacticipants": link("/pacticipants", "Pacticipants", templated: false),
             "pb:pacticipant": link("/pacticipants/{pacticipant}", "Fetch pacticipant by name"),

@@ -46,6 +46,8 @@ extension BrokerAPI {
         var providerVersion: VersionRecord?
         var verification: VerificationRecord?
         var ignored = false
+        /// The verification result is a comparison of the pact with a provider contract.
+        var contractComparison = false
         var success: Bool? { verification?.success }
     }
 
@@ -207,6 +209,10 @@ extension BrokerAPI {
                 }
             }
         }
+        let compared = try await tx.contractComparisonIDs(verificationIDs: rows.compactMap(\.verification?.id))
+        for index in rows.indices where rows[index].verification.map({ compared.contains($0.id) }) == true {
+            rows[index].contractComparison = true
+        }
         return summaryJSON(rows: rows, specified: specified, query: query, cannotIgnore: cannotIgnore, ignoring: !query.ignore.isEmpty, urls)
     }
 
@@ -344,8 +350,14 @@ extension BrokerAPI {
             "pact": ["createdAt": .string(BrokerTime.text(row.view.publication.createdAt)),
                      "_links": ["self": Representations.link(urls.pact(provider, consumer, version: cv))]],
             "verificationResult": row.verification.map { v in
-                ["success": .bool(v.success), "verifiedAt": .string(BrokerTime.text(v.createdAt)),
+                var result: JSONValue = ["success": .bool(v.success), "verifiedAt": .string(BrokerTime.text(v.createdAt)),
                  "_links": ["self": Representations.link(urls.verificationResult(provider, consumer, sha: row.view.content.sha, number: v.number))]]
+                // A comparison with the provider contract rather than a verifier's run (bi-directional contracts).
+                if row.contractComparison, case .object(var marked) = result {
+                    marked["contractComparison"] = true
+                    result = .object(marked)
+                }
+                return result
             } ?? .null,
         ]
         if row.ignored { out["ignored"] = true }

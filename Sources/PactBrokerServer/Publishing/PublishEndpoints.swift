@@ -86,8 +86,8 @@ extension BrokerAPI {
                 let versionIsNew = !updated && providers.insert(contract.provider).inserted
                 let baseline = webhooks.isEmpty ? nil
                     : try await webhookBaseline(tx, consumerID: consumer.id, provider: contract.provider, versionID: version.id, tags: tags)
-                let (view, notice) = try await publish(tx, consumer: consumer, version: version, contract: contract,
-                                                       versionIsNew: versionIsNew, at: now)
+                let (view, notice, comparisons) = try await publish(tx, consumer: consumer, version: version, contract: contract,
+                                                                    versionIsNew: versionIsNew, at: now)
                 let events = try await baseline.asyncFlatMap { try await publicationEvents(tx, view: view, baseline: $0, urls: urls) } ?? []
                 let configured = try await webhooksConfigured(tx, webhooks, view: view)
                 var steps: [Notice] = []
@@ -101,7 +101,8 @@ extension BrokerAPI {
                 if !steps.isEmpty { steps.insert(Notice(type: "prompt", text: "  Next steps:"), at: 0) }
                 published.append(PublishedContract(
                     view: view,
-                    notices: [notice, Notice(type: "debug", text: "  View the published pact at \(urls.pact(contract.provider, name, version: number))")],
+                    notices: [notice, Notice(type: "debug", text: "  View the published pact at \(urls.pact(contract.provider, name, version: number))")]
+                        + comparisonNotices(comparisons, urls),
                     events: events, webhooks: configured, nextSteps: steps))
             }
             return (consumer, version, notices, published)
@@ -153,7 +154,7 @@ extension BrokerAPI {
     func publish(
         _ tx: any BrokerStoreTransaction, consumer: PacticipantRecord, version: VersionRecord, contract: ContractToPublish,
         versionIsNew: Bool = false, at now: Date
-    ) async throws -> (PublicationView, Notice) {
+    ) async throws -> (PublicationView, Notice, [ContractComparisonOutcome]) {
         let provider = try await ensurePacticipant(tx, contract.provider, at: now)
         let existing = versionIsNew ? nil
             : try await tx.publications(providerID: provider.id, consumerID: consumer.id, scope: .consumerVersions([version.id])).first
@@ -162,7 +163,7 @@ extension BrokerAPI {
         var notice = Notice(type: "success", text: "Pact successfully published for \(params).")
         if let existing {
             if existing.content.sha == content.sha {
-                return (existing, Notice(type: "success", text: "Pact successfully republished for \(params) with no content changes."))
+                return (existing, Notice(type: "success", text: "Pact successfully republished for \(params) with no content changes."), [])
             }
             if contract.merge {
                 content = PactContent(json: Self.merged(existing: existing.content.content, new: content.json))
@@ -175,7 +176,10 @@ extension BrokerAPI {
         let stored = try await tx.ensurePactContent(sha: content.sha, consumerID: consumer.id, providerID: provider.id,
                                                     content: content.canonical, at: now)
         let publication = try await tx.insertPublication(consumerVersionID: version.id, providerID: provider.id, pactContentID: stored.id, at: now)
-        return (PublicationView(publication: publication, consumer: consumer, provider: provider, consumerVersion: version, content: stored), notice)
+        let view = PublicationView(publication: publication, consumer: consumer, provider: provider, consumerVersion: version, content: stored)
+        // Bi-directional contracts: the new pact compared with the provider's contracts (nothing when it has none).
+        let comparisons = try await compareWithProviderContracts(tx, view: view, at: now)
+        return (view, notice, comparisons)
     }
 
     /// The existing pact with the new one's interactions added (same description and provider states replace).
@@ -212,7 +216,7 @@ extension BrokerAPI {
             let existed = try await providerRecord.asyncFlatMap {
                 try await tx.publications(providerID: $0.id, consumerID: c.id, scope: .consumerVersions([v.id])).first
             } != nil
-            let (view, _) = try await publish(tx, consumer: c, version: v, contract: ContractToPublish(provider: provider, content: content, merge: false), at: now)
+            let (view, _, _) = try await publish(tx, consumer: c, version: v, contract: ContractToPublish(provider: provider, content: content, merge: false), at: now)
             let events = try await baseline.asyncFlatMap { try await publicationEvents(tx, view: view, baseline: $0, urls: urls) } ?? []
             return (view, !existed, events)
         }

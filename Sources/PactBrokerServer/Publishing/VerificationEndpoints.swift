@@ -33,16 +33,22 @@ extension BrokerAPI {
     }
 
     func verificationReply(_ urls: BrokerURLs, provider: String, consumer: String, sha: String, number: String) async throws -> APIReply {
-        let found = try await store.read { tx -> (VerificationRecord, PublicationView, String)? in
+        let found = try await store.read { tx -> (VerificationRecord, PublicationView, String, ContractComparisonRecord?)? in
             guard let p = try await tx.pacticipant(named: provider), let c = try await tx.pacticipant(named: consumer),
                   let content = try await tx.pactContent(sha: sha, consumerID: c.id, providerID: p.id),
                   let view = try await tx.latestPublication(pactContentID: content.id) else { return nil }
             let all = try await tx.verifications(pactContentID: content.id)
             guard let record = number == "latest" ? all.last : all.first(where: { String($0.number) == number }) else { return nil }
-            return (record, view, try await tx.version(id: record.providerVersionID)?.number ?? "")
+            return (record, view, try await tx.version(id: record.providerVersionID)?.number ?? "",
+                    try await tx.contractComparison(verificationID: record.id))
         }
-        guard let (record, view, providerVersion) = found else { throw APIError.notFound() }
-        return .ok(Self.verificationJSON(record, view: view, providerVersion: providerVersion, urls))
+        guard let (record, view, providerVersion, comparison) = found else { throw APIError.notFound() }
+        var json = Self.verificationJSON(record, view: view, providerVersion: providerVersion, urls)
+        if let comparison {
+            ProviderContractRepresentation.addComparison(comparison, details: record.details, provider: provider,
+                                                         providerVersion: providerVersion, to: &json, urls)
+        }
+        return .ok(json)
     }
 
     static func verificationJSON(_ v: VerificationRecord, view: PublicationView, providerVersion: String, _ urls: BrokerURLs) -> JSONValue {

@@ -81,6 +81,7 @@ public protocol BrokerStoreTransaction:
     BrokerSelectionQueries,
     BrokerOverviewQueries,
     BrokerPublishQueries,
+    BrokerProviderContractQueries,
     Sendable
 {
     // MARK: Pacticipants

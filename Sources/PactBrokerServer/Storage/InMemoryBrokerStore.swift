@@ -61,6 +61,9 @@ struct InMemoryTables: Sendable {
     var triggeredWebhooks: [RowID: InMemoryTriggeredWebhookRow] = [:]
     var webhookExecutions: [RowID: WebhookExecution] = [:]
     var labels: [LabelRecord] = []
+    /// Provider contracts by provider version id, contract comparisons by verification id.
+    var providerContracts: [RowID: ProviderContractRecord] = [:]
+    var contractComparisons: [RowID: ContractComparisonRecord] = [:]
 
     mutating func newID() -> RowID {
         defer { nextID += 1 }
@@ -117,6 +120,7 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
             t.released = t.released.filter { $0.value.pacticipantID != id }
             t.dropWebhookRows(pacticipantID: id)
             t.labels.removeAll { $0.pacticipantID == id }
+            t.dropOrphanProviderContractRows()
         }
     }
 
@@ -152,6 +156,7 @@ final class InMemoryBrokerTransaction: BrokerStoreTransaction, Sendable {
             t.deployed = t.deployed.filter { $0.value.versionID != id }
             t.released = t.released.filter { $0.value.versionID != id }
             t.dropWebhookRows(versionID: id)
+            t.dropOrphanProviderContractRows()
         }
     }
 

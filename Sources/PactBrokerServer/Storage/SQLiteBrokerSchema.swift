@@ -12,8 +12,10 @@
 /// the candidates of work-in-progress pacts, without reading all of its publications.
 /// Version 5 added `triggered_webhooks_by_integration` (the index page's webhook status reads each integration's
 /// latest triggered webhook per webhook and event from it).
+/// Version 6 added `provider_contracts` (a provider version's OpenAPI document and self-verification) and
+/// `contract_comparisons` (which verification results are comparisons of a pact with a contract, with the findings).
 enum SQLiteBrokerSchema {
-    static let version = 5
+    static let version = 6
 
     /// WAL lets readers in other processes run during a write; the busy timeout waits out other processes' writes.
     ///
@@ -208,6 +210,32 @@ enum SQLiteBrokerSchema {
             ON pact_publications (provider_id, created_at, consumer_id, consumer_version_id);
         CREATE INDEX IF NOT EXISTS triggered_webhooks_by_integration
             ON triggered_webhooks (consumer_id, provider_id, webhook_uuid, event_name, id);
+        CREATE TABLE IF NOT EXISTS provider_contracts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            provider_id INTEGER NOT NULL REFERENCES pacticipants (id) ON DELETE CASCADE,
+            provider_version_id INTEGER NOT NULL UNIQUE REFERENCES versions (id) ON DELETE CASCADE,
+            content TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            specification TEXT NOT NULL,
+            self_verification_success INTEGER NOT NULL CHECK (self_verification_success IN (0, 1)),
+            self_verification_content TEXT,
+            self_verification_content_type TEXT,
+            self_verification_format TEXT,
+            verifier TEXT,
+            verifier_version TEXT,
+            build_url TEXT,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS provider_contracts_by_provider ON provider_contracts (provider_id, provider_version_id);
+        CREATE TABLE IF NOT EXISTS contract_comparisons (
+            verification_id INTEGER PRIMARY KEY REFERENCES verifications (id) ON DELETE CASCADE,
+            pact_content_id INTEGER NOT NULL REFERENCES pact_contents (id) ON DELETE CASCADE,
+            provider_version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            results TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS contract_comparisons_by_pact
+            ON contract_comparisons (pact_content_id, provider_version_id, verification_id);
         PRAGMA user_version = \(version);
         """
 }

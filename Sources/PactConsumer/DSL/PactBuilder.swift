@@ -3,7 +3,8 @@ import PactModel
 
 /// How a pact file that already exists is treated when a passing test writes its interactions.
 public enum PactWriteMode: Sendable, Hashable {
-    /// Keep the file's other interactions; replace those with the same description and provider states.
+    /// Keep the file's other interactions; replace those with the same description and provider states, or the
+    /// same explicit key (`.key(_:)`).
     case merge
     /// Start the file afresh the first time this test run writes it, then merge the run's later writes into it, so
     /// interactions deleted from the tests do not linger. A run is one `swift test` invocation (all its test

@@ -5,7 +5,7 @@ import PactModel
 ///
 /// Mistakes (a matcher whose example does not satisfy it, a second `withRequest`, a V4 feature in a V3 pact…) are
 /// recorded as `PactUsageError`s at the line that made them; the interaction is then left out and `run` fails.
-/// Provider states, pending, comments and the test name come from `InteractionDeclaring`.
+/// Provider states, the V4 key, pending, comments and the test name come from `InteractionDeclaring`.
 public final class PactInteractionBuilder: InteractionDeclaring {
     private let pact: PactBuilder
     private let id: Int

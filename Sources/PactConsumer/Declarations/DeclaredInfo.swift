@@ -1,19 +1,22 @@
 import PactModel
 
 /// What every declared interaction has, HTTP or message: its identity within the builder, its description and
-/// declaring line, provider states, V4 pending flag and comments, and the usage errors found in it so far.
+/// declaring line, provider states, V4 key, pending flag and comments, and the usage errors found in it so far.
 struct DeclaredInfo: Sendable {
     let id: Int
     var description: String
     var location: PactSourceLocation
     var states: [ProviderState] = []
+    /// The explicit V4 `key`; nil writes the key computed from the interaction's contents.
+    var key: String?
     var pending = false
     var comments: [String: JSONValue] = [:]
     var errors: [PactUsageError] = []
 
     /// The part of the interaction as written to the pact that is the same for every kind.
     var interactionInfo: InteractionInfo {
-        InteractionInfo(description: description, providerStates: states, pending: pending, comments: comments)
+        InteractionInfo(description: description, providerStates: states, key: key, pending: pending,
+                        comments: comments)
     }
 }
 

@@ -1,7 +1,7 @@
 import PactModel
 
 /// What every interaction builder declares besides its request and response or its message contents: provider
-/// states, V4 pending, comments and the test name. `PactInteractionBuilder` and the message builders have it.
+/// states, V4 key, pending, comments and the test name. `PactInteractionBuilder` and the message builders have it.
 public protocol InteractionDeclaring: Sendable {
     /// The interaction this builder declares; made by PactKit's builders.
     var declaration: InteractionDeclaration { get }
@@ -41,6 +41,27 @@ extension InteractionDeclaring {
         return self
     }
 
+    /// Gives the interaction an explicit V4 `key`, which identifies it in the pact: when a pact file is merged, this
+    /// interaction replaces the one with the same key (or the same description and provider states), so renaming the
+    /// description keeps one interaction. Without it the key is computed from the interaction's contents. Two
+    /// interactions of one run with the same key are a usage error.
+    @discardableResult
+    public func key(
+        _ key: String,
+        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
+        let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        requireV4("key", at: location)
+        declaration.update { info in
+            if key.trimmingCharacters(in: .whitespaces).isEmpty {
+                info.errors.append(PactUsageError(location: location, interaction: info.description,
+                                                  reason: "the interaction key must not be empty"))
+            }
+            info.key = key
+        }
+        return self
+    }
+
     /// Adds a free-text comment (V4 `comments.text`).
     @discardableResult
     public func comment(
@@ -53,10 +74,11 @@ extension InteractionDeclaring {
     }
 
     /// Sets the test name recorded with the interaction (V4 `comments.testname`); it defaults to the running test.
+    /// `nil` records none, so the comments hold only what `comment(_:)` adds (`{"text": […]}`), or are left out.
     @discardableResult
-    public func testName(_ name: String) -> Self {
+    public func testName(_ name: String?) -> Self {
         let declaration = self.declaration
-        if declaration.specVersion >= .v4 { declaration.update { $0.comments["testname"] = .string(name) } }
+        if declaration.specVersion >= .v4 { declaration.update { $0.comments["testname"] = name.map(JSONValue.string) } }
         return self
     }
 

@@ -1,7 +1,8 @@
 import PactModel
 
 /// The interactions this process has written to each pact file, to catch two tests that declare the same
-/// interaction (description and provider states) differently: merging would otherwise keep whichever ran last.
+/// interaction (description and provider states) differently, or two interactions with one explicit V4 key: merging
+/// would otherwise keep whichever ran last.
 enum InteractionRegistry {
     struct Entry: Sendable {
         var interaction: Interaction
@@ -23,7 +24,10 @@ enum InteractionRegistry {
             for (interaction, location) in candidates {
                 let identity = InteractionIdentity(interaction.info)
                 let entry = Entry(interaction: interaction, location: location)
-                if let earlier = entries[identity] {
+                if let key = interaction.info.key,
+                   let earlier = entries.first(where: { $0.key != identity && $0.value.interaction.info.key == key }) {
+                    conflicts.append((earlier.value, entry))
+                } else if let earlier = entries[identity] {
                     if comparable(earlier.interaction) != comparable(interaction) { conflicts.append((earlier, entry)) }
                 } else {
                     entries[identity] = entry

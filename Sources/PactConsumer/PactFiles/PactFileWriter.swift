@@ -3,7 +3,8 @@ import PactModel
 
 /// Writes a run's interactions into `<directory>/<consumer>-<provider>.json`, merging with what is there.
 ///
-/// Interactions are keyed by description and provider states: a new one replaces the old one with the same key.
+/// Interactions are identified by description and provider states, and by their explicit V4 `key` when they have
+/// one: a new interaction replaces the old ones with the same description and states or the same key.
 /// The file is sorted by description, then states, so the same interactions always give the same bytes. Writes go
 /// to a temporary file in the same directory that is then renamed over the pact, under `PactFileLock`, so
 /// concurrent tests and parallel processes never lose each other's interactions or see half a file.
@@ -29,6 +30,15 @@ enum PactFileWriter {
             throw PactFileError(file: file.path, reason: "cannot create the directory: \(error.localizedDescription)")
         }
         let (added, conflicts) = InteractionRegistry.register(request.interactions, file: file.path)
+        if let (earlier, later) = conflicts.first, let key = later.interaction.info.key,
+           earlier.interaction.info.key == key,
+           InteractionIdentity(earlier.interaction.info) != InteractionIdentity(later.interaction.info) {
+            throw PactFileError(
+                file: file.path,
+                reason: "interactions '\(earlier.interaction.description)' (at \(earlier.location)) and "
+                    + "'\(later.interaction.description)' (at \(later.location)) both have the key '\(key)' in this "
+                    + "run; a key identifies one interaction of the pact, give each its own")
+        }
         if let (earlier, later) = conflicts.first {
             let identity = InteractionIdentity(later.interaction.info)
             throw PactFileError(
@@ -78,6 +88,11 @@ enum PactFileWriter {
             for interaction in existing.interactions { byIdentity[InteractionIdentity(interaction.info)] = interaction }
         }
         for (interaction, _) in request.interactions {
+            // Like pact-reference's V4 merge, which joins interactions by key: an explicit key replaces the
+            // interaction the file holds under it, whatever its description (a renamed interaction stays one).
+            if let key = interaction.info.key {
+                for (identity, old) in byIdentity where old.info.key == key { byIdentity[identity] = nil }
+            }
             byIdentity[InteractionIdentity(interaction.info)] = interaction
         }
         pact.interactions = byIdentity.sorted { $0.key.sortKey < $1.key.sortKey }.map(\.value)

@@ -1,8 +1,8 @@
 import PactModel
 
-/// Checks a run's declarations as a whole, HTTP or message: each one by the builder's `compile`, and no two share a
-/// description and provider states while differing (identical repeats collapse into one). Errors come back in line
-/// order.
+/// Checks a run's declarations as a whole, HTTP or message: each one by the builder's `compile`, no two share a
+/// description and provider states while differing (identical repeats collapse into one), and no two share an
+/// explicit V4 key. Errors come back in line order.
 enum RunPreparation {
     static func prepare<Item: DeclaredItem, Compiled: CompiledDeclaration>(
         _ declared: [Item], builderErrors: [PactUsageError], nothingDeclared: String, withArticle: String,
@@ -11,6 +11,7 @@ enum RunPreparation {
         var errors = builderErrors
         var kept: [Compiled] = []
         var byIdentity: [InteractionIdentity: Compiled] = [:]
+        var byKey: [String: Compiled] = [:]
         for item in declared {
             let (compiled, itemErrors) = compile(item)
             errors += itemErrors
@@ -26,6 +27,19 @@ enum RunPreparation {
                             + "or provider state"))
                 }
                 continue
+            }
+            // pact-reference merges V4 interactions by key (the file keeps one per key), so two interactions with one
+            // key would leave only one of them in the pact: a usage error here rather than a silent loss.
+            if let key = compiled.pactInteraction.info.key {
+                if let earlier = byKey[key] {
+                    errors.append(PactUsageError(
+                        location: compiled.location, interaction: item.description,
+                        reason: "the key '\(key)' is already the key of '\(earlier.pactInteraction.description)' "
+                            + "declared at \(earlier.location); a key identifies one interaction of the pact, give "
+                            + "each its own"))
+                    continue
+                }
+                byKey[key] = compiled
             }
             byIdentity[identity] = compiled
             kept.append(compiled)

@@ -6,7 +6,7 @@ import PactVerifier
 enum VerifyFromBroker {
     static func run(
         options: BrokerVerifyOptions, broker: BrokerConfiguration, verifier: Verifier, colour: Bool,
-        environment: [String: String]
+        verbose: Bool, environment: [String: String]
     ) async throws -> (report: VerificationReport, exitCode: Int32) {
         let source = BrokerVerificationSource(
             broker: broker, request: try options.request(environment: environment),
@@ -14,7 +14,7 @@ enum VerifyFromBroker {
             failIfNoPactsFound: options.failIfNoPactsFound)
         do throws(BrokerError) {
             let run = try await verifier.verify(source)
-            print(run.renderConsole(colour: colour), terminator: "")
+            print(run.renderConsole(colour: colour, verbose: verbose), terminator: "")
             return (run.verification, run.exitCode)
         } catch {
             throw BrokerRun.fail(error, command: "verify", code: 2, plain: !colour)

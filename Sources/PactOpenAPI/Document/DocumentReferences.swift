@@ -8,8 +8,11 @@ enum DocumentReferences {
     /// A file larger than this is refused.
     static let maximumFileBytes = 64 << 20
 
-    /// `main` and every file reachable through its `$ref`s, by name.
-    static func load(main: JSONValue, name: String) throws(OpenAPIDocumentError) -> [String: JSONValue] {
+    /// `main` and every file reachable through its `$ref`s, by name; with `readsRelativeFiles` false, only `main`
+    /// (a `$ref` to another file is an error).
+    static func load(
+        main: JSONValue, name: String, readsRelativeFiles: Bool = true
+    ) throws(OpenAPIDocumentError) -> [String: JSONValue] {
         var documents = [name: main]
         var pending = [name]
         while let current = pending.popLast() {
@@ -18,6 +21,12 @@ enum DocumentReferences {
                 guard documents[file] == nil else { continue }
                 guard !file.contains("://") else {
                     throw OpenAPIDocumentError(file: current, reason: "$ref '\(reference)' at \(location) is remote; only relative files are read")
+                }
+                guard readsRelativeFiles else {
+                    throw OpenAPIDocumentError(
+                        file: current,
+                        reason: "$ref '\(reference)' at \(location) refers to another file, which is not supported for a "
+                            + "document fetched from a URL (download the files and give the document's path instead)")
                 }
                 guard documents.count < maximumFiles else {
                     throw OpenAPIDocumentError(file: current, reason: "more than \(maximumFiles) files are referenced")

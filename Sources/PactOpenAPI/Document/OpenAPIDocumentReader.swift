@@ -11,14 +11,18 @@ public enum OpenAPIDocumentReader {
     }
 
     /// Reads a document from its text; `name` names it in errors, and relative `$ref`s to files resolve against it
-    /// as a path.
-    public static func read(text: String, name: String) throws(OpenAPIDocumentError) -> OpenAPIDocument {
+    /// as a path. With `readsRelativeFiles` false (a document fetched from a URL), a `$ref` to another file is an
+    /// error saying so, rather than a path looked up on this machine.
+    public static func read(
+        text: String, name: String, readsRelativeFiles: Bool = true
+    ) throws(OpenAPIDocumentError) -> OpenAPIDocument {
         let root = try DocumentText.parse(text, file: name)
         guard root.objectValue != nil else {
             throw OpenAPIDocumentError(file: name, reason: "the document is a \(root.typeName), not an object")
         }
         let version = try version(of: root, file: name)
-        let documents = SchemaDocuments(try DocumentReferences.load(main: root, name: name))
+        let documents = SchemaDocuments(
+            try DocumentReferences.load(main: root, name: name, readsRelativeFiles: readsRelativeFiles))
         try DocumentReferences.check(documents)
         let node = DocumentNode(value: root, document: name, location: "[root]")
         switch version {

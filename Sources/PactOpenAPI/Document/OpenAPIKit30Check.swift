@@ -6,7 +6,7 @@ import PactModel
 enum OpenAPIKit30Check {
     static func check(_ root: JSONValue, file: String) throws(OpenAPIDocumentError) {
         do {
-            _ = try JSONDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(JSONWriter.compact(root).utf8))
+            _ = try OpenAPIKitDecoding.decoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(JSONWriter.compact(root).utf8))
         } catch {
             throw OpenAPIDocumentError(file: file, reason: "not a valid OpenAPI 3.0 document: \(OpenAPIKit30.OpenAPI.Error(from: error).localizedDescription)")
         }

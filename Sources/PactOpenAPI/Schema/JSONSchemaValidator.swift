@@ -67,20 +67,22 @@ struct SchemaRun {
         }
         guard var schema = schemaValue.objectValue else { return [] }
         var errors: [SchemaValidationError] = []
+        var keywords = SchemaKeywordSet(schema)
 
-        if let reference = schema["$ref"]?.stringValue {
+        if keywords.contains(.reference), let reference = schema["$ref"]?.stringValue {
             errors += follow(reference, value, document: document, at: location, context: context)
             schema["$ref"] = nil
             if schema.isEmpty { return errors }
         }
         var document = document
-        if options.mode == .response, schema["allOf"]?.arrayValue != nil {
+        if options.mode == .response, keywords.contains(.allOf), schema["allOf"]?.arrayValue != nil {
             (schema, document) = SchemaAllOf.flattened(schema, document: document, documents: documents)
+            keywords = SchemaKeywordSet(schema)
         }
-        if value.isNull, schema["nullable"]?.boolValue == true { return errors }
+        if value.isNull, keywords.contains(.nullable), schema["nullable"]?.boolValue == true { return errors }
 
         var value = value
-        if let types = Self.types(schema["type"]) {
+        if keywords.contains(.type), let types = Self.types(schema["type"]) {
             if options.coerceStrings, case .string(let text) = value, let coerced = Self.coerce(text, to: types) {
                 value = coerced
             }
@@ -89,35 +91,41 @@ struct SchemaRun {
                 return errors + [SchemaValidationError(location: location, message: message, keyword: "type", value: value)]
             }
         }
-        if let allowed = schema["enum"]?.arrayValue, !allowed.contains(where: { SchemaEquality.equal($0, value) }) {
-            errors.append(SchemaValidationError(location: location, message: "must be equal to one of the allowed values", keyword: "enum", value: value))
-        }
-        if let constant = schema["const"], !SchemaEquality.equal(constant, value) {
-            errors.append(SchemaValidationError(location: location, message: "must be equal to constant", keyword: "const", value: value))
+        if keywords.contains(.values) {
+            if let allowed = schema["enum"]?.arrayValue, !allowed.contains(where: { SchemaEquality.equal($0, value) }) {
+                errors.append(SchemaValidationError(location: location, message: "must be equal to one of the allowed values", keyword: "enum", value: value))
+            }
+            if let constant = schema["const"], !SchemaEquality.equal(constant, value) {
+                errors.append(SchemaValidationError(location: location, message: "must be equal to constant", keyword: "const", value: value))
+            }
         }
         switch value {
-        case .number(let number): errors += SchemaKeywords.number(number, schema, at: location).map { $0.with(value) }
-        case .string(let text): errors += SchemaKeywords.string(text, schema, at: location).map { $0.with(value) }
-        case .array(let elements): errors += array(elements, schema, document: document, at: location, context: context)
+        case .number(let number) where !keywords.isDisjoint(with: [.numberBounds, .format]):
+            errors += SchemaKeywords.number(number, schema, at: location).map { $0.with(value) }
+        case .string(let text) where !keywords.isDisjoint(with: [.stringBounds, .format]):
+            errors += SchemaKeywords.string(text, schema, at: location).map { $0.with(value) }
+        case .array(let elements) where keywords.contains(.arrays):
+            errors += array(elements, schema, document: document, at: location, context: context)
         case .object(let members): errors += object(members, schema, document: document, at: location, context: context)
         default: break
         }
-        errors += combinators(value, schema, document: document, at: location, context: context)
+        if !keywords.isDisjoint(with: [.allOf, .otherCombinators]) {
+            errors += combinators(value, schema, document: document, at: location, context: context)
+        }
         return errors
     }
 
     private mutating func follow(
         _ reference: String, _ value: JSONValue, document: String, at location: String, context: Context
     ) -> [SchemaValidationError] {
-        guard let (target, targetDocument) = documents.resolve(reference, from: document) else {
+        guard let resolved = documents.resolved(reference, from: document) else {
             return [SchemaValidationError(location: location, message: "can't resolve reference \(reference)", keyword: "$ref", value: value)]
         }
-        let (file, pointer) = SchemaDocuments.target(of: reference, from: document)
-        let key = file + "#" + pointer + "@" + location
+        let key = resolved.target + "@" + location
         // Back at the same schema for the same value: whatever it says is being checked further up already.
         guard activeReferences.insert(key).inserted else { return [] }
         defer { activeReferences.remove(key) }
-        return check(value, target, document: targetDocument, at: location, context: context)
+        return check(value, resolved.value, document: resolved.document, at: location, context: context)
     }
 
     // MARK: Arrays and objects

@@ -7,13 +7,66 @@ import PactModel
 /// name resolved against the referring document's name as a relative path).
 public struct SchemaDocuments: Sendable {
     /// Each document's root value, by name (a file path for files, any name for documents built in memory).
-    public var documents: [String: JSONValue]
+    public var documents: [String: JSONValue] {
+        didSet { references = Self.index(documents) }
+    }
+
+    /// Every `$ref` written in the documents, resolved once: by referring document, then reference.
+    private var references: [String: [String: Resolved?]]
 
     /// Documents by name.
-    public init(_ documents: [String: JSONValue]) { self.documents = documents }
+    public init(_ documents: [String: JSONValue]) {
+        self.documents = documents
+        references = Self.index(documents)
+    }
 
     /// One document named `name` (the default name is empty).
-    public init(single root: JSONValue, name: String = "") { self.documents = [name: root] }
+    public init(single root: JSONValue, name: String = "") { self.init([name: root]) }
+
+    /// A resolved `$ref`: the value, the document it is in, and `document#pointer` naming it.
+    struct Resolved: Sendable {
+        let value: JSONValue
+        let document: String
+        let target: String
+    }
+
+    private static func index(_ documents: [String: JSONValue]) -> [String: [String: Resolved?]] {
+        var index: [String: [String: Resolved?]] = [:]
+        for (name, root) in documents {
+            var resolved: [String: Resolved?] = [:]
+            var stack = [root]
+            while let current = stack.popLast() {
+                switch current {
+                case .object(let members):
+                    for (key, member) in members {
+                        if key == "$ref", case .string(let reference) = member {
+                            if resolved[reference] == nil { resolved[reference] = .some(resolve(reference, from: name, in: documents)) }
+                        } else {
+                            stack.append(member)
+                        }
+                    }
+                case .array(let elements):
+                    stack.append(contentsOf: elements)
+                default:
+                    break
+                }
+            }
+            index[name] = resolved
+        }
+        return index
+    }
+
+    private static func resolve(_ reference: String, from base: String, in documents: [String: JSONValue]) -> Resolved? {
+        let (document, pointer) = target(of: reference, from: base)
+        guard let root = documents[document], let value = value(at: pointer, in: root) else { return nil }
+        return Resolved(value: value, document: document, target: document + "#" + pointer)
+    }
+
+    /// `reference` from document `base` resolved, from the index when it is written in the documents.
+    func resolved(_ reference: String, from base: String) -> Resolved? {
+        if let known = references[base]?[reference] { return known }
+        return Self.resolve(reference, from: base, in: documents)
+    }
 
     /// The document name and JSON pointer `reference` denotes when it appears in document `base`.
     public static func target(of reference: String, from base: String) -> (document: String, pointer: String) {
@@ -46,10 +99,7 @@ public struct SchemaDocuments: Sendable {
     /// The value `reference` points to from document `base`, with the document it lives in; nil when the document is
     /// not loaded or the pointer leads nowhere.
     public func resolve(_ reference: String, from base: String) -> (value: JSONValue, document: String)? {
-        let (document, pointer) = Self.target(of: reference, from: base)
-        guard let root = documents[document] else { return nil }
-        guard let value = Self.value(at: pointer, in: root) else { return nil }
-        return (value, document)
+        resolved(reference, from: base).map { ($0.value, $0.document) }
     }
 
     /// The value at JSON pointer `pointer` (RFC 6901, percent-decoded as in a URI fragment) in `root`.
@@ -58,8 +108,7 @@ public struct SchemaDocuments: Sendable {
         guard pointer.hasPrefix("/") else { return nil }
         var current = root
         for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let token = (String(raw).removingPercentEncoding ?? String(raw))
-                .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let token = Self.token(raw)
             switch current {
             case .object(let members):
                 guard let next = members[token] else { return nil }
@@ -72,5 +121,15 @@ public struct SchemaDocuments: Sendable {
             }
         }
         return current
+    }
+
+    /// A pointer token unescaped: percent-decoded, then `~1` → `/` and `~0` → `~` (most tokens need neither).
+    private static func token(_ raw: Substring) -> String {
+        var token = String(raw)
+        if raw.utf8.contains(UInt8(ascii: "%")) { token = token.removingPercentEncoding ?? token }
+        if token.utf8.contains(UInt8(ascii: "~")) {
+            token = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        return token
     }
 }

@@ -63,10 +63,18 @@ enum SchemaKeywords {
             errors.append(SchemaValidationError(location: location, message: "must NOT have more than \(maximum) characters", keyword: "maxLength"))
         }
         if let pattern = schema["pattern"]?.stringValue {
-            if let problem = PactRegex.compileError(pattern) {
-                errors.append(SchemaValidationError(location: location, message: "pattern is not valid: \(problem)", keyword: "pattern"))
-            } else if !search(pattern, in: text) {
+            switch SchemaPattern.search(pattern, in: text) {
+            case .found:
+                break
+            case .notFound:
                 errors.append(SchemaValidationError(location: location, message: "must match pattern \"\(pattern)\"", keyword: "pattern"))
+            case .tooCostly:
+                errors.append(SchemaValidationError(
+                    location: location, message: "pattern \"\(pattern)\" was given up on this value: too costly to match", keyword: "pattern"
+                ))
+            case .invalid:
+                let problem = PactRegex.compileError(pattern) ?? "does not compile"
+                errors.append(SchemaValidationError(location: location, message: "pattern is not valid: \(problem)", keyword: "pattern"))
             }
         }
         if let format = schema["format"]?.stringValue, !SchemaFormats.stringMatches(text, format: format) {
@@ -76,10 +84,9 @@ enum SchemaKeywords {
     }
 
     /// Whether `pattern` matches somewhere in `text` (JSON Schema patterns are not anchored).
+    /// A pattern given up on (see `SchemaPattern`) or one that does not compile matches nothing.
     static func search(_ pattern: String, in text: String) -> Bool {
-        guard let expression = try? PactRegex.expression(pattern) else { return false }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return expression.firstMatch(in: text, range: range) != nil
+        SchemaPattern.search(pattern, in: text) == .found
     }
 
     static func arrayBounds(_ elements: [JSONValue], _ schema: [String: JSONValue], at location: String) -> [SchemaValidationError] {

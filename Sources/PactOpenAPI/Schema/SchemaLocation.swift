@@ -3,8 +3,9 @@ import PactModel
 /// Builds `[root].a.b[0]['odd key']` locations.
 enum SchemaLocation {
     static func member(_ base: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ($0.value < 128 && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "-" || $0 == "$"
+        // ASCII letters and digits, `_`, `-` and `$`.
+        let plain = !key.isEmpty && key.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x24
         }
         if plain { return base + "." + key }
         return base + "['" + key.replacingOccurrences(of: "'", with: "\\'") + "']"

@@ -10,7 +10,8 @@ import PactModel
 /// - `GET /__pactkit/log`: the request log with each outcome; `DELETE /__pactkit/log` clears it and the counts.
 /// - `GET /__pactkit/verification[?consumer=…&provider=…]`: 200 when every request matched and every interaction
 ///   (of that consumer/provider) was received since the last clear, else 500 with the failures and the
-///   interactions never received.
+///   interactions never received; 404 naming the consumers (or providers) served when `consumer` (or `provider`)
+///   names none of them.
 enum AdminAPI {
     static let prefix = "/__pactkit/"
 
@@ -96,6 +97,10 @@ enum AdminAPI {
     private static func verification(_ mock: StandaloneMock, query: PactRequest) -> MockResponse {
         let consumer = query.queryValues("consumer")?.first ?? nil
         let provider = query.queryValues("provider")?.first ?? nil
+        if let unknown = unknownParticipant(consumer, role: "consumer", served: mock.catalogue.pacts.map(\.consumer))
+            ?? unknownParticipant(provider, role: "provider", served: mock.catalogue.pacts.map(\.provider)) {
+            return unknown
+        }
         let result = mock.verification { summary in
             (consumer.map { $0 == summary.consumer } ?? true) && (provider.map { $0 == summary.provider } ?? true)
         }
@@ -109,5 +114,17 @@ enum AdminAPI {
         ]
         return AdminJSON.response(body, status: result.isSuccess ? 200 : 500,
                                   headers: result.isSuccess ? [] : [("X-Pact", "Verification-Failed")])
+    }
+
+    /// 404 when `name` is given and no pact served has it in `role`, naming those that are: a filter that matches
+    /// nothing would otherwise verify nothing and answer a green 200.
+    private static func unknownParticipant(_ name: String?, role: String, served: [String]) -> MockResponse? {
+        guard let name, !served.contains(name) else { return nil }
+        let known = Array(Set(served)).sorted()
+        let list = known.isEmpty ? "none" : known.map { "'\($0)'" }.joined(separator: ", ")
+        return AdminJSON.response([
+            "error": .string("no pact served for \(role) '\(name)' (\(role)s served: \(list))"),
+            "\(role)s": .array(known.map(JSONValue.string)),
+        ], status: 404)
     }
 }

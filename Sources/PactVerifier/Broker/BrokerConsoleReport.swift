@@ -3,8 +3,9 @@ import PactBroker
 extension BrokerVerificationReport {
     /// The console report: each selected pact with `[pending]`/`[WIP]` and the broker's notices for before
     /// verification, the verification report, then per pact whether its results were published and the notices for
-    /// after. `colour` colours notices by type (error red, warning yellow, success green).
-    public func renderConsole(colour: Bool) -> String {
+    /// after. `colour` colours notices by type (error red, warning yellow, success green); `verbose` shows the
+    /// requests sent and responses received, as `VerificationReport.renderConsole(colour:verbose:)` does.
+    public func renderConsole(colour: Bool, verbose: Bool = false) -> String {
         if let noPactsMessage { return noPactsMessage + "\n" }
         let style = ConsoleStyle(enabled: colour)
         var out: [String] = []
@@ -13,7 +14,7 @@ extension BrokerVerificationReport {
             out += pact.noticesBefore.map { $0.consoleText(prefix: "  ", colour: colour) }
         }
         out.append("")
-        var text = out.joined(separator: "\n") + "\n" + verification.renderConsole(colour: colour)
+        var text = out.joined(separator: "\n") + "\n" + verification.renderConsole(colour: colour, verbose: verbose)
         var after: [String] = []
         for item in publications {
             switch item.publication {

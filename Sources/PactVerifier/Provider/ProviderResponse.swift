@@ -7,6 +7,8 @@ struct ProviderResponse: Sendable {
     var status: Int
     var headers: Headers
     var body: Data
+    /// The header lines in arrival order, for a recorded exchange.
+    var lines: [RecordedExchange.HeaderLine] = []
 
     /// The response in the pact model, ready for `ResponseMatching`. JSON content types parse as JSON (text when the
     /// bytes do not parse), other text types are text, anything else is bytes whose type the matcher detects.
@@ -43,6 +45,7 @@ struct ProviderResponse: Sendable {
             headers[name, default: []].append(field.value)
         }
         self.headers = headers
+        lines = response.headers.map { RecordedExchange.HeaderLine(name: $0.name, value: $0.value) }
         body = Data(response.body)
     }
 }

@@ -4,8 +4,10 @@ import PactModel
 extension VerificationReport {
     /// A readable report: each pact, each interaction with its states and outcome, every mismatch with its path and
     /// the expected and actual values, then a summary line. `colour` adds ANSI colours (decide it with
-    /// `TerminalColour.shouldColour`).
-    public func renderConsole(colour: Bool) -> String {
+    /// `TerminalColour.shouldColour`). `verbose` adds, under each interaction, the request sent and the response
+    /// received when they were recorded (`VerifierConfiguration.recordsExchanges`), bodies cut at
+    /// `RecordedExchange.bodyLimit` bytes.
+    public func renderConsole(colour: Bool, verbose: Bool = false) -> String {
         let style = ConsoleStyle(enabled: colour)
         var out: [String] = skippedPacts.map(\.message)
         if !skippedPacts.isEmpty { out.append("") }
@@ -16,6 +18,9 @@ extension VerificationReport {
             for interaction in pact.interactions {
                 out.append("")
                 out += interactionLines(interaction, style: style)
+                if verbose, let exchange = interaction.exchange {
+                    out += ExchangeConsoleText.lines(exchange, indent: "      ")
+                }
             }
             if pact.filteredOut > 0 { out += ["", "  \(pact.filteredOut) interaction(s) left out by the filters"] }
             out.append("")

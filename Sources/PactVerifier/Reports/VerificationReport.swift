@@ -161,6 +161,9 @@ public struct InteractionResult: Sendable {
     public var comments: [String: JSONValue]
     /// How long verifying the interaction took, state changes included.
     public var duration: Duration
+    /// The request sent and the response received, when `VerifierConfiguration.recordsExchanges` is set and a
+    /// request was sent.
+    public var exchange: RecordedExchange?
 
     /// Builds a result; everything after `status` defaults to empty (and a zero duration).
     public init(

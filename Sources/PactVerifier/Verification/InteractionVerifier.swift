@@ -10,6 +10,7 @@ struct InteractionVerifier: Sendable {
     let stateHandler: (any ProviderStateHandler)?
     let requestFilter: RequestFilter?
     let messages: MessageInteractionVerifier
+    var recordsExchanges = false
 
     func verify(_ interaction: Interaction, version: PactSpecVersion) async -> InteractionResult {
         let info = interaction.info
@@ -46,7 +47,11 @@ struct InteractionVerifier: Sendable {
         do throws(VerificationError) {
             var providerRequest = try builder.request(for: request)
             try await providerRequest.apply(requestFilter)
+            if recordsExchanges { result.exchange = RecordedExchange(request: .init(providerRequest)) }
             let response = try await client.send(providerRequest)
+            if recordsExchanges {
+                result.exchange?.response = .init(status: response.status, headers: response.lines, body: RecordedBody(response.body))
+            }
             result.mismatches = ResponseMatching.match(expected: expected, actual: response.model, version: version)
         } catch {
             result.errors.append(error)

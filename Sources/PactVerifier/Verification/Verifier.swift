@@ -68,7 +68,8 @@ public struct Verifier: Sendable {
             client: client,
             builder: ProviderRequestBuilder(baseURL: configuration.providerBaseURL, basePath: configuration.basePath,
                                             customHeaders: configuration.customHeaders),
-            stateHandler: stateHandler, requestFilter: configuration.requestFilter, messages: messages)
+            stateHandler: stateHandler, requestFilter: configuration.requestFilter, messages: messages,
+            recordsExchanges: configuration.recordsExchanges)
         for item in loaded {
             guard configuration.filter.includes(consumer: item.pact.consumer) else {
                 report.pactsFilteredOut += 1

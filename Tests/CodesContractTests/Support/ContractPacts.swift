@@ -41,6 +41,8 @@ enum CodesAPI {
     static let authorization = "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20250101/eu-west-1/execute-api/aws4_request, "
         + "SignedHeaders=content-type;host;x-amz-date, Signature=0123456789abcdef"
     static let traceID = "Root=1-67a2b3c4-5d6e7f8091a2b3c4d5e6f708"
+    /// The form of an AWS SigV4 `Authorization` header (`authorization` is an example).
+    static let sigV4Authorization = #"AWS4-HMAC-SHA256 Credential=[^,\s]+, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]+"#
 
     /// The client the suites drive, pointed at the mock provider.
     static func client(_ baseURL: URL) -> CodesClient {

@@ -154,7 +154,7 @@ final class BrokerClientBadInputTests: XCTestCase {
             #"{"error": "Cannot change the content of the pact"}"#,
         ]
         let expected = [["branch: is invalid", "pacticipantVersionNumber: can't be blank"], ["Pacticipant Wiffle not found"],
-                        ["this is some error text"], ["Cannot change the content of the pact"]]
+                        ["x: this is some error text"], ["Cannot change the content of the pact"]]
         for (body, messages) in zip(bodies, expected) {
             let fake = try await FakeBroker { _, _ in FakeBroker.hal(body, status: 400) }
             let broker = try client(fake.url)

@@ -79,6 +79,7 @@ enum BrokerContract {
             "pb:can-i-deploy-pacticipant-version-to-environment":
                 "/can-i-deploy?pacticipant={pacticipant}&version={version}&environment={environment}",
             "pb:environments": "/environments",
+            "pf:publish-provider-contract": "/provider-contracts/provider/{provider}/publish",
         ]
         var links: [String: PactValue] = [:]
         for (rel, path) in all where relations?.contains(rel) ?? true {

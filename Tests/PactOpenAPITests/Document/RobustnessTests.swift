@@ -1,25 +1,14 @@
 import Foundation
 import PactModel
 import PactOpenAPI
+import TestSupport
 import XCTest
 
 /// Damaged documents and arbitrary schemas end in a value or an `OpenAPIDocumentError`, never a trap or a hang.
 final class RobustnessTests: XCTestCase {
-    /// SplitMix64: the same sequence on every run.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testDamagedCodesServiceDocumentsAreReadOrRefused() throws {
         let original = Array(try String(contentsOfFile: fixture("codes-service-openapi/lpa-codes-openapi-v1.yml"), encoding: .utf8))
-        var random = Generator(state: 21)
+        var random = SplitMix64(seed: 21)
         var refused = 0
         for _ in 0..<60 {
             var text = original
@@ -44,7 +33,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testArbitrarySchemasAndValuesNeverTrap() {
-        var random = Generator(state: 2019_09)
+        var random = SplitMix64(seed: 2019_09)
         let keywords = ["type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "multipleOf", "minLength", "pattern",
                         "format", "items", "properties", "additionalProperties", "required", "allOf", "anyOf", "oneOf", "not",
                         "discriminator", "nullable", "$ref", "uniqueItems", "propertyName", "mapping", "patternProperties"]

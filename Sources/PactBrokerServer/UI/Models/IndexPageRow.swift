@@ -41,6 +41,9 @@ public struct IndexPageVerification: Sendable, Hashable {
     public var verifiedAt: Date
     /// The provider version that verified the pact.
     public var providerVersion: String
+    /// When the verification is a comparison of the pact with a provider contract: the path of its results (its
+    /// verification result's), which the cell links to as "contract comparison".
+    public var contractComparisonPath: String? = nil
 
     /// A verification by `providerVersion` at `verifiedAt` with `status`.
     public init(status: IndexVerificationStatus, verifiedAt: Date, providerVersion: String) {

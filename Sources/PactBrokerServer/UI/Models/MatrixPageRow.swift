@@ -33,6 +33,9 @@ public struct MatrixPageVerification: Sendable, Hashable {
     public var success: Bool
     /// When the verification ran.
     public var verifiedAt: Date
+    /// When the verification result is a comparison of the pact with a provider contract: the path of its results
+    /// (`/pacts/provider/…/verification-results/{n}`, under the links' base).
+    public var contractComparisonPath: String? = nil
 
     /// A verification by `providerVersion` at `verifiedAt`.
     public init(providerVersion: String, providerVersionBranch: String? = nil, success: Bool, verifiedAt: Date) {

@@ -18,7 +18,23 @@ enum IndexRowsQuery {
             rows[index].lastVerification = overview.lastVerification.map { verification(overview.head, $0) }
             rows[index].webhook = webhook(overview.webhook)
         }
+        try await markContractComparisons(tx, &rows, shown: Array(zip(shownIndexes, overviews)))
         return rows
+    }
+
+    /// Marks the shown rows whose last verification is a contract comparison with the path of its results.
+    static func markContractComparisons(
+        _ tx: any BrokerStoreTransaction, _ rows: inout [IndexPageRow], shown: [(index: Int, overview: IntegrationOverview)]
+    ) async throws {
+        let verified = shown.compactMap { entry in entry.overview.lastVerification.map { (entry.index, entry.overview.head, $0) } }
+        guard !verified.isEmpty else { return }
+        let compared = try await tx.contractComparisonIDs(verificationIDs: verified.map(\.2.verificationID))
+        for (index, head, last) in verified where compared.contains(last.verificationID) {
+            guard let record = try await tx.verification(id: last.verificationID) else { continue }
+            rows[index].lastVerification?.contractComparisonPath = "/pacts/provider/" + BrokerURLs.segment(head.providerName)
+                + "/consumer/" + BrokerURLs.segment(head.consumerName) + "/pact-version/"
+                + BrokerURLs.segment(last.verifiedPactContentSHA) + "/verification-results/" + String(record.number)
+        }
     }
 
     private struct Key: Hashable {

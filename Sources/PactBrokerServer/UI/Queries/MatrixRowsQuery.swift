@@ -17,6 +17,8 @@ enum MatrixRowsQuery {
         var verificationsByContent: [RowID: [VerificationRecord]] = [:]
         var providerVersions: [RowID: (number: String, branch: String?)] = [:]
         var rows: [MatrixPageRow] = []
+        // Each row's verification id and its results' path, to mark contract comparisons after the loop.
+        var resultPaths: [(index: Int, id: RowID, path: String)] = []
         for view in publications {
             let consumerBranch = try await tx.branchNames(versionID: view.consumerVersion.id).first
             let verifications: [VerificationRecord]
@@ -40,8 +42,15 @@ enum MatrixRowsQuery {
                 verified.verification = MatrixPageVerification(
                     providerVersion: providerVersion.number, providerVersionBranch: providerVersion.branch,
                     success: verification.success, verifiedAt: verification.createdAt)
+                resultPaths.append((rows.count, verification.id, "/pacts/provider/" + BrokerURLs.segment(provider) + "/consumer/"
+                    + BrokerURLs.segment(consumer) + "/pact-version/" + BrokerURLs.segment(view.content.sha)
+                    + "/verification-results/" + String(verification.number)))
                 rows.append(verified)
             }
+        }
+        let compared = try await tx.contractComparisonIDs(verificationIDs: resultPaths.map(\.id))
+        for entry in resultPaths where compared.contains(entry.id) {
+            rows[entry.index].verification?.contractComparisonPath = entry.path
         }
         return rows
     }

@@ -18,9 +18,20 @@ enum PactPageQuery {
         } else {
             view = try await tx.publications(providerID: p.id, consumerID: c.id, scope: .latest).last
         }
-        return view.map {
-            Found(content: $0.content.content,
-                  info: PactPageInfo(consumerVersion: $0.consumerVersion.number, publishedAt: $0.publication.createdAt))
-        }
+        guard let view else { return nil }
+        var info = PactPageInfo(consumerVersion: view.consumerVersion.number, publishedAt: view.publication.createdAt)
+        info.lastVerification = try await lastVerification(tx, view, provider: provider, consumer: consumer)
+        return Found(content: view.content.content, info: info)
+    }
+
+    /// The newest verification of the pact's content, with the path of its results when it is a contract comparison.
+    static func lastVerification(_ tx: any BrokerStoreTransaction, _ view: PublicationView, provider: String, consumer: String) async throws -> PactPageVerification? {
+        guard let last = try await tx.verifications(pactContentID: view.content.id).last else { return nil }
+        let providerVersion = try await tx.version(id: last.providerVersionID)?.number ?? ""
+        let compared = try await tx.contractComparisonIDs(verificationIDs: [last.id]).contains(last.id)
+        let path = "/pacts/provider/" + BrokerURLs.segment(provider) + "/consumer/" + BrokerURLs.segment(consumer)
+            + "/pact-version/" + BrokerURLs.segment(view.content.sha) + "/verification-results/" + String(last.number)
+        return PactPageVerification(success: last.success, verifiedAt: last.createdAt, providerVersion: providerVersion,
+                                    contractComparisonPath: compared ? path : nil)
     }
 }

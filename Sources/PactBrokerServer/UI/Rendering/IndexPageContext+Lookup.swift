@@ -22,6 +22,7 @@ extension IndexPageContext.Row: MustacheParent {
         case "verified": verified
         case "verifiedISO": verifiedISO
         case "tooltip": tooltip
+        case "contractComparisonURL": contractComparisonURL
         case "pactPending": pactPending
         case "warning": warning
         case "webhookClass": webhookClass

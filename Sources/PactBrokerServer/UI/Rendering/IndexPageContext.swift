@@ -21,6 +21,8 @@ struct IndexPageContext {
         var verified: String?
         var verifiedISO: String?
         var tooltip: String?
+        /// The results of the contract comparison the last verification is, if it is one.
+        var contractComparisonURL: String?
         var pactPending: Bool
         var warning: Bool
         /// The "Webhook status" cell: `webhook-success`, `webhook-failure`, `webhook-retrying` or `webhook-none`.
@@ -79,6 +81,7 @@ struct IndexPageContext {
             verified: verification.map { RelativeTimeText.ago($0.verifiedAt, now: now) },
             verifiedISO: verification.map { RelativeTimeText.iso($0.verifiedAt) },
             tooltip: verification.map { tooltip(row, $0) },
+            contractComparisonURL: verification?.contractComparisonPath.map { links.base + $0 },
             pactPending: status == .failedPending,
             warning: status == .stale,
             webhookClass: "webhook-" + (row.webhook?.status.rawValue ?? "none"),

@@ -14,6 +14,8 @@ struct MatrixPageContext {
         var statusText: String
         var verified: String?
         var verifiedExact: String?
+        /// The results of the contract comparison this verification is, if it is one.
+        var contractComparisonURL: String?
     }
 
     var consumer: String
@@ -43,7 +45,8 @@ struct MatrixPageContext {
                 statusClass: verification.map { $0.success ? "status-success" : "status-failed" } ?? "status-none",
                 statusText: verification.map { $0.success ? "Verified" : "Failed" } ?? "Not verified",
                 verified: verification.map { RelativeTimeText.ago($0.verifiedAt, now: now) },
-                verifiedExact: verification.map { RelativeTimeText.exact($0.verifiedAt) })
+                verifiedExact: verification.map { RelativeTimeText.exact($0.verifiedAt) },
+                contractComparisonURL: verification?.contractComparisonPath.map { links.base + $0 })
         }
         hasRows = !rows.isEmpty
         count = rows.count == 1 ? "1 row" : "\(rows.count) rows"

@@ -48,6 +48,14 @@ struct PactPageContext {
     var consumerVersion: String?
     var published: String?
     var publishedExact: String?
+    /// The newest verification: "Verified" or "Failed", its CSS class, the provider version, its date and, for a
+    /// contract comparison, the link to its results.
+    var verifiedStatus: String?
+    var verifiedClass: String?
+    var verifiedBy: String?
+    var verified: String?
+    var verifiedExact: String?
+    var contractComparisonURL: String?
     var interactionCount: String
     var interactions: [Entry]
     var hasInteractions: Bool
@@ -64,6 +72,13 @@ struct PactPageContext {
         consumerVersion = info?.consumerVersion
         published = info?.publishedAt.map { RelativeTimeText.ago($0, now: now) }
         publishedExact = info?.publishedAt.map(RelativeTimeText.exact)
+        let verification = info?.lastVerification
+        verifiedStatus = verification.map { $0.success ? "Verified" : "Failed" }
+        verifiedClass = verification.map { $0.success ? "status-success" : "status-failed" }
+        verifiedBy = verification?.providerVersion
+        verified = verification.map { RelativeTimeText.ago($0.verifiedAt, now: now) }
+        verifiedExact = verification.map { RelativeTimeText.exact($0.verifiedAt) }
+        contractComparisonURL = verification?.contractComparisonPath.map { links.base + $0 }
         let count = pact.interactions.count
         interactionCount = count == 1 ? "1 interaction" : "\(count) interactions"
         interactions = pact.interactions.enumerated().map { Self.entry($0.element, number: $0.offset + 1) }

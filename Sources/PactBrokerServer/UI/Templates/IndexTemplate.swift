@@ -21,7 +21,7 @@ enum IndexTemplate {
 <td class="links"><a class="pact-link" href="{{pactURL}}" title="View pact">View pact</a><a class="matrix-link" href="{{matrixURL}}" title="View pact matrix">Matrix</a></td>
 <td class="published"><time datetime="{{publishedISO}}" title="{{publishedExact}}">{{published}}</time></td>
 <td class="webhook {{webhookClass}}"{{#webhookExact}} title="{{webhookExact}}"{{/webhookExact}}>{{webhookLabel}}</td>
-<td class="last-verified {{statusClass}}" data-status="{{statusName}}"{{#tooltip}} title="{{tooltip}}"{{/tooltip}}>{{#verified}}<span class="status-label">{{statusLabel}}</span> <time datetime="{{verifiedISO}}">{{verified}}</time>{{/verified}}{{^verified}}Not verified{{/verified}}{{#warning}} <span class="warning-icon" aria-hidden="true">⚠</span><div class="stale-note">pact changed since</div>{{/warning}}{{#pactPending}}<div>(pact pending)</div>{{/pactPending}}</td>
+<td class="last-verified {{statusClass}}" data-status="{{statusName}}"{{#tooltip}} title="{{tooltip}}"{{/tooltip}}>{{#verified}}<span class="status-label">{{statusLabel}}</span> <time datetime="{{verifiedISO}}">{{verified}}</time>{{#contractComparisonURL}} <a class="contract-comparison" href="{{contractComparisonURL}}">contract comparison</a>{{/contractComparisonURL}}{{/verified}}{{^verified}}Not verified{{/verified}}{{#warning}} <span class="warning-icon" aria-hidden="true">⚠</span><div class="stale-note">pact changed since</div>{{/warning}}{{#pactPending}}<div>(pact pending)</div>{{/pactPending}}</td>
 </tr>
 {{/rows}}
 </tbody>

@@ -15,7 +15,7 @@ enum MatrixTemplate {
 <td><span title="{{publishedExact}}">{{published}}</span></td>
 <td>{{provider}}</td>
 <td class="provider-version">{{#providerVersion}}<code>{{providerVersion}}</code>{{/providerVersion}}{{#providerVersionBranch}} <span class="badge">{{providerVersionBranch}}</span>{{/providerVersionBranch}}</td>
-<td class="verification {{statusClass}}">{{statusText}}{{#verified}} <span class="muted" title="{{verifiedExact}}">{{verified}}</span>{{/verified}}</td>
+<td class="verification {{statusClass}}">{{statusText}}{{#verified}} <span class="muted" title="{{verifiedExact}}">{{verified}}</span>{{/verified}}{{#contractComparisonURL}} <a class="contract-comparison" href="{{contractComparisonURL}}">contract comparison</a>{{/contractComparisonURL}}</td>
 </tr>
 {{/rows}}
 </tbody>

@@ -11,6 +11,7 @@ enum PactTemplate {
 {{#published}}<tr><th>Published</th><td><span title="{{publishedExact}}">{{published}}</span></td></tr>{{/published}}
 <tr><th>Pact Specification</th><td>{{specVersion}}</td></tr>
 <tr><th>Interactions</th><td>{{interactionCount}}</td></tr>
+{{#verifiedStatus}}<tr><th>Last verified</th><td class="verification {{verifiedClass}}">{{verifiedStatus}} by <code>{{verifiedBy}}</code> <span title="{{verifiedExact}}">{{verified}}</span>{{#contractComparisonURL}} <a class="contract-comparison" href="{{contractComparisonURL}}">contract comparison</a>{{/contractComparisonURL}}</td></tr>{{/verifiedStatus}}
 <tr><th>Verifications</th><td><a class="matrix-link" href="{{matrixURL}}">Matrix</a></td></tr>
 </table>
 {{#hasInteractions}}
