@@ -65,6 +65,53 @@ final class CodeEventConsumerTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "no pact is written for a failed run")
     }
 
+    /// Declares docs/messages.md's code check exchange, answering `valid`, and returns its `synchronousMessage` line.
+    @discardableResult
+    private func declareCodeCheck(_ pact: MessagePactBuilder, valid: Bool = true) -> UInt {
+        let line: UInt = #line + 1
+        pact.synchronousMessage("a code check")
+            .given("the activation key H9CW4XBJ6RKP exists")
+            .withRequest(contents: ["code": .regex("[A-Z0-9]{12}", example: "H9CW4XBJ6RKP")], metadata: ["replyTo": "code-checks"])
+            .willRespondWith(contents: ["valid": .boolean(valid), "lpa": .regex(#"7\d{11}"#, example: "700000000047")])
+        return line
+    }
+
+    func testTheCodeCheckClientSendsTheRequestAndReadsTheDeclaredReply() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("message-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pact = MessagePactBuilder(consumer: "codes-client", provider: "data-lpa-codes", directory: directory)
+        declareCodeCheck(pact)
+
+        let client = CodeCheckClient()
+        var lpas: [String] = []
+        try await pact.verifySynchronousMessages { exchange in
+            XCTAssertEqual(try client.request(code: "H9CW4XBJ6RKP").json, exchange.request.json)
+            lpas.append(try client.lpa(from: exchange.response))
+        }
+        XCTAssertEqual(lpas, ["700000000047"])
+        let written = try PactReader.read(contentsOf: directory.appendingPathComponent("codes-client-data-lpa-codes.json"))
+        XCTAssertEqual(written.interactions.map(\.typeName), ["Synchronous/Messages"])
+    }
+
+    func testAClientThatRejectsTheReplyFailsAtTheDeclaration() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("message-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reporter = CollectingFailureReporter()
+        let pact = MessagePactBuilder(consumer: "codes-client", provider: "data-lpa-codes", directory: directory, reporter: reporter)
+        let line = declareCodeCheck(pact, valid: false)
+
+        do {
+            try await pact.verifySynchronousMessages { exchange in
+                _ = try CodeCheckClient().lpa(from: exchange.response)
+            }
+            XCTFail("the client's error must fail the test")
+        } catch {}
+        XCTAssertEqual(reporter.failures.map(\.message),
+                       ["Pact: the test closure failed on message 'a code check': the codes service says the code is not valid"])
+        XCTAssertEqual(reporter.failures.first?.location.line, line, "reported where the exchange is declared")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.path), "no pact is written for a failed run")
+    }
+
     /// The interaction without its test name and the V4 key derived from it: the test name is the running test's,
     /// except in the first test of a process to make a builder (XCTest names a test case only to observers registered
     /// before it starts), where it is the helper's `declare(_:)`.

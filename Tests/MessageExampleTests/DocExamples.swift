@@ -1,8 +1,9 @@
 import Foundation
 import PactConsumer
 import PactVerifier
+import XCTest
 
-/// docs/messages.md's consumer and provider snippets and `MessagePactBuilder`'s doc comment, compiled; never called
+/// docs/messages.md's consumer (asynchronous and synchronous) and provider snippets and `MessagePactBuilder`'s doc comment, compiled; never called
 /// (they write `pacts/` and read `pacts/` under the working directory). `CodeEventConsumerTests` and
 /// `CodeEventProviderTests` run the same declarations against a temporary folder and the committed pact.
 enum MessageDocExamples {
@@ -20,6 +21,22 @@ enum MessageDocExamples {
         let auditLog = RevocationAuditLog()
         try await pact.verifyMessages { message in     // message.contents (bytes), .metadata, .json, .decode(_:)
             try auditLog.handle(message)
+        }
+        // doc-snippet-end
+    }
+
+    static func synchronousConsumerSide() async throws {
+        // doc-snippet: docs/messages.md
+        let pact = MessagePactBuilder(consumer: "codes-client", provider: "data-lpa-codes")
+        pact.synchronousMessage("a code check")
+            .given("the activation key H9CW4XBJ6RKP exists")
+            .withRequest(contents: ["code": .regex("[A-Z0-9]{12}", example: "H9CW4XBJ6RKP")], metadata: ["replyTo": "code-checks"])
+            .willRespondWith(contents: ["valid": .boolean(true), "lpa": .regex(#"7\d{11}"#, example: "700000000047")])
+
+        let client = CodeCheckClient()
+        try await pact.verifySynchronousMessages { exchange in   // exchange.request, .response (the first), .responses
+            XCTAssertEqual(try client.request(code: "H9CW4XBJ6RKP").json, exchange.request.json)   // what the client sends
+            XCTAssertEqual(try client.lpa(from: exchange.response), "700000000047")                 // how it reads the reply
         }
         // doc-snippet-end
     }

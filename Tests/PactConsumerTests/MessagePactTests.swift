@@ -161,37 +161,61 @@ final class MessagePactTests: XCTestCase {
         XCTAssertEqual(reporter.failures, [])
     }
 
-    func testSynchronousMessageResponsesAreMatchedAndMismatchesReportedAtTheirLine() async throws {
+    func testSynchronousMessageTestGetsTheRequestAndTheDeclaredResponsesWithGeneratorsApplied() async throws {
         let directory = try temporaryDirectory(self)
         let reporter = CollectingFailureReporter()
         let pact = makePact(directory, reporter)
-        let responseLine = #line + 3
         pact.synchronousMessage("a code check")
             .withRequest(contents: ["code": .regex("[A-Z0-9]{12}", example: "H9CW4XBJ6RKP")], metadata: ["replyTo": "checks"])
-            .willRespondWith(contents: ["valid": .boolean(true), "checkedAt": .like("2026-01-01")])
-        do {
-            try await pact.verifySynchronousMessages { request in
-                XCTAssertEqual(request.json?["code"], "H9CW4XBJ6RKP")
-                XCTAssertEqual(request.metadata["replyTo"], "checks")
-                return [.json(["valid": "yes", "checkedAt": "2026-02-02"])]
-            }
-            XCTFail("a mismatching response must fail")
-        } catch is PactRunError {}
-        XCTAssertEqual(reporter.failures.map(\.kind), [.mismatch])
-        XCTAssertEqual(reporter.failures.first?.location.line, UInt(responseLine))
-        XCTAssertEqual(reporter.failures.first?.mismatch?.path, "$.valid")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("audit-log-data-lpa-codes.json").path))
-
-        pact.synchronousMessage("a code check")
-            .withRequest(contents: ["code": .regex("[A-Z0-9]{12}", example: "H9CW4XBJ6RKP")], metadata: ["replyTo": "checks"])
-            .willRespondWith(contents: ["valid": .boolean(true), "checkedAt": .like("2026-01-01")])
-        try await pact.verifySynchronousMessages { _ in [.json(["valid": false, "checkedAt": "2026-02-02"])] }
+            .willRespondWith(contents: ["valid": .boolean(true), "checkId": .uuid()])
+            .willRespondWith(contents: "checked", metadata: ["stage": "audit"])
+        var seen: [SynchronousMessageExchange] = []
+        try await pact.verifySynchronousMessages { exchange in
+            seen.append(exchange)
+        }
+        XCTAssertEqual(seen.count, 1)
+        let exchange = try XCTUnwrap(seen.first)
+        XCTAssertEqual(exchange.request.json?["code"], "H9CW4XBJ6RKP")
+        XCTAssertEqual(exchange.request.metadata["replyTo"], "checks")
+        XCTAssertEqual(exchange.responses.count, 2)
+        XCTAssertEqual(exchange.response, exchange.responses[0])
+        XCTAssertEqual(exchange.response.json?["valid"], true)
+        let checkID = try XCTUnwrap(exchange.response.json?["checkId"]?.stringValue)
+        XCTAssertNotNil(UUID(uuidString: checkID))
+        XCTAssertNotEqual(checkID, "e2490de5-5bd3-43d5-b7c4-526e33f71304", "the UUID generator runs in consumer mode")
+        XCTAssertEqual(exchange.responses[1].text, "checked")
+        XCTAssertEqual(exchange.responses[1].metadata["stage"], "audit")
+        XCTAssertEqual(reporter.failures, [])
         let (written, _) = try readPact(directory)
-        guard case .synchronousMessages(let exchange)? = written.interactions.first else {
+        guard case .synchronousMessages(let interaction)? = written.interactions.first else {
             return XCTFail("expected a Synchronous/Messages interaction")
         }
-        XCTAssertEqual(exchange.request.metadata, ["contentType": "application/json", "replyTo": "checks"])
-        XCTAssertEqual(exchange.responses.count, 1)
+        XCTAssertEqual(interaction.request.metadata, ["contentType": "application/json", "replyTo": "checks"])
+        XCTAssertEqual(interaction.responses.count, 2)
+    }
+
+    func testSynchronousMessageTestThatThrowsFailsAtTheDeclarationAndWritesNoPact() async throws {
+        struct UnknownReply: Error, CustomStringConvertible {
+            var description: String { "the reply has no 'status'" }
+        }
+        let directory = try temporaryDirectory(self)
+        let reporter = CollectingFailureReporter()
+        let pact = makePact(directory, reporter)
+        let line = #line + 1
+        pact.synchronousMessage("a code check")
+            .withRequest(contents: ["code": "H9CW4XBJ6RKP"])
+            .willRespondWith(contents: ["valid": .boolean(true)])
+        do {
+            try await pact.verifySynchronousMessages { exchange in
+                guard exchange.response.json?["status"] != nil else { throw UnknownReply() }
+            }
+            XCTFail("a throwing test closure must fail the verify call")
+        } catch is PactRunError {}
+        XCTAssertEqual(reporter.failures.map(\.kind), [.testError])
+        XCTAssertEqual(reporter.failures.first?.location.line, UInt(line))
+        XCTAssertEqual(reporter.failures.first?.message,
+                       "Pact: the test closure failed on message 'a code check': the reply has no 'status'")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("audit-log-data-lpa-codes.json").path))
     }
 
     func testUsageErrorsAreReportedAtTheirLines() async throws {

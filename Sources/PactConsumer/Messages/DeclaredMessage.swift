@@ -79,11 +79,10 @@ struct DeclaredMessage: DeclaredItem {
     }
 }
 
-/// A declared message compiled for the pact, with the places its parts were declared.
+/// A declared message compiled for the pact, with the place it was declared.
 struct CompiledMessage: CompiledDeclaration {
     var pactInteraction: Interaction
     var location: PactSourceLocation
-    var responseLocations: [PactSourceLocation]
 }
 
 extension DeclaredMessage {
@@ -101,7 +100,7 @@ extension DeclaredMessage {
         errors += contentErrors
         guard synchronous else {
             let interaction = Interaction.asynchronousMessage(MessageInteraction(info: info.interactionInfo, message: contents))
-            return (errors.isEmpty ? CompiledMessage(pactInteraction: interaction, location: location, responseLocations: []) : nil, errors)
+            return (errors.isEmpty ? CompiledMessage(pactInteraction: interaction, location: location) : nil, errors)
         }
         if responses.isEmpty {
             errors.append(PactUsageError(location: location, interaction: description,
@@ -116,8 +115,6 @@ extension DeclaredMessage {
         }
         let interaction = Interaction.synchronousMessages(
             SynchronousMessageInteraction(info: info.interactionInfo, request: contents, responses: compiled))
-        return (errors.isEmpty
-            ? CompiledMessage(pactInteraction: interaction, location: location, responseLocations: responses.map(\.contentsLocation))
-            : nil, errors)
+        return (errors.isEmpty ? CompiledMessage(pactInteraction: interaction, location: location) : nil, errors)
     }
 }

@@ -23,25 +23,28 @@ extension MessagePactBuilder {
         }
     }
 
-    /// Hands `exchange` the request of each synchronous message declared since the last verify call (consumer
-    /// generators applied) and matches what it returns, the consumer code's responses in order, against the declared
-    /// responses. Mismatches are reported at the `willRespondWith` line they concern, a throwing closure at the
-    /// `synchronousMessage` line; the pact file is written only when everything matched.
+    /// Hands `test` each synchronous message exchange declared since the last verify call: the request the consumer
+    /// sends and the responses declared with `willRespondWith` (examples, consumer generators applied), for the
+    /// consumer's code to handle as if the provider had answered, as pact-js's `executeTest` and pact-reference do.
+    /// A `test` that throws fails that exchange, reported at its `synchronousMessage` line; the pact file is written
+    /// only when every call succeeded (docs/messages.md shows one).
     public func verifySynchronousMessages(
         isolation: isolated (any Actor)? = #isolation,
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column,
-        _ exchange: (MessagePayload) async throws -> [MessagePayload]
+        _ test: (SynchronousMessageExchange) async throws -> Void
     ) async throws {
         let runLocation = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         try await verify(synchronous: true, at: runLocation) { compiled in
             guard case .synchronousMessages(let declared) = compiled.pactInteraction else { return [] }
-            let responses: [MessagePayload]
+            let exchange = SynchronousMessageExchange(
+                request: MessagePayload(Self.consumerExample(declared.request)),
+                responses: declared.responses.map { MessagePayload(Self.consumerExample($0)) })
             do {
-                responses = try await exchange(MessagePayload(Self.consumerExample(declared.request)))
+                try await test(exchange)
+                return []
             } catch {
-                return [Self.closureFailure("exchange", error, compiled)]
+                return [Self.closureFailure("test closure", error, compiled)]
             }
-            return Self.check(responses, against: declared, compiled: compiled)
         }
     }
 
@@ -69,7 +72,7 @@ extension MessagePactBuilder {
         try core.finish(failures, writing: messages, at: runLocation)
     }
 
-    /// A consumer closure (`handler` or `exchange`) that threw on a message, reported at its declaration.
+    /// A consumer closure (`handler` or `test`) that threw on a message, reported at its declaration.
     private static func closureFailure(_ closure: String, _ error: any Error, _ compiled: CompiledMessage) -> PactFailure {
         let description = compiled.pactInteraction.info.description
         return PactFailure(kind: .testError, interaction: description,
@@ -83,40 +86,5 @@ extension MessagePactBuilder {
     static func consumerExample(_ message: MessageContents) -> MessageContents {
         var rng = SystemRandomNumberGenerator()
         return message.generated(context: GeneratorContext(mode: .consumer), using: &rng).0
-    }
-
-    /// One failure per mismatch (or unreadable response), at the `willRespondWith` line it concerns.
-    static func check(
-        _ responses: [MessagePayload], against declared: SynchronousMessageInteraction, compiled: CompiledMessage
-    ) -> [PactFailure] {
-        let description = declared.info.description
-        func location(_ index: Int) -> PactSourceLocation {
-            compiled.responseLocations.indices.contains(index) ? compiled.responseLocations[index] : compiled.location
-        }
-        var actual: [MessageContents] = []
-        for (index, response) in responses.enumerated() {
-            let expected = declared.responses.indices.contains(index) ? declared.responses[index] : MessageContents()
-            do {
-                actual.append(try MessageDecoding.contents(of: response, expected: expected))
-            } catch {
-                return [PactFailure(kind: .mismatch, interaction: description,
-                                    message: "Pact: response \(index + 1) of message '\(description)': \(error.reason)",
-                                    location: location(index))]
-            }
-        }
-        let mismatches = SynchronousMessageMatching.match(expected: declared.responses, actual: actual, version: .v4)
-        return mismatches.map { mismatch in
-            let index = declared.responses.count > 1 ? Self.responseIndex(of: mismatch) : 0
-            return PactFailure(
-                kind: .mismatch, interaction: description, request: "synchronous message", mismatch: mismatch,
-                message: RunFailures.mismatchMessage(mismatch, interaction: description, request: "its response"),
-                location: location(index))
-        }
-    }
-
-    /// The index in a `response[i] …` mismatch path (0 when there is none).
-    private static func responseIndex(of mismatch: Mismatch) -> Int {
-        guard mismatch.path.hasPrefix("response["), let close = mismatch.path.firstIndex(of: "]") else { return 0 }
-        return Int(mismatch.path[mismatch.path.index(mismatch.path.startIndex, offsetBy: 9)..<close]) ?? 0
     }
 }

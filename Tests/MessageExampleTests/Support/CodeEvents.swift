@@ -45,3 +45,29 @@ struct CodeEventPublisher: Sendable {
                               metadata: ["contentType": "application/json", "topic": "codes.revoked"])
     }
 }
+
+/// The answer the codes service gives to a code check sent over the message broker.
+struct CodeCheckReply: Codable, Equatable, Sendable {
+    var valid: Bool
+    var lpa: String
+}
+
+/// The consumer's code for the synchronous exchange: it sends a code check and reads the codes service's reply.
+struct CodeCheckClient: Sendable {
+    struct InvalidCode: Error, CustomStringConvertible {
+        var description: String { "the codes service says the code is not valid" }
+    }
+
+    /// The request message asking whether `code` is valid.
+    func request(code: String) throws -> MessagePayload {
+        MessagePayload(contents: try JSONEncoder().encode(["code": code]),
+                       metadata: ["contentType": "application/json", "replyTo": "code-checks"])
+    }
+
+    /// The LPA the reply names; throws when the code is not valid or the reply is not a code check reply.
+    func lpa(from reply: MessagePayload) throws -> String {
+        let answer = try reply.decode(CodeCheckReply.self)
+        guard answer.valid else { throw InvalidCode() }
+        return answer.lpa
+    }
+}
