@@ -16,6 +16,8 @@ final class OneReportPerProblemTests: XCTestCase {
     struct Outcome {
         var expected: [String: [UInt]] = [:]
         var reported: [String: [Reported]] = [:]
+        /// Per scenario: what ended it (the `ended` line the fixture prints).
+        var ended: [String: String] = [:]
         var output = ""
     }
 
@@ -27,7 +29,7 @@ final class OneReportPerProblemTests: XCTestCase {
 
     func testXCTestReportsEachProblemOnce() throws {
         let outcome = try run(["PactConsumerTests.BrokenConsumerXCTests"]) { line in
-            // `/path/File.swift:12: error: BrokenConsumerXCTests.testX : failed - message`
+            // `/path/File.swift:12: error: BrokenConsumerXCTests.testX : message`
             guard let range = line.range(of: ": error: BrokenConsumerXCTests.test") else { return nil }
             let location = line[..<range.lowerBound]
             let rest = line[range.upperBound...]
@@ -37,6 +39,15 @@ final class OneReportPerProblemTests: XCTestCase {
         }
         XCTAssertFalse(outcome.output.contains("<EXPR>:0"), "a thrown error was reported again:\n\(outcome.output)")
         check(outcome)
+        // The first words are PactKit's, except on the failure that ends a failed run, which only XCTUnwrap can end
+        // without a second failure (see `XCTestFailureReporter.reportLast`).
+        for (scenario, failures) in outcome.reported {
+            for (index, failure) in failures.enumerated() {
+                let ending = Self.endedByThrowing.contains(scenario) && index == failures.count - 1
+                let prefix = ending ? "XCTUnwrap failed: expected non-nil value of type \"PactKitPassingRun\" - Pact" : "Pact"
+                XCTAssertTrue(failure.message.hasPrefix(prefix), "\(scenario): \(failure) should start with \(prefix)")
+            }
+        }
     }
 
     func testSwiftTestingReportsEachProblemOnce() throws {
@@ -50,7 +61,19 @@ final class OneReportPerProblemTests: XCTestCase {
         }
         XCTAssertFalse(outcome.output.contains("Caught error"), "a thrown error was reported again:\n\(outcome.output)")
         check(outcome)
+        // Swift Testing titles each issue itself; PactKit's message is its comment, the first line below the title.
+        for (scenario, failures) in outcome.reported {
+            for (index, failure) in failures.enumerated() {
+                let ending = Self.endedByThrowing.contains(scenario) && index == failures.count - 1
+                let lines = failure.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                XCTAssertEqual(lines.first, ending ? "Expectation failed: pactKitRunPassed" : "Issue recorded", "\(scenario): \(failure)")
+                XCTAssertTrue(lines.dropFirst().first?.hasPrefix("Pact") ?? false, "\(scenario): \(failure)")
+            }
+        }
     }
+
+    /// The scenarios whose `run` or verify call throws to end the test (the others fail when the builder goes).
+    private static let endedByThrowing: Set = ["mismatches", "usage", "message handler"]
 
     private func check(_ outcome: Outcome, file: StaticString = #filePath, line: UInt = #line) {
         for scenario in Self.scenarios.values.sorted() {
@@ -65,6 +88,10 @@ final class OneReportPerProblemTests: XCTestCase {
         let mismatches = outcome.reported["mismatches"] ?? []
         XCTAssertTrue(mismatches.first?.message.contains("Pact mismatch in interaction 'create an order' for POST /orders: body $.quantity") ?? false,
                       "\(mismatches)", file: file, line: line)
+        XCTAssertTrue(mismatches.dropFirst().first.map { $0.message.contains("'read an order'") && $0.message.contains("query full") }
+                      ?? false, "\(mismatches)", file: file, line: line)
+        XCTAssertEqual(outcome.ended["mismatches"], "the framework's error, pact not written",
+                       "run ends the test with the framework's own already-recorded error and writes no pact", file: file, line: line)
         XCTAssertTrue(mismatches.last.map { outcome.output.contains("the test closure then threw") && $0.line > 0 } ?? false,
                       file: file, line: line)
         XCTAssertTrue(outcome.output.contains("more characters)"), "the closure's error is shortened", file: file, line: line)
@@ -105,6 +132,9 @@ final class OneReportPerProblemTests: XCTestCase {
             if let colon = line.range(of: ": "), line.hasPrefix("expect ") {
                 let scenario = String(line[line.index(line.startIndex, offsetBy: 7)..<colon.lowerBound])
                 outcome.expected[scenario] = line[colon.upperBound...].split(separator: " ").compactMap { UInt($0) }
+            } else if let colon = line.range(of: ": "), line.hasPrefix("ended ") {
+                let scenario = String(line[line.index(line.startIndex, offsetBy: 6)..<colon.lowerBound])
+                outcome.ended[scenario] = String(line[colon.upperBound...])
             } else if let (test, failure) = parse(line), let scenario = Self.scenarios[test] {
                 outcome.reported[scenario, default: []].append(failure)
                 lastScenario = scenario

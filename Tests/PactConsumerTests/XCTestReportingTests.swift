@@ -15,6 +15,16 @@ final class XCTestReportingTests: XCTestCase {
     private var capturing = false
     private var recorded: [Recorded] = []
 
+    /// What the failure that ends a failed run starts with under XCTest (see `XCTestFailureReporter.reportLast`).
+    private static let endingPrefix = "XCTUnwrap failed: expected non-nil value of type \"PactKitPassingRun\" - "
+
+    /// A builder made before the first test starts has PactKit observe XCTest from that test on (the first test of
+    /// a process to make one is not yet observed, see `EndOfTest`), so every test here records through the test case.
+    override class func setUp() {
+        super.setUp()
+        _ = PactBuilder(consumer: "app", provider: "api")
+    }
+
     #if os(Linux)
     override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
         if capturing {
@@ -55,6 +65,34 @@ final class XCTestReportingTests: XCTestCase {
         XCTAssertEqual(recorded.first?.line, line)
         XCTAssertEqual(recorded.first?.file, #filePath)
         XCTAssertTrue(recorded.first?.description.contains("body $.age") ?? false, recorded.first?.description ?? "")
+        XCTAssertTrue(recorded.first?.description.hasPrefix(Self.endingPrefix + "Pact mismatch in interaction 'create a user'") ?? false,
+                      recorded.first?.description ?? "")
+    }
+
+    /// Every failure but the one that ends the run is PactKit's message alone, and each problem is recorded once.
+    func testFailuresReadAsPactKitsMessageAndEachIsRecordedOnce() async throws {
+        let pact = PactBuilder(consumer: "app", provider: "api", directory: try temporaryDirectory(self))
+        let createLine = #line + 1
+        pact.uponReceiving("create a user")
+            .withRequest(.post, "/users", body: ["name": .string("Ada")])
+            .willRespondWith(status: 201)
+        let readLine = #line + 1
+        pact.uponReceiving("read a user").withRequest(.get, "/users/1").willRespondWith(status: 200)
+        capturing = true
+        do {
+            try await pact.run { mockServer in
+                _ = try await TestClient(baseURL: mockServer.url).postJSON("/users", ["name": 36])
+            }
+            XCTFail("run must throw")
+        } catch {
+            XCTAssertFalse(error is PactRunError, "XCTest's own already-recorded error ends the test")
+        }
+        capturing = false
+        XCTAssertEqual(recorded.map(\.line), [createLine, readLine], "\(recorded)")
+        XCTAssertTrue(recorded.first?.description.hasPrefix("Pact mismatch in interaction 'create a user' for POST /users: body $.name")
+                      ?? false, "the first words are PactKit's: \(recorded)")
+        XCTAssertEqual(recorded.last?.description,
+                       Self.endingPrefix + "Pact: interaction 'read a user' expected GET /users/1 but it was never received")
     }
 
     func testUsageErrorIsAnXCTestFailureAtTheMatcherLine() async throws {

@@ -49,4 +49,9 @@ extension BuilderCore {
         for failure in failures.dropLast() { reporter.report(failure) }
         return reporter.reportLast(last, of: failures)
     }
+
+    /// Reports one failure on its own, after the error ending the test was made (nothing is thrown for it).
+    func reportAlone(_ failure: PactFailure) {
+        (reporter ?? AutomaticFailureReporter()).report(failure)
+    }
 }

@@ -14,6 +14,8 @@ public struct PactFailure: Sendable, Hashable, CustomStringConvertible {
         case missingRequest
         /// The test closure threw.
         case testError
+        /// The test closure did not finish within `run(timeout:)`.
+        case timedOut
         /// The mock provider could not start or stop.
         case mockServer
         /// The pact file could not be written (or conflicts with an interaction written earlier in the run).

@@ -5,13 +5,24 @@ import Testing
 import XCTest
 #endif
 
-/// Records failures with `XCTFail` at their file and line.
+/// Records failures as XCTest failures at their file and line, worded as PactKit's message alone.
 public struct XCTestFailureReporter: PactFailureReporter {
     /// Creates the reporter; it holds no state.
     public init() {}
 
     /// Fails the running XCTest test at the failure's file and line; prints it where XCTest is unavailable.
+    ///
+    /// On Linux, once a builder has started observing XCTest (see `EndOfTest`), the failure goes to the running test
+    /// case's `recordFailure(withDescription:…)`, so it reads as PactKit's message and nothing else; `XCTFail` (used
+    /// otherwise: the first test of a process, Apple's XCTest) puts "failed - " before it.
     public func report(_ failure: PactFailure) {
+        #if os(Linux) && canImport(XCTest)
+        if let testCase = XCTestCaseTracker.shared.current {
+            testCase.recordFailure(withDescription: failure.message, inFile: "\(failure.location.filePath)",
+                                   atLine: Int(failure.location.line), expected: true)
+            return
+        }
+        #endif
         #if canImport(XCTest)
         XCTFail(failure.message, file: failure.location.filePath, line: failure.location.line)
         #else
@@ -19,12 +30,21 @@ public struct XCTestFailureReporter: PactFailureReporter {
         #endif
     }
 
-    /// Records the failure through `XCTUnwrap`, whose thrown error XCTest does not record a second time (any other
-    /// error thrown out of a test becomes one more failure, at no source line).
+    /// Records the failure through `XCTUnwrap` and returns its error, which ends the test without a second failure.
+    ///
+    /// Why `XCTUnwrap`, whose record starts "XCTUnwrap failed: expected non-nil value of type "PactKitPassingRun" - "
+    /// before PactKit's message: ending the test takes a thrown error, and XCTest records every error thrown out of
+    /// a test (corelibs-xctest: `threw error "…"` at `<EXPR>:0`, without the line; Apple's: "caught error") except
+    /// those conforming to its internal `XCTCustomErrorHandling`: `XCTSkip`'s, which would mark a failed test
+    /// skipped, and `XCTUnwrap`'s, which exists only once `XCTUnwrap` has recorded its own failure. So no public API
+    /// ends the test with one failure whose first words are PactKit's. Of what is possible, this keeps one failure
+    /// per problem at its line; the others (every failure before the last) read as PactKit's message alone. Recording
+    /// the message first and letting the thrown error be recorded too would report it twice, the second time
+    /// without a line; throwing it alone would lose its line.
     public func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error {
         #if canImport(XCTest)
         do {
-            _ = try XCTUnwrap(Optional<AllInteractionsVerified>.none, failure.message,
+            _ = try XCTUnwrap(Optional<PactKitPassingRun>.none, failure.message,
                               file: failure.location.filePath, line: failure.location.line)
         } catch {
             return error
@@ -49,12 +69,19 @@ public struct SwiftTestingFailureReporter: PactFailureReporter {
         #endif
     }
 
-    /// Records the failure through `#require`, whose thrown error Swift Testing does not record a second time.
+    /// Records the failure through `#require` and returns its error, which ends the test without a second issue.
+    ///
+    /// Swift Testing titles every issue with its own words ("Issue recorded", "Expectation failed: …", "Caught error:
+    /// …") and shows the comment, PactKit's message, below. It records every error thrown out of a test as one more
+    /// issue ("Caught error", at the test rather than the failure's line) except `ExpectationFailedError`, which only
+    /// `#expect`/`#require` make, after recording their own issue, and cancellation, which would mark the test
+    /// cancelled. So the last failure is recorded by `#require`, titled "Expectation failed: pactKitRunPassed", and
+    /// its error ends the test: one issue per problem, each at its line.
     public func reportLast(_ failure: PactFailure, of failures: [PactFailure]) -> any Error {
         #if canImport(Testing)
-        let allInteractionsVerified = false
+        let pactKitRunPassed = false
         do {
-            try #require(allInteractionsVerified, Comment(rawValue: failure.message), sourceLocation: sourceLocation(of: failure))
+            try #require(pactKitRunPassed, Comment(rawValue: failure.message), sourceLocation: sourceLocation(of: failure))
         } catch {
             return error
         }
@@ -74,8 +101,8 @@ public struct SwiftTestingFailureReporter: PactFailureReporter {
 }
 
 /// What `XCTUnwrap` names in the last failure of a failed run: "expected non-nil value of type
-/// \"AllInteractionsVerified\"", followed by the problem.
-struct AllInteractionsVerified {}
+/// \"PactKitPassingRun\"", followed by the problem, so the failure says it is PactKit's, not the test's own.
+struct PactKitPassingRun {}
 
 /// The default: Swift Testing when a Swift Testing test is running, XCTest otherwise.
 public struct AutomaticFailureReporter: PactFailureReporter {

@@ -13,6 +13,30 @@ enum RunFailures {
         PactFailure(kind: .mockServer, message: "Pact: \(message)", location: location)
     }
 
+    /// The failures of a run whose closure did not finish within `timeout`: what the mock found so far, except that
+    /// the interactions never received are named together in one failure at the run line, as still outstanding.
+    static func timedOut(
+        after timeout: Duration, _ verification: MockServerVerification, interactions: [DeclaredInteraction],
+        at runLocation: PactSourceLocation
+    ) -> [PactFailure] {
+        var failures = Self.verification(verification, interactions: interactions, at: runLocation)
+        let outstanding = failures.filter { $0.kind == .missingRequest }
+        failures.removeAll { $0.kind == .missingRequest }
+        let limit = "Pact: the test closure did not finish within the run's timeout of \(RunTimeout.text(timeout))"
+        let advice = "the closure was cancelled; if the client is only slow, give run(timeout:) or "
+            + "\(RunTimeout.variable) more time"
+        let message: String
+        if outstanding.isEmpty {
+            message = "\(limit), after every interaction was received; \(advice)"
+        } else {
+            let names = outstanding.map { "'\($0.interaction ?? "")' (\($0.request ?? ""))" }
+            message = "\(limit); still outstanding (declared but never received by the mock provider): "
+                + "\(names.joined(separator: ", ")); \(advice)"
+        }
+        failures.append(PactFailure(kind: .timedOut, message: message, location: runLocation))
+        return failures
+    }
+
     /// The closure's error, shortened: client errors often embed the mock's whole 500 answer as escaped JSON, and
     /// the failures before this one already say what it holds.
     static func testError(_ error: any Error, afterMockFindings: Bool, at location: PactSourceLocation) -> PactFailure {

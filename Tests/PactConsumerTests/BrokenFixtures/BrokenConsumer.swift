@@ -18,6 +18,14 @@ enum BrokenConsumer {
         print("expect \(scenario): \(lines.map(String.init).joined(separator: " "))")
     }
 
+    /// Prints, as the test ends, `ended <scenario>: <what ended it>, pact <written|not written>`: whether the error
+    /// that ended it is the framework's own (not a `PactRunError`) and whether a pact file was left behind.
+    static func ended(_ scenario: String, by error: any Error, pactIn directory: URL, file: String) {
+        let ender = error is PactRunError ? "a PactRunError" : "the framework's error"
+        let written = FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path)
+        print("ended \(scenario): \(ender), pact \(written ? "written" : "not written")")
+    }
+
     static func directory() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("pact-broken-\(UUID().uuidString)")
     }
@@ -25,7 +33,8 @@ enum BrokenConsumer {
     /// Two interactions each get a wrong request, and the client then throws on the mock's 500 answer: two
     /// mismatches at their `uponReceiving` lines, then the closure's error at the `run` line.
     static func mismatchesThenClosureError() async throws {
-        let pact = PactBuilder(consumer: "orders-app", provider: "orders-api", directory: directory())
+        let directory = directory()
+        let pact = PactBuilder(consumer: "orders-app", provider: "orders-api", directory: directory)
         let createLine = #line + 1
         pact.uponReceiving("create an order")
             .withRequest(.post, "/orders", body: ["quantity": .integer(1)])
@@ -34,12 +43,17 @@ enum BrokenConsumer {
         pact.uponReceiving("read an order")
             .withRequest(.get, "/orders/1", query: ["full": "true"])
             .willRespondWith(status: 200, body: ["id": .integer(1)])
-        expect("mismatches", [createLine, readLine, #line + 1])
-        try await pact.run { mockServer in
-            let client = TestClient(baseURL: mockServer.url)
-            _ = try await client.postJSON("/orders", ["quantity": "many"])
-            let read = try await client.send("GET", "/orders/1", query: "full=false")
-            throw ClientFailed(body: String(decoding: read.body, as: UTF8.self))
+        expect("mismatches", [createLine, readLine, #line + 2])
+        do {
+            try await pact.run { mockServer in
+                let client = TestClient(baseURL: mockServer.url)
+                _ = try await client.postJSON("/orders", ["quantity": "many"])
+                let read = try await client.send("GET", "/orders/1", query: "full=false")
+                throw ClientFailed(body: String(decoding: read.body, as: UTF8.self))
+            }
+        } catch {
+            ended("mismatches", by: error, pactIn: directory, file: "orders-app-orders-api.json")
+            throw error
         }
     }
 
