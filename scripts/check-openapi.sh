@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 
 pactkit=${PACTKIT:-.build/debug/pactkit}
 if [ ! -x "$pactkit" ]; then
-    swift build --product pactkit >/dev/null
+    echo "==> building pactkit (debug)"
+    swift build --product pactkit 2>&1 | scripts/build-progress.sh pactkit
     pactkit="$(swift build --show-bin-path)/pactkit"
 fi
 

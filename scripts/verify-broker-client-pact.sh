@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product pactkit >/dev/null
+echo "==> building pactkit (debug)"
+swift build --product pactkit 2>&1 | scripts/build-progress.sh pactkit
 bin=$(swift build --show-bin-path)
 workdir=$(mktemp -d)
 "$bin/pactkit" broker --port 0 --db "$workdir/broker.sqlite3" --enable-provider-states --base-url http://example.org \

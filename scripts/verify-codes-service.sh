@@ -32,9 +32,16 @@ done
 
 step() { echo "==> $*"; }
 
-step "building codes-service and pactkit (debug; the first build takes several minutes)"
-swift build --product codes-service >/dev/null
-swift build --product pactkit >/dev/null
+# Each build reports its progress as it goes (scripts/build-progress.sh): a first build takes several minutes.
+build() {
+    step "building $1 (debug)"
+    if ! swift build --product "$1" 2>&1 | scripts/build-progress.sh "$1"; then
+        echo "step failed: swift build --product $1" >&2
+        exit 1
+    fi
+}
+build codes-service
+build pactkit
 bin=$(swift build --show-bin-path)
 
 workdir=$(mktemp -d)

@@ -52,6 +52,43 @@ final class VerifyVerboseCLITests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("X-Served-By"), result.stdout)
     }
 
+    func testVerboseShowsStateChangesAndMessageRequestsInTheOrderTheyWereMade() async throws {
+        let provider = try await CLITestProvider { request in
+            switch request.path {
+            case "/_pact_state": return .json(Data(#"{"stateChanged": true}"#.utf8))
+            case "/_pact/message": return .json(Data(#"{"code": "ABC", "lpa": "700000000047"}"#.utf8))
+            default: return .code
+            }
+        }
+        let url = provider.url.absoluteString
+        let pact = try CLIPacts.write(self, interactions: [
+            CLIPacts.get("a code", path: "/codes/1", states: #"[{"name": "a code exists", "params": {"code": "ABC"}}]"#),
+            VerifyMessagesCLITests.message("a code created event", content: #"{"code": "ABC", "lpa": "700000000047"}"#),
+        ])
+        let result = try await PactkitBinary.verify([
+            "--file", pact.path, "--provider-base-url", url, "--message-path", "_pact/message",
+            "--state-change-url", "\(url)/_pact_state", "--state-change-teardown", "--verbose",
+        ])
+        await provider.stop()
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let out = result.stdout
+        let headings = out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            $0.hasSuffix("sent:") || $0.hasSuffix("'):") || $0.hasPrefix("POST ") || $0.hasPrefix("GET ")
+        }
+        XCTAssertEqual(headings, [
+            "State change sent (setup of 'a code exists'):", "POST \(url)/_pact_state",
+            "Request sent:", "GET \(url)/codes/1",
+            "State change sent (teardown of 'a code exists'):", "POST \(url)/_pact_state",
+            "State change sent (setup of 'a code exists'):", "POST \(url)/_pact_state",
+            "Message request sent:", "POST \(url)/_pact/message",
+            "State change sent (teardown of 'a code exists'):", "POST \(url)/_pact_state",
+        ], out)
+        XCTAssertTrue(out.contains(#""action":"setup""#) && out.contains(#""action":"teardown""#), out)
+        XCTAssertTrue(out.contains(#""state":"a code exists""#), out)
+        XCTAssertTrue(out.contains(#"        {"description":"a code created event""#), out)
+        XCTAssertTrue(out.contains(#"        {"code": "ABC", "lpa": "700000000047"}"#), out)
+    }
+
     func testVerboseSaysWhenNoResponseCame() async throws {
         let provider = try await CLITestProvider { _ in .code }
         let url = provider.url.absoluteString

@@ -64,8 +64,10 @@ struct MessageEndpoint: Sendable {
         do {
             response = try await client.send(post.outbound)
         } catch {
+            await ExchangeRecorder.record(.messageRequest, request: post, response: nil)
             throw VerificationError(kind: TransportErrors.verificationError(error).kind, message: "message endpoint \(error.description)")
         }
+        await ExchangeRecorder.record(.messageRequest, request: post, response: ProviderResponse(response).recorded)
         guard (200..<300).contains(response.status) else {
             let body = Self.excerpt(response.body)
             let hint = response.status == 404 ? " (is the message endpoint path right? see --message-path)" : ""

@@ -16,6 +16,11 @@ struct ProviderResponse: Sendable {
         PactResponse(status: status, headers: headers, body: Self.decodeBody(body, contentType: headers.contentType))
     }
 
+    /// The response as `RecordedExchange` keeps it.
+    var recorded: RecordedExchange.Response {
+        RecordedExchange.Response(status: status, headers: lines, body: RecordedBody(body))
+    }
+
     /// The body as text for messages, shortened to `limit` characters.
     func bodyText(limit: Int = 500) -> String {
         let text = String(decoding: body, as: UTF8.self)

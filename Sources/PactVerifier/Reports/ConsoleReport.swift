@@ -18,8 +18,8 @@ extension VerificationReport {
             for interaction in pact.interactions {
                 out.append("")
                 out += interactionLines(interaction, style: style)
-                if verbose, let exchange = interaction.exchange {
-                    out += ExchangeConsoleText.lines(exchange, indent: "      ")
+                if verbose {
+                    for exchange in interaction.exchanges { out += ExchangeConsoleText.lines(exchange, indent: "      ") }
                 }
             }
             if pact.filteredOut > 0 { out += ["", "  \(pact.filteredOut) interaction(s) left out by the filters"] }

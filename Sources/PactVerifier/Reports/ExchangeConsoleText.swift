@@ -1,12 +1,12 @@
 import Foundation
 
-/// The lines `renderConsole(colour:verbose:)` shows for a recorded exchange: the request line, header lines and body,
-/// then the status, header lines and body of the response; bodies beyond `RecordedExchange.bodyLimit` bytes end with
-/// `… (N bytes more)`.
+/// The lines `renderConsole(colour:verbose:)` shows for a recorded exchange: what the request was for, the request
+/// line, header lines and body, then the status, header lines and body of the response; bodies beyond
+/// `RecordedExchange.bodyLimit` bytes end with `… (N bytes more)`.
 enum ExchangeConsoleText {
     static func lines(_ exchange: RecordedExchange, indent: String) -> [String] {
         let request = exchange.request
-        var lines = ["\(indent)Request sent:", "\(indent)  \(request.method) \(request.url)"]
+        var lines = ["\(indent)\(exchange.purpose.heading)", "\(indent)  \(request.method) \(request.url)"]
         lines += request.headers.map { "\(indent)  \($0.name): \($0.value)" }
         lines += body(request.body, indent: indent + "  ")
         guard let response = exchange.response else {

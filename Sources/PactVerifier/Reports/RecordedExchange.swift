@@ -1,11 +1,15 @@
 import Foundation
 
-/// A request sent to the provider and the response it answered, kept when
-/// `VerifierConfiguration.recordsExchanges` is set so `renderConsole(colour:verbose:)` can show them. Bodies are kept
-/// up to `RecordedExchange.bodyLimit` bytes with their full size.
+/// A request sent while an interaction was verified (to the provider, its state change URL or its message endpoint)
+/// and the response it answered, kept when `VerifierConfiguration.recordsExchanges` is set so
+/// `renderConsole(colour:verbose:)` can show them. Bodies are kept up to `RecordedExchange.bodyLimit` bytes with their
+/// full size.
 public struct RecordedExchange: Sendable {
     /// How much of each body is kept and shown: 4 KiB.
     public static let bodyLimit = 4096
+
+    /// What the request was for.
+    public var purpose: Purpose
 
     /// The request as sent, after custom headers and the request filter.
     public var request: Request
@@ -32,6 +36,25 @@ public struct RecordedExchange: Sendable {
         public var headers: [HeaderLine]
         /// The body, up to `bodyLimit` bytes.
         public var body: RecordedBody
+    }
+
+    /// What a recorded request was for.
+    public enum Purpose: Sendable, Hashable {
+        /// The interaction's request to the provider.
+        case providerRequest
+        /// A call to the state change URL: `setup` or `teardown` of the named state.
+        case stateChange(action: String, state: String)
+        /// The request asking the message endpoint for a message.
+        case messageRequest
+
+        /// How the console report introduces the request.
+        var heading: String {
+            switch self {
+            case .providerRequest: "Request sent:"
+            case .stateChange(let action, let state): "State change sent (\(action) of '\(state)'):"
+            case .messageRequest: "Message request sent:"
+            }
+        }
     }
 
     /// One header line.

@@ -161,9 +161,9 @@ public struct InteractionResult: Sendable {
     public var comments: [String: JSONValue]
     /// How long verifying the interaction took, state changes included.
     public var duration: Duration
-    /// The request sent and the response received, when `VerifierConfiguration.recordsExchanges` is set and a
-    /// request was sent.
-    public var exchange: RecordedExchange?
+    /// The requests sent (state changes, the provider request, a message request) and the responses received, in
+    /// order, when `VerifierConfiguration.recordsExchanges` is set.
+    public var exchanges: [RecordedExchange] = []
 
     /// Builds a result; everything after `status` defaults to empty (and a zero duration).
     public init(

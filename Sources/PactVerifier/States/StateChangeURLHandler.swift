@@ -30,7 +30,7 @@ struct StateChangeURLHandler: ProviderStateHandler {
             body: Data(JSONWriter.compact(payload).utf8))
         let response: ProviderResponse
         do {
-            response = try await client.send(request)
+            response = try await client.send(request, purpose: .stateChange(action: action, state: state.name))
         } catch {
             throw StateChangeFailure(state: state, action: action, status: nil, body: nil, reason: error.message)
         }

@@ -13,6 +13,15 @@ struct InteractionVerifier: Sendable {
     var recordsExchanges = false
 
     func verify(_ interaction: Interaction, version: PactSpecVersion) async -> InteractionResult {
+        guard recordsExchanges else { return await performVerification(interaction, version: version) }
+        var (result, exchanges) = await ExchangeRecorder.recording {
+            await performVerification(interaction, version: version)
+        }
+        result.exchanges = exchanges
+        return result
+    }
+
+    private func performVerification(_ interaction: Interaction, version: PactSpecVersion) async -> InteractionResult {
         let info = interaction.info
         var result = InteractionResult(description: info.description, providerStates: info.providerStates,
                                        interactionType: interaction.typeName, pending: info.pending, status: .skipped,
@@ -47,11 +56,7 @@ struct InteractionVerifier: Sendable {
         do throws(VerificationError) {
             var providerRequest = try builder.request(for: request)
             try await providerRequest.apply(requestFilter)
-            if recordsExchanges { result.exchange = RecordedExchange(request: .init(providerRequest)) }
             let response = try await client.send(providerRequest)
-            if recordsExchanges {
-                result.exchange?.response = .init(status: response.status, headers: response.lines, body: RecordedBody(response.body))
-            }
             result.mismatches = ResponseMatching.match(expected: expected, actual: response.model, version: version)
         } catch {
             result.errors.append(error)

@@ -41,8 +41,9 @@ public struct VerifierConfiguration: Sendable {
     public var maxResponseBytes: Int
     /// The largest pact downloaded from a URL; a longer one is a source error. 50 MiB by default.
     public var maxPactBytes: Int
-    /// Keep each HTTP request sent and response received (bodies up to `RecordedExchange.bodyLimit` bytes) in
-    /// `InteractionResult.exchange`, for `renderConsole(colour:verbose:)`. Off by default.
+    /// Keep each HTTP request sent while an interaction is verified (state change calls, the provider request, the
+    /// message endpoint's request) and the response received, bodies up to `RecordedExchange.bodyLimit` bytes, in
+    /// `InteractionResult.exchanges`, for `renderConsole(colour:verbose:)`. Off by default.
     public var recordsExchanges = false
 
     /// Builds a configuration; only the base URL is required. Requests time out after 5 s, no state changes
