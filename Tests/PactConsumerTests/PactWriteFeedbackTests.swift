@@ -118,6 +118,54 @@ final class PactWriteFeedbackTests: XCTestCase {
         XCTAssertNil(PactWriteFeedback.staleWarning(for: file))
     }
 
+    private static let childDirectoryVariable = "PACT_TEST_FEEDBACK_DIRECTORY"
+
+    func testATestProcessWarnsOnceWhenItEnds() throws {
+        #if os(Linux)
+        let directory = try temporaryDirectory(self)
+        _ = try earlierRunWrote(["get user (renamed since)"], in: directory)
+        let binary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the test binary \(binary.path) cannot be started as a child process")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["PactConsumerTests.PactWriteFeedbackTests/testChildProcessWritingTwice"]
+        var environment = ProcessInfo.processInfo.environment
+        environment[Self.childDirectoryVariable] = directory.path
+        process.environment = environment
+        let standardError = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        try process.run()
+        let output = String(decoding: standardError.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, output)
+        let lines = output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("Pact: ") }
+        let file = directory.appendingPathComponent("app-api.json").standardizedFileURL.path
+        XCTAssertEqual(lines, [
+            "Pact: wrote \(file) (1 new, 0 changed, 0 unchanged)",
+            "Pact: wrote \(file) (1 new, 0 changed, 0 unchanged)",
+            "Pact: warning: \(file) holds 1 interaction that no test of this run declared: 'get user (renamed since)'. "
+                + "It is left from an earlier run, because pact files are merged; to drop them, run the tests with "
+                + "PACT_OVERWRITE=true or give the builder writeMode: .overwrite",
+        ], "a line per write, then one warning when the process ends, naming only what no write declared")
+        #else
+        throw XCTSkip("the child process is started from the Linux test binary only")
+        #endif
+    }
+
+    /// The child side of `testATestProcessWarnsOnceWhenItEnds`: two tests' writes; skipped in a normal test run.
+    func testChildProcessWritingTwice() throws {
+        guard let path = ProcessInfo.processInfo.environment[Self.childDirectoryVariable] else {
+            throw XCTSkip("runs only as a child process of testATestProcessWarnsOnceWhenItEnds")
+        }
+        let directory = URL(fileURLWithPath: path)
+        for description in ["get user", "list users"] {
+            try PactFileWriter.write(PactFileWriterTests.request([interaction(description)], in: directory))
+        }
+    }
+
     func testARunPrintsOneLineForItsPactFile() async throws {
         let directory = try temporaryDirectory(self)
         let lines = Lines()
