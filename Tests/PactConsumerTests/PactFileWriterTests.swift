@@ -104,7 +104,9 @@ final class PactFileWriterTests: XCTestCase {
                        "the lock and the run identity live outside the pact folder")
         let lock = PactFileLock.lockURL(for: directory.appendingPathComponent("app-api.json"))
         XCTAssertFalse(lock.path.hasPrefix(directory.path))
-        XCTAssertEqual(try String(contentsOf: lock, encoding: .utf8), RunIdentity.current)
+        let record = try String(contentsOf: lock, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(record.first, RunIdentity.current)
+        XCTAssertEqual(record.count, 3, "the run, then each interaction it declared: \(record)")
     }
 
     func testMergeModeKeepsInteractionsFromEarlierRuns() throws {

@@ -150,9 +150,10 @@ final class UsageErrorTests: XCTestCase {
         XCTAssertEqual(pact.usageErrors.map(\.location.line), [UInt(line)])
         XCTAssertTrue(pact.usageErrors.first?.reason.contains("second time") ?? false)
 
-        let unnamed = PactBuilder(consumer: "", provider: "p", specVersion: .v2, reporter: CollectingFailureReporter())
+        // V2 is a version HTTP pacts are written in (OlderSpecVersionTests); a message pact needs V3.
+        let unnamed = MessagePactBuilder(consumer: "", provider: "p", specVersion: .v2, reporter: CollectingFailureReporter())
         XCTAssertEqual(unnamed.usageErrors.count, 2)
-        unnamed.uponReceiving(" ").withRequest(.get, "/")
+        unnamed.expectsToReceive(" ").withContents(["a": 1])
         XCTAssertEqual(unnamed.usageErrors.count, 3)
     }
 

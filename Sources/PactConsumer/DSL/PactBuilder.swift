@@ -37,7 +37,8 @@ public final class PactBuilder: Sendable {
     public var consumer: String { core.consumer }
     /// The provider's name, as written in the pact file and its file name.
     public var provider: String { core.provider }
-    /// The Pact specification version of the file and of the mock provider's matching: `.v4` (default) or `.v3`.
+    /// The Pact specification version of the file and of the mock provider's matching: `.v4` (default), `.v3`, or
+    /// `.v2`, `.v1_1`, `.v1` for tools that read only those (what they cannot hold is a usage error).
     public var specVersion: PactSpecVersion { core.specVersion }
     /// Where the pact file goes. nil: `$PACT_OUTPUT_DIR`, else `pacts/` under the current directory (for
     /// `swift test`, the package root).
@@ -56,7 +57,7 @@ public final class PactBuilder: Sendable {
     let core: BuilderCore<DeclaredInteraction>
 
     /// Builds a V4 builder that merges into the default pact directory and mocks on 127.0.0.1 at an OS-chosen port.
-    /// Empty names, versions other than V3/V4 and invalid ports fail every `run`, reported at this line.
+    /// Empty names and invalid ports fail every `run`, reported at this line.
     public init(
         consumer: String, provider: String, directory: URL? = nil, specVersion: PactSpecVersion = .v4,
         writeMode: PactWriteMode = .merge, host: String = "127.0.0.1", port: Int = 0, corsPreflight: Bool = false,

@@ -36,10 +36,12 @@ public final class PactInteractionBuilder: InteractionDeclaring {
             var request = PactRequest(method: method.name)
             request.path = compiler.path(path)
             request.query = compiler.query(query)
+            request.rawQuery = OlderSpecVersions.rawQuery(request.query, version: version)
             request.headers = compiler.headers(headers, part: "request")
             request.body = compiler.body(body, headers: &request.headers, part: "request")
             request.matchingRules = compiler.rules
             request.generators = compiler.generators
+            compiler.checkOlderVersion(part: "request")
             if compiler.errors.isEmpty { compiler.checkSelfMatch(request) }
             declared.info.errors += compiler.errors
             declared.request = request
@@ -66,6 +68,7 @@ public final class PactInteractionBuilder: InteractionDeclaring {
             response.body = compiler.body(body, headers: &response.headers, part: "response")
             response.matchingRules = compiler.rules
             response.generators = compiler.generators
+            compiler.checkOlderVersion(part: "response")
             if compiler.errors.isEmpty { compiler.checkSelfMatch(response) }
             declared.info.errors += compiler.errors
             declared.response = response

@@ -49,7 +49,7 @@ final class BuilderCore<Item: DeclaredItem>: Sendable {
         self.reporter = reporter
         self.wording = wording
         let errors = DeclarationChecks.builderErrors(consumer: consumer, provider: provider, specVersion: specVersion,
-                                                     at: location)
+                                                     oldest: Item.oldestSpecVersion, noun: wording.noun, at: location)
         state = Locked(State(builderErrors: errors + extraErrors))
         EndOfTest.prepare()
     }

@@ -2,16 +2,20 @@ import PactModel
 
 /// The checks the HTTP and message builders share, so both word their usage errors alike.
 enum DeclarationChecks {
-    /// Errors for empty consumer or provider names and a version pact files are not written in.
+    /// Errors for empty consumer or provider names and a version older than `oldest`, the first that can hold the
+    /// builder's `noun`s (HTTP interactions: V1; messages: V3).
     static func builderErrors(
-        consumer: String, provider: String, specVersion: PactSpecVersion, at location: PactSourceLocation
+        consumer: String, provider: String, specVersion: PactSpecVersion, oldest: PactSpecVersion, noun: String,
+        at location: PactSourceLocation
     ) -> [PactUsageError] {
         var errors: [PactUsageError] = []
         if consumer.trimmingCharacters(in: .whitespaces).isEmpty || provider.trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(PactUsageError(location: location, reason: "the consumer and provider names must not be empty"))
         }
-        if specVersion != .v3 && specVersion != .v4 {
-            errors.append(PactUsageError(location: location, reason: "pact files are written as V3 or V4, not \(specVersion)"))
+        if specVersion < oldest {
+            errors.append(PactUsageError(
+                location: location, reason: "\(noun)s need Pact \(oldest.majorName) or later, but this pact is written as "
+                    + "\(specVersion); use specVersion: \(oldest.upgradeSpelling)"))
         }
         return errors
     }

@@ -23,6 +23,8 @@ struct DeclaredInfo: Sendable {
 /// One interaction as declared (`DeclaredInteraction`, `DeclaredMessage`): its `DeclaredInfo` and its own parts.
 protocol DeclaredItem: Sendable {
     var info: DeclaredInfo { get set }
+    /// The oldest Pact version that can hold this kind of interaction (`OlderSpecVersions`).
+    static var oldestSpecVersion: PactSpecVersion { get }
 }
 
 extension DeclaredItem {

@@ -10,23 +10,41 @@ public protocol InteractionDeclaring: Sendable {
 /// One interaction of a pact builder, as an interaction builder edits it. Only PactKit's builders make it.
 public struct InteractionDeclaration: Sendable {
     let specVersion: PactSpecVersion
+    /// Whether the pact is V1/V1.1/V2 and the builder's kind exists there (HTTP), so its provider states are checked
+    /// against what those versions hold; a message builder of such a version already fails as a whole.
+    var checksOlderVersion: Bool { specVersion < .v3 && oldestSpecVersion <= specVersion }
+    let oldestSpecVersion: PactSpecVersion
     let update: @Sendable (_ change: (inout DeclaredInfo) -> Void) -> Void
 }
 
 extension BuilderCore {
     /// The declaration `id`, for its interaction builder.
     func declaration(_ id: Int) -> InteractionDeclaration {
-        InteractionDeclaration(specVersion: specVersion) { change in self.update(id) { change(&$0.info) } }
+        InteractionDeclaration(specVersion: specVersion, oldestSpecVersion: Item.oldestSpecVersion) { change in
+            self.update(id) { change(&$0.info) }
+        }
     }
 }
 
 extension InteractionDeclaring {
     /// Adds a provider state the interaction needs, with optional parameters given as plain Swift values
-    /// (`["code": code, "uses": 2]`) or `JSONValue`s. Call once per state.
+    /// (`["code": code, "uses": 2]`) or `JSONValue`s. Call once per state. V1, V1.1 and V2 pacts hold one state
+    /// without parameters; more is a usage error at this line.
     @discardableResult
-    public func given(_ state: String, _ params: [String: any PactValueConvertible] = [:]) -> Self {
+    public func given(
+        _ state: String, _ params: [String: any PactValueConvertible] = [:],
+        fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
         let json = params.mapValues(\.pactValue.example)
-        declaration.update { $0.states.append(ProviderState(name: state, params: json)) }
+        let declaration = self.declaration
+        let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        declaration.update { info in
+            info.states.append(ProviderState(name: state, params: json))
+            guard declaration.checksOlderVersion else { return }
+            if let error = OlderSpecVersions.providerStateError(info, version: declaration.specVersion, at: location) {
+                info.errors.append(error)
+            }
+        }
         return self
     }
 

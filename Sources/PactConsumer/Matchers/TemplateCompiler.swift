@@ -53,7 +53,12 @@ struct TemplateCompiler {
     private mutating func compile(_ matcher: Matcher, at path: RulePath) -> JSONValue {
         if matcher.minimumVersion > version {
             addProblem("\(matcher.name) needs Pact \(matcher.minimumVersion) or later, but this pact is written as "
-                       + "\(version); use specVersion: .v4", at: path, location: matcher.location)
+                       + "\(version); use specVersion: \(matcher.minimumVersion.upgradeSpelling)", at: path,
+                       location: matcher.location)
+        } else if matcher.generator != nil, version < .v3 {
+            addProblem("\(matcher.name) generates its value here (a generator), which needs Pact V3 or later, but this "
+                       + "pact is written as \(version); give it an example, or use specVersion: .v3 or .v4", at: path,
+                       location: matcher.location)
         }
         if let generator = matcher.generator { generators[path] = generator }
         switch matcher.shape {

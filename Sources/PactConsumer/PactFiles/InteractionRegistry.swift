@@ -39,6 +39,11 @@ enum InteractionRegistry {
         }
     }
 
+    /// The interactions this process's runs declared for `file`, as `InteractionIdentity.recordLine`s.
+    static func declaredLines(file: String) -> Set<String> {
+        written.withLock { Set(($0[file] ?? [:]).keys.map(\.recordLine)) }
+    }
+
     /// Forgets identities registered for `file` by a write that then failed.
     static func forget(_ identities: [InteractionIdentity], file: String) {
         written.withLock { written in

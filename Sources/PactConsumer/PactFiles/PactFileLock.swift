@@ -73,8 +73,33 @@ final class PactFileLock {
             .appendingPathComponent(name)
     }
 
-    /// The run identity stored by the last writer ("" when none).
+    /// The run identity stored by the last writer ("" when none): the record's first line.
     func lastRun() -> String {
+        runRecord().run
+    }
+
+    /// The last writer's run and the interactions (`InteractionIdentity.recordLine`) that run declared for this
+    /// pact, in any of its processes: line 1 is the run, each further line one interaction.
+    func runRecord() -> (run: String, declared: Set<String>) {
+        let lines = storedText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (lines.first ?? "", Set(lines.dropFirst().filter { !$0.isEmpty }))
+    }
+
+    /// Stores `run` as the last writer's run, with the interactions it declared for this pact.
+    func record(run: String, declared: Set<String>) {
+        let oneLine = run.replacingOccurrences(of: "\n", with: " ")
+        recordRun(([oneLine] + declared.sorted()).joined(separator: "\n"))
+    }
+
+    /// The record of the pact at `file` read without taking the lock (an empty record when there is none or it is
+    /// being rewritten): for the check at the end of the process, which must never wait on another one.
+    static func peekRecord(for file: URL) -> (run: String, declared: Set<String>) {
+        let text = (try? String(contentsOfFile: lockURL(for: file).path, encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (lines.first ?? "", Set(lines.dropFirst().filter { !$0.isEmpty }))
+    }
+
+    private func storedText() -> String {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 256)
         var offset: off_t = 0

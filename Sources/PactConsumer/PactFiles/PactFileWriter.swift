@@ -17,11 +17,18 @@ enum PactFileWriter {
         var directory: URL
         /// The interactions (HTTP or message) with the call that declared each.
         var interactions: [(Interaction, PactSourceLocation)]
+        /// Receives the `Pact: wrote …` line of a successful write (`PactWriteFeedback`); standard error by default.
+        var feedback: @Sendable (String) -> Void = PactWriteFeedback.emit
+        /// Whether the file is checked for interactions no run declared when the process ends.
+        var warnsAtExit = true
     }
 
-    /// Writes the file and returns the pact as written.
+    /// Writes the file, says so through `request.feedback`, and returns what was written. Every write says it once,
+    /// so a process whose tests write one pact file several times prints a line per write, each counting that
+    /// write's interactions; interactions the file keeps but no run declared are named once, when the process ends
+    /// (`PactWriteFeedback.warnAtExit`), since a later test of the process may still declare them.
     @discardableResult
-    static func write(_ request: Request) throws(PactFileError) -> Pact {
+    static func write(_ request: Request) throws(PactFileError) -> PactWriteSummary {
         let file = request.directory.appendingPathComponent(
             PactFileLocation.fileName(consumer: request.consumer, provider: request.provider))
         do {
@@ -47,19 +54,30 @@ enum PactFileWriter {
                     + "at \(earlier.location) and at \(later.location) in this run; one pact file cannot hold both. "
                     + "Give one a different description or provider state, or make them the same")
         }
+        let summary: PactWriteSummary
         do {
             let lock = try PactFileLock(for: file)
             defer { lock.unlock() }
-            let fresh = request.mode == .overwrite && lock.lastRun() != RunIdentity.current
-            let existing = fresh ? nil : try read(file)
-            let pact = try merged(request, into: existing, file: file)
+            let run = RunIdentity.current.replacingOccurrences(of: "\n", with: " ")
+            let record = lock.runRecord()
+            let sameRun = record.run == run
+            let fresh = request.mode == .overwrite && !sameRun
+            // Overwriting a file that cannot be read is how to get past it; it is then counted as empty.
+            let onDisk = fresh ? ((try? read(file)) ?? nil) : try read(file)
+            let pact = try merged(request, into: fresh ? nil : onDisk, file: file)
             try replace(file, with: pact, version: request.version)
-            lock.recordRun(RunIdentity.current)
-            return pact
+            let declared = request.interactions.map { InteractionIdentity($0.0.info).recordLine }
+            lock.record(run: run, declared: (sameRun ? record.declared : []).union(declared))
+            summary = PactWriteSummary(
+                file: file, pact: pact, version: request.version,
+                declared: request.interactions.map(\.0), before: onDisk)
         } catch {
             InteractionRegistry.forget(added, file: file.path)
             throw error
         }
+        if request.warnsAtExit { PactWriteFeedback.warnAtExit(about: file) }
+        request.feedback(summary.line)
+        return summary
     }
 
     private static func read(_ file: URL) throws(PactFileError) -> Pact? {

@@ -1,13 +1,15 @@
 import Foundation
 
-/// Writes pacts as V3 or V4 JSON documents the way pact-reference does, with sorted keys so the same pact always
-/// gives the same bytes.
+/// Writes pacts as V1, V1.1, V2, V3 or V4 JSON documents the way pact-reference does, with sorted keys so the same
+/// pact always gives the same bytes.
 public enum PactWriter {
     /// The version written into `metadata.pactKit.version`.
     public static let pactKitVersion = "0.1.0"
 
-    /// The pact as a V3 or V4 JSON document. V3 cannot hold `Synchronous/Messages`, nor HTTP interactions and messages
-    /// in one file; a V3 pact of messages only is written with a `messages` array. Other versions are an error.
+    /// The pact as a JSON document of `version`. V3 cannot hold `Synchronous/Messages`, nor HTTP interactions and
+    /// messages in one file; a V3 pact of messages only is written with a `messages` array. V1, V1.1 and V2 hold HTTP
+    /// interactions only, with one provider state without parameters, no generators, and (V2) only the `type` and
+    /// `regex` matchers, one per place (`LegacyPactWriter`); what they cannot hold is an error naming it.
     public static func json(for pact: Pact, version: PactSpecVersion) throws(PactError) -> JSONValue {
         var out: [String: JSONValue] = [
             "consumer": ["name": .string(pact.consumer)],
@@ -21,9 +23,26 @@ public enum PactWriter {
             let (key, entries) = try v3Interactions(pact)
             out[key] = .array(entries)
         case .v1, .v1_1, .v2:
-            throw PactError(jsonPath: "$", reason: "writing \(version) pacts is not supported; write V3 or V4")
+            out["interactions"] = .array(try LegacyPactWriter.interactions(pact, version: version))
         }
         return .object(out)
+    }
+
+    /// One interaction as it appears in a pact file of `version` (a V3 pact's message as an entry of `messages`).
+    public static func json(for interaction: Interaction, version: PactSpecVersion) throws(PactError) -> JSONValue {
+        switch version {
+        case .v4: return InteractionWriter.v4(interaction)
+        case .v3:
+            switch interaction {
+            case .http(let http): return InteractionWriter.v3HTTP(http)
+            case .asynchronousMessage(let message): return InteractionWriter.v3Message(message)
+            case .synchronousMessages:
+                throw PactError(jsonPath: "$", reason: "a V3 pact cannot hold Synchronous/Messages interactions "
+                                + "('\(interaction.description)'); write V4")
+            }
+        case .v1, .v1_1, .v2:
+            return try LegacyPactWriter.interaction(interaction, version: version, at: "$")
+        }
     }
 
     /// The pact file's bytes: pretty-printed, sorted keys, trailing newline.

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Writes V1, V1.1 and V2 interactions as pact-reference (`pact_models`) writes them: `providerState` as one string,
+/// the query as a query string, headers as strings, the body as the JSON value itself, and (V2 only) the flat
+/// `matchingRules` object with `$.body…`, `$.path`, `$.query.NAME` and `$.headers.NAME` keys, one matcher each.
+///
+/// What such a pact cannot hold is an error naming it, never dropped: messages, several provider states or their
+/// parameters, generators, matching rules in V1/V1.1, and in V2 any matcher other than `type` (with `min`/`max`) and
+/// `regex`, or more than one matcher in one place.
+enum LegacyPactWriter {
+    /// The entries of the `interactions` array.
+    static func interactions(_ pact: Pact, version: PactSpecVersion) throws(PactError) -> [JSONValue] {
+        var out: [JSONValue] = []
+        for (index, interaction) in pact.interactions.enumerated() {
+            out.append(try self.interaction(interaction, version: version, at: "$.interactions[\(index)]"))
+        }
+        return out
+    }
+
+    /// One interaction of a V1/V1.1/V2 pact.
+    static func interaction(_ interaction: Interaction, version: PactSpecVersion, at path: String) throws(PactError) -> JSONValue {
+        guard case .http(let http) = interaction else {
+            throw PactError(jsonPath: path, reason: "a \(version) pact holds HTTP interactions only, not the message "
+                            + "'\(interaction.description)'; messages need V3 or V4")
+        }
+        var out: [String: JSONValue] = ["description": .string(http.info.description)]
+        let states = http.info.providerStates
+        if states.count > 1 {
+            throw PactError(jsonPath: path, reason: "interaction '\(http.info.description)' has \(states.count) provider "
+                            + "states, but a \(version) pact holds one (providerState); several need V3 or V4")
+        }
+        if let state = states.first {
+            guard state.params.isEmpty else {
+                throw PactError(jsonPath: path, reason: "the provider state '\(state.name)' of interaction "
+                                + "'\(http.info.description)' has parameters, which a \(version) pact cannot hold; "
+                                + "parameters need V3 or V4")
+            }
+            out["providerState"] = .string(state.name)
+        }
+        out["request"] = try part(PartsWriter.request(http.request, version: version), rules: http.request.matchingRules,
+                                  generators: http.request.generators, version: version, at: path + ".request")
+        out["response"] = try part(PartsWriter.response(http.response, version: version), rules: http.response.matchingRules,
+                                   generators: http.response.generators, version: version, at: path + ".response")
+        return .object(out)
+    }
+
+    /// The request or response as `PartsWriter` writes it, with the V2 rules in place of the V3 ones.
+    private static func part(
+        _ written: JSONValue, rules: MatchingRules, generators: Generators, version: PactSpecVersion, at path: String
+    ) throws(PactError) -> JSONValue {
+        guard case .object(var out) = written else { return written }
+        out["generators"] = nil
+        out["matchingRules"] = nil
+        if !generators.isEmpty {
+            throw PactError(jsonPath: path + ".generators",
+                            reason: "a \(version) pact cannot hold generators; they need V3 or V4")
+        }
+        if !rules.isEmpty {
+            guard version == .v2 else {
+                throw PactError(jsonPath: path + ".matchingRules",
+                                reason: "a \(version) pact cannot hold matching rules; they need V2 or later")
+            }
+            out["matchingRules"] = try v2Rules(rules, at: path + ".matchingRules")
+        }
+        return .object(out)
+    }
+
+    /// The flat V2 `matchingRules` object.
+    static func v2Rules(_ rules: MatchingRules, at path: String) throws(PactError) -> JSONValue {
+        var out: [String: JSONValue] = [:]
+        for (category, lists) in rules.categories {
+            for (name, list) in lists where !list.isEmpty {
+                let key = try v2Key(category, name, at: path)
+                out[key] = try v2Matcher(list, key: key, at: path)
+            }
+        }
+        return .object(out)
+    }
+
+    /// `$.body…`, `$.path`, `$.query.NAME` or `$.headers.NAME` (`$.headers['x.y']` for names that need quoting).
+    /// The headers are `$.headers`, as in the V2 specification's testcases and what pact-jvm and the Ruby tools
+    /// (which apply the key to the request object itself) read; pact-reference writes `$.header` but reads both.
+    private static func v2Key(_ category: RuleCategoryName, _ name: String, at path: String) throws(PactError) -> String {
+        switch category {
+        case .body: return "$.body" + name.dropFirst()
+        case .path: return "$.path"
+        case .query: return "$.query" + quotedName(name)
+        case .header: return "$.headers" + quotedName(name)
+        case .method, .status, .metadata:
+            throw PactError(jsonPath: path, reason: "a V2 pact cannot hold matching rules on the \(category.rawValue); "
+                            + "they need V3 or V4")
+        }
+    }
+
+    private static func quotedName(_ name: String) -> String {
+        let plain = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        return plain ? ".\(name)" : "['\(name)']"
+    }
+
+    /// The single V2 matcher of `list`: `type` (with `min`/`max`) or `regex`.
+    private static func v2Matcher(_ list: RuleList, key: String, at path: String) throws(PactError) -> JSONValue {
+        guard list.rules.count == 1, let rule = list.rules.first else {
+            let names = list.rules.map(\.name).joined(separator: ", ")
+            throw PactError(jsonPath: path, reason: "'\(key)' has several matchers (\(names)), but a V2 pact holds one "
+                            + "matcher per place; they need V3 or V4")
+        }
+        switch rule {
+        case .type, .minType, .maxType, .minMaxType, .regex:
+            return rule.json
+        default:
+            throw PactError(jsonPath: path, reason: "'\(key)' has the \(rule.name) matcher, which a V2 pact cannot hold "
+                            + "(V2 knows type, with min and max, and regex); it needs V3 or V4")
+        }
+    }
+}
