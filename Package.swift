@@ -11,6 +11,7 @@ let verifier = "Verifier"          // AsyncHTTPClient, swift-nio-ssl: OutboundHT
 let commandLine = "CommandLine"    // swift-argument-parser: pactkit, codes-service, pactkit-bench, ServerCLIOptions
 let codesService = "CodesService"  // postgres-nio: the codes service's PostgreSQL store
 let openAPI = "OpenAPI"            // OpenAPIKit, Yams: PactOpenAPI (pacts checked against a provider's OpenAPI document)
+let mockTLS = "MockTLS"            // swift-nio-ssl, swift-certificates: https for the mock (PactBuilder's tls:, pactkit mock --tls-*)
 let brokerServer = "BrokerServer"  // Hummingbird, swift-mustache, OutboundHTTP, postgres-nio: the Pact Broker server (`pactkit broker`)
 // swift-log and swift-service-lifecycle serve the servers run as processes and the command lines (both traits).
 
@@ -44,12 +45,22 @@ let nio: [Target.Dependency] = [
     .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
 ]
 let nioLocks: Target.Dependency = .product(name: "NIOConcurrencyHelpers", package: "swift-nio")
+// The mock's https: NIOSSL serves it, X509 (with Crypto's P-256 keys and SwiftASN1's IP address type) makes the
+// self-signed certificate and checks that a given key belongs to its certificate.
+let mockTLSDependencies: [Target.Dependency] = [
+    .product(name: "NIOSSL", package: "swift-nio-ssl", condition: when(mockTLS)),
+    .product(name: "X509", package: "swift-certificates", condition: when(mockTLS)),
+    .product(name: "SwiftASN1", package: "swift-asn1", condition: when(mockTLS)),
+    .product(name: "Crypto", package: "swift-crypto", condition: when(mockTLS)),
+]
 
 let package = Package(
     name: "PactKit",
-    // macOS 14: hummingbird-auth (the broker server's authentication) declares it; SwiftPM checks a product's platforms
-    // against every target that may depend on it.
-    platforms: [.macOS(.v14)],
+    // macOS 14 and iOS 17: hummingbird-auth (the broker server's authentication) declares them; SwiftPM checks a
+    // product's platforms against every target that may depend on it. On iOS only the consumer side is meant to run
+    // (PactConsumer in an Xcode test target, see docs/consumer-dsl.md); tvOS and watchOS are not declared, as nothing
+    // here was built for them.
+    platforms: [.macOS(.v14), .iOS(.v17)],
     products: [
         .library(name: "PactModel", targets: ["PactModel"]),
         .library(name: "PactMatching", targets: ["PactMatching"]),
@@ -69,6 +80,10 @@ let package = Package(
     ],
     traits: [
         .trait(name: verifier, description: "Provider verification and the Pact Broker client (AsyncHTTPClient, swift-nio-ssl)."),
+        .trait(
+            name: mockTLS,
+            description: "https for the mock provider: PactBuilder's tls: option and pactkit mock --tls-cert/--tls-key/--tls-self-signed (swift-nio-ssl, swift-certificates)."
+        ),
         .trait(name: commandLine, description: "The pactkit, codes-service and pactkit-bench command lines (swift-argument-parser)."),
         .trait(name: codesService, description: "The codes service's PostgreSQL store (postgres-nio)."),
         .trait(
@@ -80,7 +95,7 @@ let package = Package(
             name: openAPI,
             description: "PactOpenAPI: pacts checked against a provider's OpenAPI document (OpenAPIKit for OpenAPI 3.x, Yams for YAML)."
         ),
-        .default(enabledTraits: [verifier, commandLine, codesService, brokerServer, openAPI]),
+        .default(enabledTraits: [mockTLS, verifier, commandLine, codesService, brokerServer, openAPI]),
     ],
     dependencies: [
         // The in-process mock provider's and the HTTP servers' networking: the one dependency of PactConsumer.
@@ -90,6 +105,10 @@ let package = Package(
         // Outgoing HTTP for the verifier and the broker client, with TLS (trait Verifier).
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        // The mock's self-signed certificate, made at start (trait MockTLS): X.509 building and signing with
+        // swift-crypto's P-256 keys, rather than hand-written ASN.1; already in the graph through async-http-client.
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.1.0"),
         // The codes service's and the broker's PostgreSQL stores (traits CodesService, BrokerServer).
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // The Pact Broker server's HTTP routing (trait BrokerServer).
@@ -123,7 +142,9 @@ let package = Package(
         .target(name: "PactModel", dependencies: ["HTTPSyntax"]),
         .target(name: "PactMatching", dependencies: ["PactModel"]),
         .target(name: "HTTPServerCore", dependencies: ["HTTPSyntax"] + nio),
-        .target(name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks]),
+        .target(
+            name: "PactMockServer", dependencies: ["PactModel", "PactMatching", "HTTPServerCore", nioLocks] + mockTLSDependencies
+        ),
         // `pactkit mock`: loading, --watch, admin API, request log, output; on PactMockServer's engine.
         .target(
             name: "PactStandaloneMock",
@@ -246,6 +267,8 @@ let package = Package(
             dependencies: [
                 "PactConsumer", "PactModel", "PactMatching", "PactMockServer", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: when(verifier)),
+                // The https mock's tests: a client that trusts the generated certificate, and one that does not.
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: when(verifier)), nioSSL,
             ]
         ),
         .testTarget(name: "CodesServiceTests", dependencies: [

@@ -1,4 +1,4 @@
-// One `import PactConsumer` is enough for a consumer test: the mock provider handle from PactMockServer, `Mismatch`
+// One `import PactConsumer` is enough for a consumer test: the mock provider handle and its https types from PactMockServer, `Mismatch`
 // from PactMatching, and from PactModel the types a test names when it builds interactions or inspects a written
 // pact (`JSONValue`, `PactSpecVersion`, `StatusCodeClass`, `PactReader`, `Pact`, `HTTPInteraction`, `PactRequest`, …).
 //
@@ -10,6 +10,12 @@
 // `@_exported import` rather than typealiases: a test that also imports PactModel itself would otherwise see two
 // declarations of each name ("'JSONValue' is ambiguous for type lookup").
 @_exported import class PactMockServer.MockServer
+@_exported import enum PactMockServer.MockServerTLS
+@_exported import struct PactMockServer.MockServerCertificate
+@_exported import struct PactMockServer.MockServerTLSError
+#if canImport(Security) && canImport(Darwin)
+@_exported import class PactMockServer.MockServerTrustDelegate
+#endif
 @_exported import struct PactMatching.Mismatch
 @_exported import enum PactModel.JSONValue
 @_exported import struct PactModel.JSONNumber

@@ -17,8 +17,11 @@ struct MockCommand: AsyncParsableCommand {
             header picks one by state name, else --provider-state, else the most specific, then the first in file \
             order. Unmatched requests get 500 with an `X-Pact` header and a JSON body naming the closest interaction \
             and every mismatch. The admin API lives under /__pactkit/ (health, interactions, log, verification). \
-            Exit codes: 2 for a missing or malformed pact, or colliding providers; 64 for a usage error; 1 when the \
-            port cannot be bound. SIGINT or SIGTERM stops the server after in-flight requests finish; a second one exits \
+            With --tls-cert and --tls-key, or --tls-self-signed, it serves https (the first line then says \
+            https://); --tls-self-signed makes a certificate for localhost and 127.0.0.1 at start and writes its PEM \
+            to --tls-self-signed-out (default: a file in the temporary directory), named on standard error, for \
+            clients to trust. Exit codes: 2 for a missing or malformed pact, colliding providers, or an unusable \
+            certificate or key; 64 for a usage error; 1 when the port cannot be bound. SIGINT or SIGTERM stops the server after in-flight requests finish; a second one exits \
             at once.
             """)
 
@@ -69,6 +72,22 @@ struct MockCommand: AsyncParsableCommand {
     @Flag(help: "Match every request afresh instead of remembering which interaction answered an identical one.")
     var noMatchCache = false
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp(
+        "Serve https with this certificate chain (PEM, leaf first); needs --tls-key.", valueName: "file"))
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(
+        "The private key (PEM, unencrypted) of --tls-cert's certificate.", valueName: "file"))
+    var tlsKey: String?
+
+    @Flag(help: "Serve https with a certificate made at start for localhost and 127.0.0.1; its PEM is written for clients to trust.")
+    var tlsSelfSigned = false
+
+    @Option(name: .customLong("tls-self-signed-out"), help: ArgumentHelp(
+        "Where --tls-self-signed writes its certificate (PEM); default: pactkit-mock-<pid>.pem in the temporary directory.",
+        valueName: "file"))
+    var tlsSelfSignedOut: String?
+
     @OptionGroup(title: "Connections")
     var connections: ConnectionLimitOptions
 
@@ -98,6 +117,24 @@ struct MockCommand: AsyncParsableCommand {
                 throw ValidationError("--provider-state: \(error)")
             }
         }
+        _ = try tls()
+    }
+
+    /// The https asked for: --tls-cert with --tls-key, or --tls-self-signed; nil for plain HTTP.
+    private func tls() throws -> MockServerTLS? {
+        if tlsSelfSigned {
+            guard tlsCertificate == nil, tlsKey == nil else {
+                throw ValidationError("--tls-self-signed makes its own certificate: give it or --tls-cert/--tls-key, not both")
+            }
+            return .selfSigned
+        }
+        guard tlsSelfSignedOut == nil else { throw ValidationError("--tls-self-signed-out needs --tls-self-signed") }
+        switch (tlsCertificate, tlsKey) {
+        case (nil, nil): return nil
+        case (let certificate?, let key?): return .files(certificate: certificate, key: key)
+        case (_?, nil): throw ValidationError("--tls-cert needs --tls-key: the private key of the certificate")
+        case (nil, _?): throw ValidationError("--tls-key needs --tls-cert: the certificate chain the key belongs to")
+        }
     }
 
     func run() async throws {
@@ -110,10 +147,10 @@ struct MockCommand: AsyncParsableCommand {
                                        memoizeMatches: !noMatchCache, maxHeaderCount: maxHeaderCount,
                                        maxEchoedValueBytes: maxEchoedValueBytes),
             maxBodyBytes: maxBodyBytes,
-            connectionLimits: connections.limits)
+            connectionLimits: connections.limits, tls: try tls(), selfSignedCertificatePath: tlsSelfSignedOut)
         do {
             try await StandaloneMockRunner.run(settings)
-        } catch .load {
+        } catch .load, .tls {
             throw ExitCode(2)
         } catch .bind {
             throw ExitCode.failure

@@ -21,6 +21,12 @@ enum CannedResponse {
         status: "405 Method Not Allowed", text: "CONNECT is not supported: this server is not a proxy\n",
         headers: "Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE\r\n")
 
+    /// 400 for a plain-HTTP request sent to a port that serves https.
+    static func plainHTTPOnTLSPort(port: String) -> String {
+        render(status: "400 Bad Request",
+               text: "this server speaks https: a plain-HTTP request was sent to its TLS port; use https://<host>\(port)/\n")
+    }
+
     private static func render(status: String, text: String, headers: String = "") -> String {
         "HTTP/1.1 \(status)\r\n\(headers)Content-Type: text/plain; charset=utf-8\r\n"
             + "Content-Length: \(text.utf8.count)\r\nConnection: close\r\n\r\n\(text)"

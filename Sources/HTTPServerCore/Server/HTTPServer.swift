@@ -8,7 +8,7 @@ import NIOPosix
 /// connection limit (`HTTPConnectionLimits`), 400 for malformed requests, 405 for `CONNECT`, and a clean shutdown. It
 /// runs on NIO's shared event loop group, so starting one costs a socket bind, not a thread pool.
 public final class HTTPServer: Sendable {
-    /// The base URL, `http://<host>:<port>` with the port actually bound.
+    /// The base URL, `http://<host>:<port>` (`https` with TLS) with the port actually bound.
     public let url: URL
     /// The port actually bound (the OS's choice when the configuration asked for 0).
     public let port: Int
@@ -37,6 +37,14 @@ public final class HTTPServer: Sendable {
         let maxBodyBytes = configuration.maxBodyBytes
         let oversizedBodyResponse = configuration.oversizedBodyResponse
         let log = configuration.log
+        let tls = configuration.tls
+        // TLS sits next to the socket, so the connection guard's timeouts and canned answers see plain bytes.
+        @Sendable func addTLS(_ channel: any Channel) throws {
+            guard let tls else { return }
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(PlainHTTPOnTLSPortHandler())
+            try tls.addHandlers(pipeline)
+        }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: Int32(clamping: configuration.backlog))
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -48,6 +56,7 @@ public final class HTTPServer: Sendable {
                 switch connections.admit(channel) {
                 case .accepted:
                     return channel.eventLoop.makeCompletedFuture {
+                        try addTLS(channel)
                         let pipeline = channel.pipeline.syncOperations
                         let connectionGuard = ConnectionGuard(limits: limits)
                         try pipeline.addHandler(connectionGuard)
@@ -59,6 +68,7 @@ public final class HTTPServer: Sendable {
                 case .refused(let report):
                     if let report { log("HTTP server on \(describe(channel.localAddress)): \(report)") }
                     return channel.eventLoop.makeCompletedFuture {
+                        try addTLS(channel)
                         let refusal = RefusedConnectionHandler(limit: limits.maxConnections)
                         try channel.pipeline.syncOperations.addHandler(refusal)
                     }
@@ -73,7 +83,7 @@ public final class HTTPServer: Sendable {
             throw HTTPServerError.bindFailed(host: configuration.host, port: configuration.port, reason: "\(error)")
         }
         guard let port = channel.localAddress?.port,
-              let url = URL(string: "http://\(urlHost(configuration.host)):\(port)")
+              let url = URL(string: "\(tls == nil ? "http" : "https")://\(urlHost(configuration.host)):\(port)")
         else {
             try? await channel.close()
             throw HTTPServerError.bindFailed(host: configuration.host, port: configuration.port,

@@ -20,16 +20,19 @@ public struct HTTPServerConfiguration: Sendable {
     /// The 413 answer to a body over `maxBodyBytes` (the limit is passed in), so a service can answer in its own
     /// error format; plain text by default. The connection is closed after it.
     public var oversizedBodyResponse: @Sendable (_ limit: Int) -> ServerResponse
+    /// TLS for every connection (the URL then says `https`); nil, the default, serves plain HTTP.
+    public var tls: HTTPServerTLS?
 
     /// A configuration; by default loopback on an OS-chosen port, an 8 MiB body limit, a backlog of 256, a 2-second
-    /// grace period, the default `HTTPConnectionLimits`, diagnostics on standard error and a plain-text 413.
+    /// grace period, the default `HTTPConnectionLimits`, diagnostics on standard error, a plain-text 413 and no TLS.
     public init(
         host: String = "127.0.0.1", port: Int = 0, maxBodyBytes: Int = 8 * 1024 * 1024, backlog: Int = 256,
         shutdownGracePeriod: Duration = .seconds(2), connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits(),
         log: @escaping @Sendable (String) -> Void = HTTPServerConfiguration.standardErrorLog,
         oversizedBodyResponse: @escaping @Sendable (_ limit: Int) -> ServerResponse = { limit in
             .text("request body larger than \(limit) bytes\n", status: 413)
-        }
+        },
+        tls: HTTPServerTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -39,6 +42,7 @@ public struct HTTPServerConfiguration: Sendable {
         self.connectionLimits = connectionLimits
         self.log = log
         self.oversizedBodyResponse = oversizedBodyResponse
+        self.tls = tls
     }
 
     /// Writes `line` and a newline to standard error in one write, so concurrent lines never interleave.

@@ -51,29 +51,41 @@ public final class PactBuilder: Sendable {
     public let port: Int
     /// Whether the mock provider answers CORS pre-flight `OPTIONS` requests itself.
     public let corsPreflight: Bool
+    /// Whether the mock provider serves https, and with which certificate (nil: plain HTTP). `.selfSigned` is made
+    /// once, when the builder is, so every run presents the same certificate: `mockServer.certificate` in `run` gives
+    /// it to the client under test.
+    public let tls: MockServerTLS?
     /// Receives the failures of `run`; nil picks XCTest or Swift Testing, whichever runs the test.
     public var reporter: (any PactFailureReporter)? { core.reporter }
 
     let core: BuilderCore<DeclaredInteraction>
 
-    /// Builds a V4 builder that merges into the default pact directory and mocks on 127.0.0.1 at an OS-chosen port.
-    /// Empty names and invalid ports fail every `run`, reported at this line.
+    /// Builds a V4 builder that merges into the default pact directory and mocks on 127.0.0.1 at an OS-chosen port,
+    /// over plain HTTP unless `tls` says otherwise. Empty names, invalid ports and a `tls` certificate that cannot be
+    /// made fail every `run`, reported at this line; an unreadable or mismatched certificate or key file fails the run
+    /// that starts the mock.
     public init(
         consumer: String, provider: String, directory: URL? = nil, specVersion: PactSpecVersion = .v4,
         writeMode: PactWriteMode = .merge, host: String = "127.0.0.1", port: Int = 0, corsPreflight: Bool = false,
-        reporter: (any PactFailureReporter)? = nil,
+        tls: MockServerTLS? = nil, reporter: (any PactFailureReporter)? = nil,
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column
     ) {
         self.host = host
         self.port = port
         self.corsPreflight = corsPreflight
         let location = PactSourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        let portErrors = (0...65535).contains(port) ? [] : [
+        var extraErrors = (0...65535).contains(port) ? [] : [
             PactUsageError(location: location, reason: "port \(port) is not a TCP port (0 lets the OS choose)"),
         ]
+        do {
+            self.tls = try tls?.resolved()
+        } catch {
+            self.tls = tls
+            extraErrors.append(PactUsageError(location: location, reason: "tls: \(error)"))
+        }
         core = BuilderCore(
             consumer: consumer, provider: provider, directory: directory, specVersion: specVersion, writeMode: writeMode,
-            reporter: reporter, wording: Self.wording, location: location, extraErrors: portErrors)
+            reporter: reporter, wording: Self.wording, location: location, extraErrors: extraErrors)
     }
 
     private static let wording = BuilderCore<DeclaredInteraction>.Wording(

@@ -49,7 +49,7 @@ extension PactBuilder {
         let server: MockServer
         do {
             let configuration = MockServerConfiguration(
-                host: host, port: port, corsPreflight: corsPreflight, specVersion: specVersion)
+                host: host, port: port, corsPreflight: corsPreflight, specVersion: specVersion, tls: tls)
             server = try await MockServer.start(interactions: interactions.map(\.interaction), configuration: configuration)
         } catch {
             throw core.fail([RunFailures.mockServer("the mock provider did not start: \(error)", at: runLocation)])

@@ -14,22 +14,29 @@ import PactModel
 public final class MockServer: Sendable {
     private let server: HTTPServer
     private let engine: MockEngine
+    /// With `MockServerConfiguration.tls`, the certificate the mock presents, for the client under test to trust;
+    /// nil for plain HTTP.
+    public let certificate: MockServerCertificate?
 
-    private init(server: HTTPServer, engine: MockEngine) {
+    private init(server: HTTPServer, engine: MockEngine, certificate: MockServerCertificate?) {
         self.server = server
         self.engine = engine
+        self.certificate = certificate
     }
 
     /// Starts serving `interactions` (a few milliseconds: a socket bind on a shared event loop group). Throws
-    /// `HTTPServerError` when the address cannot be bound.
+    /// `HTTPServerError` when the address cannot be bound, `MockServerTLSError` when https was asked for and its
+    /// certificate or key is unusable.
     public static func start(
         interactions: [HTTPInteraction], configuration: MockServerConfiguration = MockServerConfiguration()
     ) async throws -> MockServer {
         let engine = MockEngine(interactions: interactions, specVersion: configuration.specVersion,
                                 corsPreflight: configuration.corsPreflight,
                                 maxRecordedMatches: configuration.maxRecordedMatches)
-        let serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port,
+        let identity = try configuration.tls?.identity()
+        var serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port,
                                                           maxBodyBytes: configuration.maxBodyBytes)
+        serverConfiguration.tls = identity?.serverTLS
         let maxHeaderCount = configuration.maxHeaderCount
         let server = try await HTTPServer.start(configuration: serverConfiguration, handler: .immediate { request in
             if request.headers.count > maxHeaderCount {
@@ -42,10 +49,10 @@ public final class MockServer: Sendable {
             return ServerResponse(status: response.status, headers: response.headers, body: response.body)
         })
         engine.setServerURL(server.url.absoluteString)
-        return MockServer(server: server, engine: engine)
+        return MockServer(server: server, engine: engine, certificate: identity?.certificate)
     }
 
-    /// The base URL, `http://127.0.0.1:<port>`.
+    /// The base URL, `http://127.0.0.1:<port>` (`https://` with TLS).
     public var url: URL { server.url }
 
     /// The port actually bound.

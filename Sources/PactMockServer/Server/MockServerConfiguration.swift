@@ -18,13 +18,15 @@ public struct MockServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Requests with more header fields get 431.
     public var maxHeaderCount: Int
+    /// Serve https instead of plain HTTP (`MockServer.certificate` then holds what the client must trust).
+    public var tls: MockServerTLS?
 
     /// Builds a configuration: loopback on an OS-chosen port, no CORS, V4 matching, 10,000 matches kept in full,
-    /// bodies up to 8 MiB and 100 header fields, unless told otherwise.
+    /// bodies up to 8 MiB and 100 header fields, plain HTTP, unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 0, corsPreflight: Bool = false, specVersion: PactSpecVersion = .v4,
         maxRecordedMatches: Int = 10_000, maxBodyBytes: Int = 8 * 1024 * 1024,
-        maxHeaderCount: Int = 100
+        maxHeaderCount: Int = 100, tls: MockServerTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -33,5 +35,6 @@ public struct MockServerConfiguration: Sendable {
         self.maxRecordedMatches = maxRecordedMatches
         self.maxBodyBytes = maxBodyBytes
         self.maxHeaderCount = maxHeaderCount
+        self.tls = tls
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServerCore
+import PactMockServer
 import ProcessLifecycle
 import Logging
 
@@ -14,6 +15,9 @@ public enum StandaloneMockRunner {
         case load
         /// The address could not be bound (exit code 1); already reported on stderr.
         case bind
+        /// The TLS certificate or key is unusable, or the self-signed certificate could not be written (exit code 2);
+        /// already reported on stderr.
+        case tls
     }
 
     /// Serves until a termination signal arrives; diagnostics (`serving …`, warnings, `stopped`) go to `logger`.
@@ -44,12 +48,22 @@ public enum StandaloneMockRunner {
         MemoryTrimming.releaseFreePages()
         for warning in catalogue.warnings { logger.warning("warning: \(warning)") }
 
+        let tls: MockServerTLS?
+        do {
+            tls = try SelfSignedCertificateFile.prepare(settings, logger: logger)
+        } catch {
+            logger.error("error: \(error)")
+            throw .tls
+        }
         let mock = StandaloneMock(catalogue: catalogue, options: settings.options, lineSink: { output.write($0) })
         let server: StandaloneMockServer
         do {
             server = try await StandaloneMockServer.start(mock: mock, host: settings.host, port: settings.port,
                                                           maxBodyBytes: settings.maxBodyBytes,
-                                                          connectionLimits: settings.connectionLimits)
+                                                          connectionLimits: settings.connectionLimits, tls: tls)
+        } catch let error as MockServerTLSError {
+            logger.error("error: \(error)")
+            throw .tls
         } catch {
             logger.error("error: \(error)")
             throw .bind

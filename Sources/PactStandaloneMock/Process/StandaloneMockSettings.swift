@@ -21,13 +21,19 @@ public struct StandaloneMockSettings: Sendable {
     public var maxBodyBytes: Int
     /// Timeouts and the connection cap of the HTTP server.
     public var connectionLimits: HTTPConnectionLimits
+    /// Serve https: a certificate and key, or `.selfSigned`; nil serves plain HTTP.
+    public var tls: MockServerTLS?
+    /// With `.selfSigned`, where its certificate (PEM) is written for clients to trust; nil writes
+    /// `pactkit-mock-<process id>.pem` in the temporary directory.
+    public var selfSignedCertificatePath: String?
 
-    /// Builds settings; loopback on a free port, no watching, 8 MiB bodies unless told otherwise.
+    /// Builds settings; loopback on a free port, no watching, 8 MiB bodies, plain HTTP unless told otherwise.
     public init(
         sources: PactSources, host: String = "127.0.0.1", port: Int = 0, watch: Bool = false,
         watchInterval: Duration = .milliseconds(250), preferredState: ProviderStatePattern? = nil,
         options: StandaloneOptions = StandaloneOptions(), maxBodyBytes: Int = 8 * 1024 * 1024,
-        connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits()
+        connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits(), tls: MockServerTLS? = nil,
+        selfSignedCertificatePath: String? = nil
     ) {
         self.sources = sources
         self.host = host
@@ -38,5 +44,7 @@ public struct StandaloneMockSettings: Sendable {
         self.options = options
         self.maxBodyBytes = maxBodyBytes
         self.connectionLimits = connectionLimits
+        self.tls = tls
+        self.selfSignedCertificatePath = selfSignedCertificatePath
     }
 }

@@ -44,7 +44,7 @@ final class ReadmeSnippetTests: XCTestCase {
         // turns off PactKit's default traits, which bring the provider side's dependencies; the README names them.
         XCTAssertTrue(snippet.contains(#".package(path: "../PactKit", traits: [])"#), snippet)
         let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        for trait in ["Verifier", "CommandLine", "CodesService", "BrokerServer"] {
+        for trait in ["Verifier", "CommandLine", "CodesService", "BrokerServer", "MockTLS"] {
             XCTAssertTrue(manifest.contains("= \"\(trait)\""), "Package.swift declares no trait \(trait)")
             XCTAssertTrue(readme.contains("`\(trait)` ("), "the README does not say what trait \(trait) brings")
         }
