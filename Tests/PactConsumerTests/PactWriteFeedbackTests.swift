@@ -113,9 +113,29 @@ final class PactWriteFeedbackTests: XCTestCase {
         let file = try earlierRunWrote(["get user (old name)", "get user"], in: directory)
         let lines = Lines()
         try write([interaction("get user")], in: directory, mode: .overwrite, to: lines)
-        XCTAssertEqual(lines.all, ["Pact: wrote \(file.standardizedFileURL.path) (0 new, 0 changed, 1 unchanged, 1 removed)"])
+        XCTAssertEqual(lines.all, ["Pact: wrote \(file.standardizedFileURL.path) (0 new, 0 changed, 1 unchanged)"])
         XCTAssertEqual(try PactReader.read(contentsOf: file).interactions.map(\.description), ["get user"])
         XCTAssertNil(PactWriteFeedback.staleWarning(for: file))
+        XCTAssertEqual(PactWriteFeedback.removalNote(for: file), "Pact: \(file.standardizedFileURL.path): the overwrite "
+                       + "removed 1 interaction that no test of this run declared: 'get user (old name)'")
+    }
+
+    func testLaterWritesOfAnOverwritingRunCountAgainstTheFileAsTheRunFoundIt() throws {
+        let directory = try temporaryDirectory(self)
+        let file = try earlierRunWrote(["a", "b", "gone"], in: directory)
+        let lines = Lines()
+        try write([interaction("a")], in: directory, mode: .overwrite, to: lines)
+        try write([interaction("b", path: "/changed")], in: directory, mode: .overwrite, to: lines)
+        try write([interaction("c")], in: directory, mode: .overwrite, to: lines)
+        let path = file.standardizedFileURL.path
+        XCTAssertEqual(lines.all, [
+            "Pact: wrote \(path) (0 new, 0 changed, 1 unchanged)",
+            "Pact: wrote \(path) (0 new, 1 changed, 0 unchanged)",
+            "Pact: wrote \(path) (1 new, 0 changed, 0 unchanged)",
+        ], "an unchanged interaction is not new just because the run started the file afresh")
+        XCTAssertEqual(try PactReader.read(contentsOf: file).interactions.map(\.description), ["a", "b", "c"])
+        XCTAssertEqual(PactWriteFeedback.removalNote(for: file), "Pact: \(path): the overwrite "
+                       + "removed 1 interaction that no test of this run declared: 'gone'")
     }
 
     private static let childDirectoryVariable = "PACT_TEST_FEEDBACK_DIRECTORY"

@@ -68,9 +68,14 @@ enum PactFileWriter {
             try replace(file, with: pact, version: request.version)
             let declared = request.interactions.map { InteractionIdentity($0.0.info).recordLine }
             lock.record(run: run, declared: (sameRun ? record.declared : []).union(declared))
+            // An overwrite counts against the file as the run found it, not the emptied file: a run that changed
+            // nothing says so, and what it dropped is said once at exit.
+            let before = request.mode == .overwrite
+                ? PactWriteFeedback.overwriteBaseline(of: file, startedAfresh: fresh, onDisk: onDisk)
+                : onDisk
             summary = PactWriteSummary(
                 file: file, pact: pact, version: request.version,
-                declared: request.interactions.map(\.0), before: onDisk)
+                declared: request.interactions.map(\.0), before: before)
         } catch {
             InteractionRegistry.forget(added, file: file.path)
             throw error

@@ -51,6 +51,36 @@ enum PactWriteFeedback {
             + "the builder writeMode: .overwrite"
     }
 
+    /// For each file this process started afresh (`writeMode: .overwrite`), the pact it held before.
+    private static let baselines = Locked<[String: Pact]>([:])
+
+    /// The pact an overwrite's counts compare with: what `file` held before this process started it afresh (recorded
+    /// when `startedAfresh`), else what it holds now. A run's later processes only see the file as the first left it.
+    static func overwriteBaseline(of file: URL, startedAfresh: Bool, onDisk: Pact?) -> Pact? {
+        let key = file.standardizedFileURL.path
+        return baselines.withLock { baselines in
+            if startedAfresh {
+                if let onDisk { baselines[key] = onDisk } else { baselines[key] = nil }
+                return onDisk
+            }
+            return baselines[key] ?? onDisk
+        }
+    }
+
+    /// What the overwrite of `file` dropped, said once when the process ends: the interactions it held before this
+    /// process started it afresh that it no longer holds; nil when none.
+    static func removalNote(for file: URL) -> String? {
+        guard let baseline = baselines.withLock({ $0[file.standardizedFileURL.path] }) else { return nil }
+        let now = (try? PactReader.read(contentsOf: file))?.interactions ?? []
+        let kept = Set(now.map { InteractionIdentity($0.info) })
+        let removed = baseline.interactions.map { InteractionIdentity($0.info) }.filter { !kept.contains($0) }
+        guard !removed.isEmpty else { return nil }
+        var names = removed.prefix(namedAtMost).map(\.named).joined(separator: ", ")
+        if removed.count > namedAtMost { names += " and \(removed.count - namedAtMost) more" }
+        let count = removed.count == 1 ? "1 interaction" : "\(removed.count) interactions"
+        return "Pact: \(displayPath(file)): the overwrite removed \(count) that no test of this run declared: \(names)"
+    }
+
     /// The files written by this process, checked by `staleWarning` when it exits, in the order first written.
     private static let filesToCheck = Locked<[URL]>([])
 
@@ -69,6 +99,7 @@ enum PactWriteFeedback {
 
     private static func warnAboutStaleInteractions() {
         for file in filesToCheck.withLock({ $0 }) {
+            if let note = removalNote(for: file) { standardError(note) }
             if let warning = staleWarning(for: file) { standardError(warning) }
         }
     }

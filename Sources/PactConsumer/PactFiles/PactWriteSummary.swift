@@ -1,8 +1,9 @@
 import Foundation
 import PactModel
 
-/// What one write did to a pact file: its interactions new to the file, changed, unchanged, and those the write
-/// dropped (an overwrite starting the file afresh).
+/// What one write did to a pact file: its interactions new to the file, changed and unchanged. What an overwrite
+/// dropped is said once, when the process ends (`PactWriteFeedback.removalNote`), since later writes of the run
+/// may put interactions back.
 struct PactWriteSummary: Sendable {
     var file: URL
     /// The pact as written.
@@ -10,17 +11,14 @@ struct PactWriteSummary: Sendable {
     var new = 0
     var changed = 0
     var unchanged = 0
-    var removed = 0
 
-    /// Compares the `declared` interactions with the file as it was `before` the write, as written in `version`: an
-    /// interaction the file held under the same description and provider states, or the same explicit key, is
-    /// changed or unchanged; the others are new. Interactions of `before` the written pact no longer holds, other
-    /// than those replaced, were removed.
+    /// Compares the `declared` interactions with the file as it was `before` the write (for an overwrite, before the
+    /// run started it afresh), as written in `version`: an interaction the file held under the same description and
+    /// provider states, or the same explicit key, is changed or unchanged; the others are new.
     init(file: URL, pact: Pact, version: PactSpecVersion, declared: [Interaction], before: Pact?) {
         self.file = file
         self.pact = pact
         let old = before?.interactions ?? []
-        var replaced = Set<InteractionIdentity>()
         for interaction in declared {
             let identity = InteractionIdentity(interaction.info)
             let earlier = old.first { InteractionIdentity($0.info) == identity }
@@ -29,23 +27,14 @@ struct PactWriteSummary: Sendable {
                 new += 1
                 continue
             }
-            replaced.insert(InteractionIdentity(earlier.info))
             let same = (try? PactWriter.json(for: earlier, version: version)) == (try? PactWriter.json(for: interaction, version: version))
             if same { unchanged += 1 } else { changed += 1 }
         }
-        let kept = Set(pact.interactions.map { InteractionIdentity($0.info) })
-        removed = old.filter {
-            let identity = InteractionIdentity($0.info)
-            return !kept.contains(identity) && !replaced.contains(identity)
-        }.count
     }
 
-    /// `Pact: wrote pacts/a-b.json (1 new, 0 changed, 5 unchanged)`, with `, 2 removed` when an overwrite dropped
-    /// interactions.
+    /// `Pact: wrote pacts/a-b.json (1 new, 0 changed, 5 unchanged)`.
     var line: String {
-        var counts = "\(new) new, \(changed) changed, \(unchanged) unchanged"
-        if removed > 0 { counts += ", \(removed) removed" }
-        return "Pact: wrote \(PactWriteFeedback.displayPath(file)) (\(counts))"
+        "Pact: wrote \(PactWriteFeedback.displayPath(file)) (\(new) new, \(changed) changed, \(unchanged) unchanged)"
     }
 }
 
