@@ -5,15 +5,15 @@ import PactModel
 enum ListRules {
     /// One sentence per failing size rule ("Expected [1] (size 1) to have minimum size of 2"); none when an OR list
     /// has a rule that passes or no size rule applies.
-    static func sizeFailures(_ list: RuleList, shown: String, count: Int) -> [String] {
+    static func sizeFailures(_ list: RuleList, shown: @autoclosure () -> String, count: Int) -> [String] {
         var failures: [String] = []
         var anyPassed = false
         for rule in list.rules {
             let failure: String?
             switch rule {
-            case .minType(let min): failure = StructuralMatchers.sizeFailure(shown, count: count, min: min, max: nil)
-            case .maxType(let max): failure = StructuralMatchers.sizeFailure(shown, count: count, min: nil, max: max)
-            case .minMaxType(let min, let max): failure = StructuralMatchers.sizeFailure(shown, count: count, min: min, max: max)
+            case .minType(let min): failure = StructuralMatchers.sizeFailure(shown(), count: count, min: min, max: nil)
+            case .maxType(let max): failure = StructuralMatchers.sizeFailure(shown(), count: count, min: nil, max: max)
+            case .minMaxType(let min, let max): failure = StructuralMatchers.sizeFailure(shown(), count: count, min: min, max: max)
             default: continue
             }
             if let failure { failures.append(failure) } else { anyPassed = true }

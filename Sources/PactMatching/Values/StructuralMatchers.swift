@@ -22,24 +22,18 @@ enum StructuralMatchers {
     /// (`[1, 2, 3]`); maps as compact JSON where pact-reference prints Rust's debug form (`{"a": Number(1)}`), which
     /// names Rust types a user never sees elsewhere.
     static func size(_ actual: JSONValue, min: Int?, max: Int?) -> String? {
-        let count: Int
-        let shown: String
         switch actual {
-        case .array(let items):
-            count = items.count
-            shown = ValueText.list(items)
-        case .object(let members):
-            count = members.count
-            shown = JSONWriter.compact(actual)
-        default: return nil
+        case .array(let items): sizeFailure(ValueText.list(items), count: items.count, min: min, max: max)
+        case .object(let members): sizeFailure(JSONWriter.compact(actual), count: members.count, min: min, max: max)
+        default: nil
         }
-        return sizeFailure(shown, count: count, min: min, max: max)
     }
 
-    /// "Expected [1] (size 1) to have minimum size of 2" for a list already written as `shown`.
-    static func sizeFailure(_ shown: String, count: Int, min: Int?, max: Int?) -> String? {
-        if let min, count < min { return "Expected \(shown) (size \(count)) to have minimum size of \(min)" }
-        if let max, count > max { return "Expected \(shown) (size \(count)) to have maximum size of \(max)" }
+    /// "Expected [1] (size 1) to have minimum size of 2" for a list written as `shown`, which is only evaluated when
+    /// the size fails: writing out a large list that passes is most of a large body's matching time otherwise.
+    static func sizeFailure(_ shown: @autoclosure () -> String, count: Int, min: Int?, max: Int?) -> String? {
+        if let min, count < min { return "Expected \(shown()) (size \(count)) to have minimum size of \(min)" }
+        if let max, count > max { return "Expected \(shown()) (size \(count)) to have maximum size of \(max)" }
         return nil
     }
 
