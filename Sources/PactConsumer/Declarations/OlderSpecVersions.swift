@@ -61,14 +61,6 @@ enum OlderSpecVersions {
         guard version < .v3, let query else { return nil }
         return PactWriter.json(for: PactRequest(query: query), version: version)["query"]?.stringValue
     }
-
-    /// Whether a V2 pact can hold `rule`: `type` (with `min`/`max`) and `regex` only.
-    static func v2CanHold(_ rule: MatchingRule) -> Bool {
-        switch rule {
-        case .type, .minType, .maxType, .minMaxType, .regex: true
-        default: false
-        }
-    }
 }
 
 extension PartCompiler {
@@ -93,10 +85,10 @@ extension PartCompiler {
                 } else if list.rules.count > 1 {
                     fail("\(list.rules.map(\.name).joined(separator: " and ")) apply here, but a V2 pact holds one "
                          + "matcher per place; keep one, or use specVersion: .v3 or .v4", part: place)
-                } else if let rule = list.rules.first, !OlderSpecVersions.v2CanHold(rule) {
+                } else if let rule = list.rules.first, !rule.fitsPactV2 {
                     fail("the \(rule.name) matcher is not one a V2 pact can hold (type, with min and max, and regex); "
                          + "use specVersion: .v3 or .v4", part: place)
-                } else if category != .body && category != .path && category != .query && category != .header {
+                } else if !category.fitsPactV2 {
                     fail("a V2 pact holds matchers on the path, query, headers and body only; use specVersion: .v3 "
                          + "or .v4", part: place)
                 }

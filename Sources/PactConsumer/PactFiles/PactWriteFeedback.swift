@@ -32,8 +32,11 @@ enum PactWriteFeedback {
     /// it holds none, or cannot be read. Test processes running in parallel (`--parallel`) only see what the others
     /// declared before, so one may name interactions another declares later.
     static func staleWarning(for file: URL) -> String? {
-        guard FileManager.default.fileExists(atPath: file.path),
-              let pact = try? PactReader.read(contentsOf: file) else { return nil }
+        readPact(file).flatMap { staleWarning(for: file, holding: $0) }
+    }
+
+    /// `staleWarning(for:)` of `file` as read into `pact`.
+    private static func staleWarning(for file: URL, holding pact: Pact) -> String? {
         var declared = InteractionRegistry.declaredLines(file: file.path)
         let record = PactFileLock.peekRecord(for: file)
         if record.run == RunIdentity.current.replacingOccurrences(of: "\n", with: " ") {
@@ -41,12 +44,10 @@ enum PactWriteFeedback {
         }
         let stale = pact.interactions.map { InteractionIdentity($0.info) }.filter { !declared.contains($0.recordLine) }
         guard !stale.isEmpty else { return nil }
-        var names = stale.prefix(namedAtMost).map(\.named).joined(separator: ", ")
-        if stale.count > namedAtMost { names += " and \(stale.count - namedAtMost) more" }
         let (count, left) = stale.count == 1
             ? ("1 interaction", "It is left from an earlier run")
             : ("\(stale.count) interactions", "They are left from earlier runs")
-        return "Pact: warning: \(displayPath(file)) holds \(count) that no test of this run declared: \(names). "
+        return "Pact: warning: \(displayPath(file)) holds \(count) that no test of this run declared: \(named(stale)). "
             + "\(left), because pact files are merged; to drop them, run the tests with PACT_OVERWRITE=true or give "
             + "the builder writeMode: .overwrite"
     }
@@ -60,7 +61,7 @@ enum PactWriteFeedback {
         let key = file.standardizedFileURL.path
         return baselines.withLock { baselines in
             if startedAfresh {
-                if let onDisk { baselines[key] = onDisk } else { baselines[key] = nil }
+                baselines[key] = onDisk
                 return onDisk
             }
             return baselines[key] ?? onDisk
@@ -70,15 +71,31 @@ enum PactWriteFeedback {
     /// What the overwrite of `file` dropped, said once when the process ends: the interactions it held before this
     /// process started it afresh that it no longer holds; nil when none.
     static func removalNote(for file: URL) -> String? {
+        removalNote(for: file, holding: readPact(file))
+    }
+
+    /// `removalNote(for:)` of `file` as read into `pact` (nil when it cannot be read: everything was removed).
+    private static func removalNote(for file: URL, holding pact: Pact?) -> String? {
         guard let baseline = baselines.withLock({ $0[file.standardizedFileURL.path] }) else { return nil }
-        let now = (try? PactReader.read(contentsOf: file))?.interactions ?? []
-        let kept = Set(now.map { InteractionIdentity($0.info) })
+        let kept = Set((pact?.interactions ?? []).map { InteractionIdentity($0.info) })
         let removed = baseline.interactions.map { InteractionIdentity($0.info) }.filter { !kept.contains($0) }
         guard !removed.isEmpty else { return nil }
-        var names = removed.prefix(namedAtMost).map(\.named).joined(separator: ", ")
-        if removed.count > namedAtMost { names += " and \(removed.count - namedAtMost) more" }
         let count = removed.count == 1 ? "1 interaction" : "\(removed.count) interactions"
-        return "Pact: \(displayPath(file)): the overwrite removed \(count) that no test of this run declared: \(names)"
+        return "Pact: \(displayPath(file)): the overwrite removed \(count) that no test of this run declared: "
+            + named(removed)
+    }
+
+    /// The first `namedAtMost` interactions by name, then "and N more".
+    private static func named(_ identities: [InteractionIdentity]) -> String {
+        var names = identities.prefix(namedAtMost).map(\.named).joined(separator: ", ")
+        if identities.count > namedAtMost { names += " and \(identities.count - namedAtMost) more" }
+        return names
+    }
+
+    /// The pact in `file`; nil when there is none or it cannot be read.
+    private static func readPact(_ file: URL) -> Pact? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        return try? PactReader.read(contentsOf: file)
     }
 
     /// The files written by this process, checked by `staleWarning` when it exits, in the order first written.
@@ -99,8 +116,9 @@ enum PactWriteFeedback {
 
     private static func warnAboutStaleInteractions() {
         for file in filesToCheck.withLock({ $0 }) {
-            if let note = removalNote(for: file) { standardError(note) }
-            if let warning = staleWarning(for: file) { standardError(warning) }
+            let pact = readPact(file)  // once for both lines
+            if let note = removalNote(for: file, holding: pact) { standardError(note) }
+            if let warning = pact.flatMap({ staleWarning(for: file, holding: $0) }) { standardError(warning) }
         }
     }
 

@@ -19,10 +19,11 @@ struct PactWriteSummary: Sendable {
         self.file = file
         self.pact = pact
         let old = before?.interactions ?? []
+        // Indexed once: a write is compared with a file of any size after every test.
+        let byIdentity = Dictionary(old.map { (InteractionIdentity($0.info), $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = Dictionary(old.compactMap { old in old.info.key.map { ($0, old) } }, uniquingKeysWith: { first, _ in first })
         for interaction in declared {
-            let identity = InteractionIdentity(interaction.info)
-            let earlier = old.first { InteractionIdentity($0.info) == identity }
-                ?? interaction.info.key.flatMap { key in old.first { $0.info.key == key } }
+            let earlier = byIdentity[InteractionIdentity(interaction.info)] ?? interaction.info.key.flatMap { byKey[$0] }
             guard let earlier else {
                 new += 1
                 continue

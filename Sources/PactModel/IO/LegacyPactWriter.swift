@@ -81,14 +81,14 @@ enum LegacyPactWriter {
     /// The headers are `$.headers`, as in the V2 specification's testcases and what pact-jvm and the Ruby tools
     /// (which apply the key to the request object itself) read; pact-reference writes `$.header` but reads both.
     private static func v2Key(_ category: RuleCategoryName, _ name: String, at path: String) throws(PactError) -> String {
-        switch category {
-        case .body: return "$.body" + name.dropFirst()
-        case .path: return "$.path"
-        case .query: return "$.query" + quotedName(name)
-        case .header: return "$.headers" + quotedName(name)
-        case .method, .status, .metadata:
+        guard let prefix = category.pactV2KeyPrefix else {
             throw PactError(jsonPath: path, reason: "a V2 pact cannot hold matching rules on the \(category.rawValue); "
                             + "they need V3 or V4")
+        }
+        switch category {
+        case .body: return prefix + name.dropFirst()
+        case .path: return prefix
+        default: return prefix + quotedName(name)
         }
     }
 
@@ -104,12 +104,37 @@ enum LegacyPactWriter {
             throw PactError(jsonPath: path, reason: "'\(key)' has several matchers (\(names)), but a V2 pact holds one "
                             + "matcher per place; they need V3 or V4")
         }
-        switch rule {
-        case .type, .minType, .maxType, .minMaxType, .regex:
-            return rule.json
-        default:
+        guard rule.fitsPactV2 else {
             throw PactError(jsonPath: path, reason: "'\(key)' has the \(rule.name) matcher, which a V2 pact cannot hold "
                             + "(V2 knows type, with min and max, and regex); it needs V3 or V4")
         }
+        return rule.json
     }
+}
+
+extension MatchingRule {
+    /// True for the matchers a V2 pact can hold: `type` (with `min`/`max`) and `regex`.
+    public var fitsPactV2: Bool {
+        switch self {
+        case .type, .minType, .maxType, .minMaxType, .regex: true
+        default: false
+        }
+    }
+}
+
+extension RuleCategoryName {
+    /// The start of a V2 `matchingRules` key for this part (`$.body`, `$.path`, `$.query`, `$.headers`); nil for the
+    /// parts a V2 pact holds no rules on (method, status, metadata).
+    var pactV2KeyPrefix: String? {
+        switch self {
+        case .body: "$.body"
+        case .path: "$.path"
+        case .query: "$.query"
+        case .header: "$.headers"
+        case .method, .status, .metadata: nil
+        }
+    }
+
+    /// True for the parts a V2 pact holds matching rules on: the path, query, headers and body.
+    public var fitsPactV2: Bool { pactV2KeyPrefix != nil }
 }
