@@ -23,11 +23,14 @@ public struct JavaDateTimePattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern text as given.
     public let pattern: String
     let tokens: [Token]
+    /// The tokens prepared for reading texts.
+    let steps: [DateTimeScanStep]
 
     /// Compiles `pattern`; unknown letters, too many repeated letters and unterminated quotes are errors.
     public init(_ pattern: String) throws(DateTimePatternError) {
         self.pattern = pattern
         self.tokens = try JavaDateTimePattern.tokenize(pattern)
+        self.steps = DateTimeScanStep.prepare(tokens)
     }
 
     /// The pattern text as given.
@@ -47,6 +50,7 @@ public struct JavaDateTimePattern: Sendable, Hashable, CustomStringConvertible {
     private init(trusted pattern: String) {
         self.pattern = pattern
         self.tokens = (try? JavaDateTimePattern.tokenize(pattern)) ?? [.literal(pattern)]
+        self.steps = DateTimeScanStep.prepare(tokens)
     }
 
     /// The largest repeat count Java accepts for each letter.

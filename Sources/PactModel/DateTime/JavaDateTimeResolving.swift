@@ -38,17 +38,17 @@ extension ParsedDateTimeFields {
             return value
         }
         let v = values
-        if let u = v["u"] { result.year = agree(result.year, u) }
-        if let uu = v["uu"] { result.year = agree(result.year, 2000 + uu) }
-        if let y = v["y"] { result.year = agree(result.year, (v["G"] ?? 1) == 1 ? y : 1 - y) }
-        if let yy = v["yy"] { result.year = agree(result.year, 2000 + yy) }
+        if let u = v[.u] { result.year = agree(result.year, u) }
+        if let uu = v[.uu] { result.year = agree(result.year, 2000 + uu) }
+        if let y = v[.y] { result.year = agree(result.year, (v[.G] ?? 1) == 1 ? y : 1 - y) }
+        if let yy = v[.yy] { result.year = agree(result.year, 2000 + yy) }
         // The week-based year stands in for the year only when nothing else gives one.
-        if result.year == nil { result.year = v["Y"] ?? v["YY"].map { 2000 + $0 } }
-        result.month = v["M"]
-        if let quarter = v["Q"], let month = result.month, (month - 1) / 3 + 1 != quarter { return nil }
-        result.day = v["d"]
+        if result.year == nil { result.year = v[.Y] ?? v[.YY].map { 2000 + $0 } }
+        result.month = v[.M]
+        if let quarter = v[.Q], let month = result.month, (month - 1) / 3 + 1 != quarter { return nil }
+        result.day = v[.d]
         let calendarYear = result.year ?? 2000  // a leap year, so February 29th passes when no year is given
-        if let dayOfYear = v["D"] {
+        if let dayOfYear = v[.D] {
             guard dayOfYear <= (Self.isLeap(calendarYear) ? 366 : 365) else { return nil }
             var month = 1, remaining = dayOfYear
             while remaining > Self.daysIn(month: month, year: calendarYear) {
@@ -63,25 +63,25 @@ extension ParsedDateTimeFields {
         }
         if let year = result.year, let month = result.month, let day = result.day {
             let iso = Self.isoWeekday(year: year, month: month, day: day)
-            if let weekday = v["E"], weekday != iso { return nil }
-            if let local = v["e"], local != iso % 7 + 1 { return nil }
+            if let weekday = v[.E], weekday != iso { return nil }
+            if let local = v[.e], local != iso % 7 + 1 { return nil }
         }
         var hour: Int?
-        let ampm = v["a"]
-        hour = agree(hour, v["H"])
-        hour = agree(hour, v["k"].map { $0 % 24 })
-        hour = agree(hour, v["h"].map { $0 % 12 + 12 * (ampm ?? 0) })
-        hour = agree(hour, v["K"].map { $0 + 12 * (ampm ?? 0) })
-        if let ampm, let h = v["H"] ?? v["k"].map({ $0 % 24 }), (h >= 12 ? 1 : 0) != ampm { return nil }
-        var minute = v["m"], second = v["s"], nano = v["nano"]
-        if let milliOfDay = v["A"] {
+        let ampm = v[.a]
+        hour = agree(hour, v[.H])
+        hour = agree(hour, v[.k].map { $0 % 24 })
+        hour = agree(hour, v[.h].map { $0 % 12 + 12 * (ampm ?? 0) })
+        hour = agree(hour, v[.K].map { $0 + 12 * (ampm ?? 0) })
+        if let ampm, let h = v[.H] ?? v[.k].map({ $0 % 24 }), (h >= 12 ? 1 : 0) != ampm { return nil }
+        var minute = v[.m], second = v[.s], nano = v[.nano]
+        if let milliOfDay = v[.A] {
             hour = agree(hour, milliOfDay / 3_600_000)
             minute = agree(minute, milliOfDay / 60_000 % 60)
             second = agree(second, milliOfDay / 1000 % 60)
             if let n = nano, n / 1_000_000 != milliOfDay % 1000 { failed = true }
             nano = nano ?? milliOfDay % 1000 * 1_000_000
         }
-        if let nanoOfDay = v["N"] {
+        if let nanoOfDay = v[.N] {
             hour = agree(hour, nanoOfDay / 3_600_000_000_000)
             minute = agree(minute, nanoOfDay / 60_000_000_000 % 60)
             second = agree(second, nanoOfDay / 1_000_000_000 % 60)
@@ -92,7 +92,7 @@ extension ParsedDateTimeFields {
         result.minute = minute ?? 0
         result.second = second ?? 0
         result.nano = nano ?? 0
-        result.offset = v["offset"]
+        result.offset = v[.offset]
         result.zone = zone
         return result
     }
