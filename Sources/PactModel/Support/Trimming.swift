@@ -4,6 +4,19 @@ extension StringProtocol {
     /// A plain scan instead of Foundation's `trimmingCharacters(in:)`, which is slow on Linux and runs for every header
     /// of every request the mock provider matches.
     package var trimmingWhitespace: SubSequence {
+        // Scanned as UTF-8: the whitespace is ASCII, and comparing Characters costs a string comparison each.
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start].isPactWhitespace { start = utf8.index(after: start) }
+        // A combining mark after leading whitespace joins it into one character that is not whitespace: keep it whole.
+        if start != utf8.startIndex, start < end, utf8[start] >= 0x80 { return characterTrimmed }
+        while end > start, utf8[utf8.index(before: end)].isPactWhitespace { end = utf8.index(before: end) }
+        return self[start..<end]
+    }
+
+    /// Trimmed character by character.
+    private var characterTrimmed: SubSequence {
         guard let first = firstIndex(where: { !$0.isPactWhitespace }),
               let last = lastIndex(where: { !$0.isPactWhitespace }) else {
             return self[endIndex...]
@@ -15,4 +28,9 @@ extension StringProtocol {
 extension Character {
     /// Space, tab, carriage return or line feed (the whitespace of HTTP header values).
     var isPactWhitespace: Bool { self == " " || self == "\t" || self == "\n" || self == "\r" || self == "\r\n" }
+}
+
+extension UInt8 {
+    /// The UTF-8 byte of a space, tab, carriage return or line feed.
+    fileprivate var isPactWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }
