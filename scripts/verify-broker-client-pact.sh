@@ -2,13 +2,19 @@
 # Verifies `pactkit broker` against the Ruby pact_broker-client's own pact with the Pact Broker
 # (Fixtures/broker-client, 64 interactions) with `pactkit verify`, as a user would: the broker in its test mode
 # (--enable-provider-states, on a temporary SQLite file, links under http://example.org as the pact expects), the
-# verifier calling its /_pact_state. Extra arguments go to `pactkit verify`. Exit code: pactkit verify's.
+# verifier calling its /_pact_state. Extra arguments go to `pactkit verify`. PACTKIT_BIN_DIR=<dir> uses the pactkit
+# already built there instead of building it. Exit code: pactkit verify's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "==> building pactkit (debug)"
-swift build --product pactkit 2>&1 | scripts/build-progress.sh pactkit
-bin=$(swift build --show-bin-path)
+if [ -n "${PACTKIT_BIN_DIR:-}" ]; then
+    bin=$PACTKIT_BIN_DIR
+    [ -x "$bin/pactkit" ] || { echo "$bin/pactkit is missing (PACTKIT_BIN_DIR)" >&2; exit 1; }
+else
+    echo "==> building pactkit (debug)"
+    swift build --product pactkit 2>&1 | scripts/build-progress.sh pactkit
+    bin=$(swift build --show-bin-path)
+fi
 workdir=$(mktemp -d)
 "$bin/pactkit" broker --port 0 --db "$workdir/broker.sqlite3" --enable-provider-states --base-url http://example.org \
     --log-level error >"$workdir/broker.log" 2>"$workdir/broker.stderr" &

@@ -14,7 +14,9 @@
 #
 # Versions: PACT_CONSUMER_VERSION and PACT_PROVIDER_VERSION, default the git commit; PACT_PROVIDER_BRANCH, default
 # the git branch. CODES_SERVICE_DB=<--db value> serves the codes service from that database (e.g. a postgres:// URL).
-# Other arguments go to `pactkit verify` (e.g. --junit report.xml, --no-colour).
+# PACTKIT_BIN_DIR=<dir> uses the codes-service and pactkit binaries already built there (CI passes the test build's
+# .build/debug) instead of building the products. Other arguments go to `pactkit verify` (e.g. --junit report.xml,
+# --no-colour).
 # Exit code: 0 when every step passed; pactkit verify's code when verification failed; 1 when another step failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,9 +42,17 @@ build() {
         exit 1
     fi
 }
-build codes-service
-build pactkit
-bin=$(swift build --show-bin-path)
+if [ -n "${PACTKIT_BIN_DIR:-}" ]; then
+    bin=$PACTKIT_BIN_DIR
+    for product in codes-service pactkit; do
+        [ -x "$bin/$product" ] || { echo "step failed: $bin/$product is missing (PACTKIT_BIN_DIR)" >&2; exit 1; }
+    done
+    step "using the codes-service and pactkit built in $bin"
+else
+    build codes-service
+    build pactkit
+    bin=$(swift build --show-bin-path)
+fi
 
 workdir=$(mktemp -d)
 pids=()
