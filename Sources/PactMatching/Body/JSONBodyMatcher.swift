@@ -23,8 +23,9 @@ struct JSONWalker {
     /// builds no sentences.
     let stopAtFirst: Bool
     var path: [PathExpression.Segment] = []
-    /// The expressions in play at the current node; kept in step with `path`.
-    var cursor: RuleSelector.Cursor
+    /// The cursors of `selector` met so far, and the current node's one; kept in step with `path`.
+    var states: RuleStates
+    var state = RuleStates.root
     var mismatches: [Mismatch] = []
     var failed = false
 
@@ -32,28 +33,29 @@ struct JSONWalker {
         self.selector = selector
         self.allowUnexpectedKeys = allowUnexpectedKeys
         self.stopAtFirst = stopAtFirst
-        cursor = selector.rootCursor()
+        states = RuleStates(selector)
         path.reserveCapacity(16)
     }
 
     mutating func compare(_ expected: JSONValue, _ actual: JSONValue) {
         if stopAtFirst && failed { return }
-        switch (expected, actual) {
-        case (.object(let e), .object(let a)):
-            compareMaps(e, a, expected, actual)
-        case (.array(let e), .array(let a)):
-            compareLists(e, a, expected, actual)
-        case (.object, _), (.array, _):
-            report(expected, actual) {
-                "Type mismatch: Expected \(ValueText.typed(actual)) to be the same type as \(ValueText.typed(expected))"
-            }
+        // One value at a time rather than a switch over the pair, which would copy both for every node.
+        switch expected {
+        case .object(let e):
+            if case .object(let a) = actual { return compareMaps(e, a, expected, actual) }
+        case .array(let e):
+            if case .array(let a) = actual { return compareLists(e, a, expected, actual) }
         default:
-            compareValues(expected, actual)
+            return compareValues(expected, actual)
+        }
+        report(expected, actual) {
+            "Type mismatch: Expected \(ValueText.typed(actual)) to be the same type as \(ValueText.typed(expected))"
         }
     }
 
     mutating func compareValues(_ expected: JSONValue, _ actual: JSONValue) {
-        if let selection = selector.selection(at: cursor) {
+        if states.passesQuickly(state, expected: expected, actual: actual) { return }
+        if let selection = states.selection(state) {
             let failures = ValueMatcher.match(
                 selection.rules, expected: expected, actual: actual, origin: .body, cascaded: selection.cascaded)
             for failure in failures { report(expected, actual) { failure } }
@@ -66,23 +68,26 @@ struct JSONWalker {
 
     /// Compares the child `segment` of the current node.
     mutating func child(_ segment: PathExpression.Segment, _ expected: JSONValue, _ actual: JSONValue) {
-        let parent = cursor
-        cursor = selector.child(of: parent, segment)
+        let parent = state
+        state = states.child(of: parent, segment)
         path.append(segment)
         compare(expected, actual)
         path.removeLast()
-        cursor = parent
+        state = parent
     }
 
     /// Runs `body` with `selector` in force for the current node and below.
     mutating func withSelector(_ replacement: RuleSelector, _ body: (inout JSONWalker) -> Void) {
         let savedSelector = selector
-        let savedCursor = cursor
+        let savedStates = states
+        let savedState = state
         selector = replacement
-        cursor = replacement.cursor(for: path)
+        states = RuleStates(replacement)
+        state = states.state(for: path)
         body(&self)
         selector = savedSelector
-        cursor = savedCursor
+        states = savedStates
+        state = savedState
     }
 
     /// Records a mismatch at the current path; the sentence is only built when it will be kept.

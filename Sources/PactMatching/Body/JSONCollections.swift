@@ -9,7 +9,11 @@ extension JSONWalker {
             report(expectedValue, actualValue) { "Expected an empty Map but received \(JSONWriter.compact(actualValue))" }
             return
         }
-        guard let selection = selector.selection(at: cursor), !selection.rules.isOnlyEquality else {
+        if states.isPlainCollection(state, count: actual.count) {
+            compareMembers(expected, actual, checkingKeys: true)
+            return
+        }
+        guard let selection = states.selection(state), !selection.rules.isOnlyEquality else {
             compareMembers(expected, actual, checkingKeys: true)
             return
         }
@@ -29,19 +33,30 @@ extension JSONWalker {
     /// fewer. The key-set mismatch is reported before the members' ones.
     private mutating func compareMembers(_ expected: [String: JSONValue], _ actual: [String: JSONValue], checkingKeys: Bool) {
         let firstOwnMismatch = mismatches.count
-        var missing = false
-        // Members are visited in the dictionary's order, which is cheaper than sorting every map of a large body;
-        // the mismatches found are put in key order afterwards so reports stay deterministic.
+        // Members are visited in the map's own order, which is cheaper than sorting every map of a large body; the
+        // mismatches found are put in key order afterwards so reports stay deterministic. The smaller map is walked
+        // and the other looked up; in a large body that walks the actual maps in storage order and looks their keys
+        // up in the one expected map, which stays in the processor's cache.
         var reported: [(key: String, start: Int)] = []
-        for (key, expectedMember) in expected {
-            guard let actualMember = actual[key] else {
-                missing = true
-                continue
+        var found = 0
+        if actual.count <= expected.count {
+            for (key, actualMember) in actual {
+                guard let expectedMember = expected[key] else { continue }
+                found += 1
+                let before = mismatches.count
+                child(.field(key), expectedMember, actualMember)
+                if mismatches.count != before { reported.append((key, before)) }
             }
-            let before = mismatches.count
-            child(.field(key), expectedMember, actualMember)
-            if mismatches.count != before { reported.append((key, before)) }
+        } else {
+            for (key, expectedMember) in expected {
+                guard let actualMember = actual[key] else { continue }
+                found += 1
+                let before = mismatches.count
+                child(.field(key), expectedMember, actualMember)
+                if mismatches.count != before { reported.append((key, before)) }
+            }
         }
+        let missing = found < expected.count
         if reported.count > 1 { sortMismatches(from: firstOwnMismatch, groupedBy: reported) }
         guard checkingKeys, missing || (!allowUnexpectedKeys && expected.count != actual.count) else { return }
         failed = true
@@ -101,7 +116,11 @@ extension JSONWalker {
     mutating func compareLists(
         _ expected: [JSONValue], _ actual: [JSONValue], _ expectedValue: JSONValue, _ actualValue: JSONValue
     ) {
-        guard let selection = selector.selection(at: cursor), !selection.rules.isOnlyEquality else {
+        if states.isPlainCollection(state, count: actual.count) {
+            compareItems(expected, actual)
+            return
+        }
+        guard let selection = states.selection(state), !selection.rules.isOnlyEquality else {
             compareListsExactly(expected, actual, expectedValue, actualValue)
             return
         }
@@ -111,18 +130,20 @@ extension JSONWalker {
             findVariants(variants, expected, actual, actualValue)
             return
         }
-        guard let example = expected.first else { return }
-        // Rules govern the length, so each actual item is compared with the expected item at its index, and items
-        // past the end of the expectation with its first item (pact-reference pads the expected list the same way).
-        let items = { (walker: inout JSONWalker) in
-            for (index, item) in actual.enumerated() {
-                walker.child(.index(index), index < expected.count ? expected[index] : example, item)
-            }
-        }
         if direct, let rules = selection.rules.rules.lazy.compactMap(\.eachValueRules).first {
-            withSelector(selector.adding(rules, forMembersOf: path), items)
+            withSelector(selector.adding(rules, forMembersOf: path)) { $0.compareItems(expected, actual) }
         } else {
-            items(&self)
+            compareItems(expected, actual)
+        }
+    }
+
+    /// Rules govern the length, so each actual item is compared with the expected item at its index, and items past
+    /// the end of the expectation with its first item (pact-reference pads the expected list the same way). Nothing
+    /// is compared when the expectation is empty.
+    private mutating func compareItems(_ expected: [JSONValue], _ actual: [JSONValue]) {
+        guard let example = expected.first else { return }
+        for index in actual.indices {
+            child(.index(index), index < expected.count ? expected[index] : example, actual[index])
         }
     }
 
@@ -139,7 +160,7 @@ extension JSONWalker {
         }
         if actual.count < expected.count {
             for index in actual.count..<expected.count {
-                guard !selector.hasRules(at: selector.child(of: cursor, .index(index))) else { continue }
+                guard !states.hasRules(states.child(of: state, .index(index))) else { continue }
                 // pact-reference reports a missing item at the list's path, the item as JSON text (strings bare).
                 report(expected[index], nil) { "Expected \(ValueText.matchable(expected[index])) but was missing" }
             }
