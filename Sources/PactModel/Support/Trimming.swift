@@ -7,11 +7,17 @@ extension StringProtocol {
         // Scanned as UTF-8: the whitespace is ASCII, and comparing Characters costs a string comparison each.
         let utf8 = self.utf8
         var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, utf8[start].isPactWhitespace { start = utf8.index(after: start) }
+        while start < utf8.endIndex, utf8[start].isPactWhitespace { start = utf8.index(after: start) }
         // A combining mark after leading whitespace joins it into one character that is not whitespace: keep it whole.
-        if start != utf8.startIndex, start < end, utf8[start] >= 0x80 { return characterTrimmed }
-        while end > start, utf8[utf8.index(before: end)].isPactWhitespace { end = utf8.index(before: end) }
+        if start != utf8.startIndex, start < utf8.endIndex, utf8[start] >= 0x80 { return characterTrimmed }
+        // StringProtocol's UTF8View only walks forwards: remember where the last non-whitespace byte ended.
+        var index = start
+        var end = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            if !byte.isPactWhitespace { end = index }
+        }
         return self[start..<end]
     }
 
