@@ -99,17 +99,22 @@ public struct JSONObject: Sendable, Hashable {
 
     /// The value for `key`, or nil; setting nil removes the member.
     public subscript(key: String) -> JSONValue? {
+        // `nil` is spelled `Optional.none` here: JSONValue is ExpressibleByNilLiteral, so a bare `nil` could be `.null`.
         get {
             let (index, found) = search(key)
-            return found ? members[index].value : nil
+            guard found else { return Optional.none }
+            return members[index].value
         }
         set {
             let (index, found) = search(key)
-            switch (found, newValue) {
-            case (true, let value?): members[index].value = value
-            case (true, nil): members.remove(at: index)
-            case (false, let value?): members.insert(Member(key: key, value: value), at: index)
-            case (false, nil): break
+            if let value = newValue {
+                if found {
+                    members[index].value = value
+                } else {
+                    members.insert(Member(key: key, value: value), at: index)
+                }
+            } else if found {
+                members.remove(at: index)
             }
         }
     }
@@ -143,7 +148,8 @@ public struct JSONObject: Sendable, Hashable {
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
         let (index, found) = search(key)
-        return found ? members.remove(at: index).value : nil
+        guard found else { return Optional.none }
+        return members.remove(at: index).value
     }
 
     /// Removes every member.
