@@ -2,15 +2,18 @@ import Foundation
 import PactMatching
 import PactModel
 
-/// `pactkit-bench profile-read` or `profile-parse` loops one operation for a profiler.
+/// `pactkit-bench profile profile-read`, `profile-parse`, `profile-write` or `profile-match` loops one operation for
+/// a profiler.
 func profileFoundation(_ what: String) throws {
-    let pactData = try PactWriter.data(for: makePact(interactions: 1_000), version: .v4)
+    let pact = makePact(interactions: 1_000)
+    let pactData = try PactWriter.data(for: pact, version: .v4)
     let (expected, body, rules) = makeBodies(targetBytes: 1_000_000)
     let actual = try JSONParser.parse(body)
     for _ in 0..<100 {
         switch what {
         case "profile-read": _ = try PactReader.read(data: pactData)
         case "profile-parse": _ = try JSONParser.parse(body)
+        case "profile-write": _ = try PactWriter.data(for: pact, version: .v4)
         case "profile-match":
             _ = JSONBodyMatcher.match(expected: expected, actual: actual, rules: RuleSelector(rules[.body]), allowUnexpectedKeys: true)
         default: return

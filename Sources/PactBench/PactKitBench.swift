@@ -32,7 +32,7 @@ extension PactKitBench {
         static let configuration = CommandConfiguration(
             abstract: "Loops one foundation operation for a profiler.")
 
-        @Argument(help: "profile-read, profile-parse or profile-match")
+        @Argument(help: "profile-read, profile-parse, profile-write or profile-match")
         var operation: String
 
         func run() throws { try profileFoundation(operation) }

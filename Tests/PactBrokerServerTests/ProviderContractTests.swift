@@ -244,7 +244,7 @@ import TestSupport
             func errors(_ body: JSONValue) async -> [String: [String]] {
                 let reply = await publishContract(broker, body)
                 #expect(reply.status == 400)
-                return (reply.json?["errors"]?.objectValue ?? [:]).mapValues { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
+                return (reply.json?["errors"]?.objectValue?.dictionary ?? [:]).mapValues { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
             }
             var noVersion = Self.body(document: document)
             if case .object(var o) = noVersion { o["pacticipantVersionNumber"] = nil; noVersion = .object(o) }

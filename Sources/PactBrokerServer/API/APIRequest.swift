@@ -24,7 +24,7 @@ struct APIRequest: Sendable {
         } catch {
             throw APIError.badRequest(["body": ["is not valid JSON: \(error)"]])
         }
-        guard let object = json.objectValue else { throw APIError.badRequest(["body": ["must be a JSON object"]]) }
+        guard let object = json.objectValue?.dictionary else { throw APIError.badRequest(["body": ["must be a JSON object"]]) }
         return object
     }
 

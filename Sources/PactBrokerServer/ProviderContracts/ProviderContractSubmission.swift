@@ -60,7 +60,7 @@ struct ProviderContractSubmission: Sendable {
 
         var content: String?, document: OpenAPIDocument?, contentType = "", specification = ""
         var verification: [String: JSONValue]?
-        if let contract = body["contract"]?.objectValue {
+        if let contract = body["contract"]?.objectValue?.dictionary {
             specification = optionalString(contract, "specification", path: "contract.specification") ?? ""
             if specification.isEmpty {
                 fail("contract.specification", "is missing")
@@ -96,7 +96,7 @@ struct ProviderContractSubmission: Sendable {
                 }
             }
             if let raw = contract["selfVerificationResults"], !raw.isNull {
-                if let object = raw.objectValue {
+                if let object = raw.objectValue?.dictionary {
                     verification = object
                     if object["success"]?.boolValue == nil { fail("contract.selfVerificationResults.success", "must be true or false") }
                     if let encoded = object["content"], !encoded.isNull,

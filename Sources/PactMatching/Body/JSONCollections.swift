@@ -3,7 +3,7 @@ import PactModel
 /// Maps and lists: key sets, lengths, and the collection rules (min/max, values, eachKey, eachValue, arrayContains).
 extension JSONWalker {
     mutating func compareMaps(
-        _ expected: [String: JSONValue], _ actual: [String: JSONValue], _ expectedValue: JSONValue, _ actualValue: JSONValue
+        _ expected: JSONObject, _ actual: JSONObject, _ expectedValue: JSONValue, _ actualValue: JSONValue
     ) {
         if expected.isEmpty && !allowUnexpectedKeys && !actual.isEmpty {
             report(expectedValue, actualValue) { "Expected an empty Map but received \(JSONWriter.compact(actualValue))" }
@@ -31,7 +31,7 @@ extension JSONWalker {
     /// Compares the members the expectation names and the actual map has, in key order; with `checkingKeys`, also
     /// the key sets: requests must have exactly the expected keys, responses and messages may have more, never
     /// fewer. The key-set mismatch is reported before the members' ones.
-    private mutating func compareMembers(_ expected: [String: JSONValue], _ actual: [String: JSONValue], checkingKeys: Bool) {
+    private mutating func compareMembers(_ expected: JSONObject, _ actual: JSONObject, checkingKeys: Bool) {
         let firstOwnMismatch = mismatches.count
         // Members are visited in the map's own order, which is cheaper than sorting every map of a large body; the
         // mismatches found are put in key order afterwards so reports stay deterministic. The smaller map is walked
@@ -87,7 +87,7 @@ extension JSONWalker {
 
     /// `values` / `eachValue`: keys are free; each actual member is compared with the expected member of the same
     /// key, or with the first expected member.
-    private mutating func compareValuesOfMap(_ rule: MatchingRule, _ expected: [String: JSONValue], _ actual: [String: JSONValue]) {
+    private mutating func compareValuesOfMap(_ rule: MatchingRule, _ expected: JSONObject, _ actual: JSONObject) {
         guard let firstKey = expected.keys.min(), let example = expected[firstKey] else { return }
         let members = { (walker: inout JSONWalker) in
             for key in actual.keys.sorted() {
@@ -103,7 +103,7 @@ extension JSONWalker {
     }
 
     /// `eachKey`: the rules apply to every actual key.
-    private mutating func checkKeys(of actual: [String: JSONValue], with rules: [MatchingRule]) {
+    private mutating func checkKeys(of actual: JSONObject, with rules: [MatchingRule]) {
         for key in actual.keys.sorted() {
             let failures = ValueMatcher.match(RuleList(rules), expected: .string(key), actual: .string(key), origin: .key)
             guard !failures.isEmpty else { continue }

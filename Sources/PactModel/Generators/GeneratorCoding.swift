@@ -53,7 +53,7 @@ extension Generator {
 
     /// The generator object as written in V3/V4 pact files.
     public var json: JSONValue {
-        var out: [String: JSONValue] = ["type": .string(typeName)]
+        var out: JSONObject = ["type": .string(typeName)]
         switch self {
         case .randomInt(let min, let max):
             out["min"] = .int(min)
@@ -77,7 +77,7 @@ extension Generator {
     }
 
     /// A digit count or size: optional, default 10, never negative.
-    private static func count(_ members: [String: JSONValue], _ key: String, at jsonPath: String) throws(PactError) -> Int {
+    private static func count(_ members: JSONObject, _ key: String, at jsonPath: String) throws(PactError) -> Int {
         let value = try RuleCodingSupport.optionalInt(members, key, at: jsonPath) ?? 10
         guard value >= 0 else {
             throw PactError(jsonPath: RuleCodingSupport.child(jsonPath, key), reason: "must not be negative, got \(value)")

@@ -25,7 +25,7 @@ extension Generators {
     /// The V3/V4 `generators` object, or nil when there are none. `bodyCategory` is "body", or "content" for V4
     /// message contents.
     public func encode(bodyCategory: String = "body") -> JSONValue? {
-        var out: [String: JSONValue] = [:]
+        var out: JSONObject = [:]
         for (category, generators) in categories where !generators.isEmpty {
             let name = category == .body ? bodyCategory : category.rawValue
             switch category {

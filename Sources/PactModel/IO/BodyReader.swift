@@ -41,7 +41,7 @@ enum BodyReader {
 
     private static let bodyObjectKeys: Set<String> = ["content", "contentType", "encoded", "contentTypeHint"]
 
-    private static func isBodyObject(_ members: [String: JSONValue]) -> Bool {
+    private static func isBodyObject(_ members: JSONObject) -> Bool {
         members.keys.contains { bodyObjectKeys.contains($0) }
     }
 

@@ -21,7 +21,7 @@ enum BodyWriter {
     /// message's `contentType` metadata, used when the body has no content type of its own.
     static func v4(_ body: Body, fallbackContentType: ContentType?) -> JSONValue? {
         let contentType = body.contentType ?? fallbackContentType
-        var out: [String: JSONValue] = [:]
+        var out: JSONObject = [:]
         switch body {
         case .missing:
             return nil

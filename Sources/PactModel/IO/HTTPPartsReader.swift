@@ -64,12 +64,12 @@ enum HTTPPartsReader {
     /// (hand-written pacts) are taken as their JSON text; null values are skipped.
     static func headers(_ reader: JSONObjectReader, servable: Bool) throws(PactError) -> Headers {
         guard let members = try reader.optionalMap("headers") else { return [:] }
-        let headersPath = reader.childPath("headers")
+        let headersPath = { reader.childPath("headers") }
         var headers: Headers = [:]
         for (name, value) in members {
-            let valuePath = JSONPath.child(headersPath, name)
+            let valuePath = { JSONPath.child(headersPath(), name) }
             guard !servable || HTTPToken.isToken(name) else {
-                throw PactError(file: reader.file, jsonPath: valuePath,
+                throw PactError(file: reader.file, jsonPath: valuePath(),
                                 reason: "header name '\(name)' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)")
             }
             switch value {
@@ -77,26 +77,26 @@ enum HTTPPartsReader {
             case .array(let items):
                 var values: [String] = []
                 for (index, item) in items.enumerated() {
-                    values.append(try headerValue(item, at: JSONPath.element(valuePath, index), file: reader.file, servable: servable))
+                    values.append(try headerValue(item, at: JSONPath.element(valuePath(), index), file: reader.file, servable: servable))
                 }
                 headers[name] = values
             default:
-                headers[name] = [try headerValue(value, at: valuePath, file: reader.file, servable: servable)]
+                headers[name] = [try headerValue(value, at: valuePath(), file: reader.file, servable: servable)]
             }
         }
         return headers
     }
 
-    private static func headerValue(_ json: JSONValue, at path: String, file: String?, servable: Bool) throws(PactError) -> String {
+    private static func headerValue(_ json: JSONValue, at path: @autoclosure () -> String, file: String?, servable: Bool) throws(PactError) -> String {
         switch json {
         case .string(let s):
             guard !servable || !s.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) else {
-                throw PactError(file: file, jsonPath: path, reason: "header value \(JSONWriter.compact(json)) contains CR, LF or NUL, "
+                throw PactError(file: file, jsonPath: path(), reason: "header value \(JSONWriter.compact(json)) contains CR, LF or NUL, "
                                 + "which cannot be sent in an HTTP header")
             }
             return s
         case .number, .bool: return JSONWriter.compact(json)
-        default: throw PactError.typeMismatch(expected: "a String", got: json, at: path, file: file)
+        default: throw PactError.typeMismatch(expected: "a String", got: json, at: path(), file: file)
         }
     }
 

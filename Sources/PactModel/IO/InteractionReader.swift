@@ -58,9 +58,9 @@ enum InteractionReader {
         guard version >= .v4 else { return info }
         info.key = try reader.optionalString("key")
         info.pending = try reader.optionalBool("pending") ?? false
-        info.comments = try reader.optionalMap("comments") ?? [:]
-        info.pluginConfiguration = try reader.optionalMap("pluginConfiguration") ?? [:]
-        info.interactionMarkup = try reader.optionalMap("interactionMarkup") ?? [:]
+        info.comments = try reader.optionalMap("comments")?.dictionary ?? [:]
+        info.pluginConfiguration = try reader.optionalMap("pluginConfiguration")?.dictionary ?? [:]
+        info.interactionMarkup = try reader.optionalMap("interactionMarkup")?.dictionary ?? [:]
         info.transport = try reader.optionalString("transport")
         return info
     }
@@ -72,7 +72,7 @@ enum InteractionReader {
             var result: [ProviderState] = []
             for (index, item) in states.enumerated() {
                 let state = try JSONObjectReader(item, at: JSONPath.element(statesPath, index), file: reader.file)
-                result.append(ProviderState(name: try state.requiredString("name"), params: try state.optionalMap("params") ?? [:]))
+                result.append(ProviderState(name: try state.requiredString("name"), params: try state.optionalMap("params")?.dictionary ?? [:]))
             }
             return result
         }

@@ -42,8 +42,8 @@ enum InteractionWriter {
         return .object(out)
     }
 
-    private static func common(_ info: InteractionInfo) -> [String: JSONValue] {
-        var out: [String: JSONValue] = ["description": .string(info.description)]
+    private static func common(_ info: InteractionInfo) -> JSONObject {
+        var out: JSONObject = ["description": .string(info.description)]
         if !info.providerStates.isEmpty { out["providerStates"] = PartsWriter.providerStates(info.providerStates) }
         return out
     }
@@ -52,9 +52,11 @@ enum InteractionWriter {
     /// unlike `Hasher`.
     static func stableKey(_ json: JSONValue) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in JSONWriter.compact(json).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        JSONWriter.compactBytes(json).withUnsafeBufferPointer { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -48,7 +48,7 @@ extension PactError {
 /// Conventions: a missing required field is reported at the containing object's path ("missing required field
 /// 'name'"); a field of the wrong type is reported at the field's own path. A `null` member counts as absent.
 struct JSONObjectReader {
-    let members: [String: JSONValue]
+    let members: JSONObject
     let path: String
     let file: String?
 
@@ -109,7 +109,7 @@ struct JSONObjectReader {
         return flag
     }
 
-    func optionalMap(_ key: String) throws(PactError) -> [String: JSONValue]? {
+    func optionalMap(_ key: String) throws(PactError) -> JSONObject? {
         guard let value = value(key) else { return nil }
         guard let map = value.objectValue else { throw wrongType(key, expected: "a Map", got: value) }
         return map

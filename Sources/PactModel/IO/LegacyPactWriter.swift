@@ -23,7 +23,7 @@ enum LegacyPactWriter {
             throw PactError(jsonPath: path, reason: "a \(version) pact holds HTTP interactions only, not the message "
                             + "'\(interaction.description)'; messages need V3 or V4")
         }
-        var out: [String: JSONValue] = ["description": .string(http.info.description)]
+        var out: JSONObject = ["description": .string(http.info.description)]
         let states = http.info.providerStates
         if states.count > 1 {
             throw PactError(jsonPath: path, reason: "interaction '\(http.info.description)' has \(states.count) provider "
@@ -67,7 +67,7 @@ enum LegacyPactWriter {
 
     /// The flat V2 `matchingRules` object.
     static func v2Rules(_ rules: MatchingRules, at path: String) throws(PactError) -> JSONValue {
-        var out: [String: JSONValue] = [:]
+        var out: JSONObject = [:]
         for (category, lists) in rules.categories {
             for (name, list) in lists where !list.isEmpty {
                 let key = try v2Key(category, name, at: path)

@@ -9,9 +9,9 @@ enum MessageReader {
         // The V3 spec spells it metaData, pact-reference writes metadata; both may appear, the later spelling wins.
         var metadata = try reader.optionalMap("metaData") ?? [:]
         metadata.merge(try reader.optionalMap("metadata") ?? [:]) { _, new in new }
-        message.metadata = metadata
+        message.metadata = metadata.dictionary
         message.contents = try BodyReader.read(
-            reader.members["contents"], version: version, fallbackContentType: contentType(in: metadata),
+            reader.members["contents"], version: version, fallbackContentType: contentType(in: message.metadata),
             at: reader.childPath("contents"), file: file)
         // The rule codecs accept both `body` and `content` as the category of the contents.
         message.matchingRules = try HTTPPartsReader.matchingRules(reader)

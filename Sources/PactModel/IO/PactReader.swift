@@ -51,7 +51,7 @@ public enum PactReader {
                 interactions.append(try InteractionReader.v3Message(item, version: version, at: path, file: file))
             }
         }
-        return Pact(consumer: consumer, provider: provider, interactions: interactions, metadata: metadata, specVersion: version)
+        return Pact(consumer: consumer, provider: provider, interactions: interactions, metadata: metadata.dictionary, specVersion: version)
     }
 
     /// A request object as it appears in an interaction (and in the spec testcases' "expected"/"actual"). A missing
@@ -81,7 +81,7 @@ public enum PactReader {
     /// The metadata keys that carry the specification version; they are not kept in `Pact.metadata`.
     static let versionKeys = ["pactSpecification", "pact-specification", "pactSpecificationVersion"]
 
-    private static func declaredVersion(_ metadata: [String: JSONValue], root: JSONObjectReader) throws(PactError) -> PactSpecVersion? {
+    private static func declaredVersion(_ metadata: JSONObject, root: JSONObjectReader) throws(PactError) -> PactSpecVersion? {
         let metadataPath = root.childPath("metadata")
         for key in ["pactSpecification", "pact-specification"] {
             guard let entry = metadata[key], !entry.isNull else { continue }

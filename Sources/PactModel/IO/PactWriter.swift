@@ -11,7 +11,7 @@ public enum PactWriter {
     /// interactions only, with one provider state without parameters, no generators, and (V2) only the `type` and
     /// `regex` matchers, one per place (`LegacyPactWriter`); what they cannot hold is an error naming it.
     public static func json(for pact: Pact, version: PactSpecVersion) throws(PactError) -> JSONValue {
-        var out: [String: JSONValue] = [
+        var out: JSONObject = [
             "consumer": ["name": .string(pact.consumer)],
             "provider": ["name": .string(pact.provider)],
             "metadata": metadata(for: pact, version: version),
@@ -47,7 +47,7 @@ public enum PactWriter {
 
     /// The pact file's bytes: pretty-printed, sorted keys, trailing newline.
     public static func data(for pact: Pact, version: PactSpecVersion) throws(PactError) -> Data {
-        Data(JSONWriter.pretty(try json(for: pact, version: version)).utf8)
+        JSONWriter.prettyData(try json(for: pact, version: version))
     }
 
     /// Writes the pact file to `url` atomically.

@@ -4,7 +4,7 @@ import Foundation
 /// query is a query string.
 enum PartsWriter {
     static func request(_ request: PactRequest, version: PactSpecVersion) -> JSONValue {
-        var out: [String: JSONValue] = ["method": .string(request.method), "path": .string(request.path)]
+        var out: JSONObject = ["method": .string(request.method), "path": .string(request.path)]
         if version < .v3 {
             if let raw = request.rawQuery {
                 out["query"] = .string(raw)
@@ -22,7 +22,7 @@ enum PartsWriter {
     }
 
     static func response(_ response: PactResponse, version: PactSpecVersion) -> JSONValue {
-        var out: [String: JSONValue] = ["status": .int(response.status)]
+        var out: JSONObject = ["status": .int(response.status)]
         addHeaders(response.headers, to: &out, version: version)
         addBody(response.body, headers: response.headers, to: &out, version: version)
         out["matchingRules"] = response.matchingRules.encode()
@@ -31,8 +31,8 @@ enum PartsWriter {
     }
 
     /// Message contents with `contents` and `metadata`; V4 puts body rules and generators under `content`.
-    static func message(_ message: MessageContents, version: PactSpecVersion) -> [String: JSONValue] {
-        var out: [String: JSONValue] = [:]
+    static func message(_ message: MessageContents, version: PactSpecVersion) -> JSONObject {
+        var out: JSONObject = [:]
         if version >= .v4 {
             let fallback = MessageReader.contentType(in: message.metadata)
             out["contents"] = BodyWriter.v4(message.contents, fallbackContentType: fallback)
@@ -49,7 +49,7 @@ enum PartsWriter {
 
     static func providerStates(_ states: [ProviderState]) -> JSONValue {
         .array(states.map { state in
-            var out: [String: JSONValue] = ["name": .string(state.name)]
+            var out: JSONObject = ["name": .string(state.name)]
             if !state.params.isEmpty { out["params"] = .object(state.params) }
             return .object(out)
         })
@@ -57,7 +57,7 @@ enum PartsWriter {
 
     /// V3+ query: name → array of values, `null` for a valueless parameter.
     private static func queryMap(_ query: [QueryParameter]) -> JSONValue {
-        var out: [String: JSONValue] = [:]
+        var out: JSONObject = [:]
         for parameter in query {
             let values = parameter.values.map { $0.map(JSONValue.string) ?? .null }
             if case .array(let existing) = out[parameter.name] {
@@ -82,7 +82,7 @@ enum PartsWriter {
     }
 
     /// V4 writes every header as an array; earlier versions join multiple values with ", " (pact-reference).
-    private static func addHeaders(_ headers: Headers, to out: inout [String: JSONValue], version: PactSpecVersion) {
+    private static func addHeaders(_ headers: Headers, to out: inout JSONObject, version: PactSpecVersion) {
         guard !headers.isEmpty else { return }
         if version >= .v4 {
             out["headers"] = .object(headers.mapValues { .array($0.map(JSONValue.string)) })
@@ -91,7 +91,7 @@ enum PartsWriter {
         }
     }
 
-    private static func addBody(_ body: Body, headers: Headers, to out: inout [String: JSONValue], version: PactSpecVersion) {
+    private static func addBody(_ body: Body, headers: Headers, to out: inout JSONObject, version: PactSpecVersion) {
         out["body"] = version >= .v4 ? BodyWriter.v4(body, fallbackContentType: headers.contentType) : BodyWriter.v3(body)
     }
 }

@@ -13,10 +13,8 @@ enum QueryReader {
             return FormURLEncoding.parseQuery(text)
         case .object(let members):
             var parameters: [QueryParameter] = []
-            for name in members.keys.sorted() {
-                let valuePath = JSONPath.child(path, name)
-                guard let value = members[name] else { continue }
-                parameters.append(QueryParameter(name: name, values: try values(value, at: valuePath, file: file)))
+            for (name, value) in members {  // already sorted by name
+                parameters.append(QueryParameter(name: name, values: try values(value, at: JSONPath.child(path, name), file: file)))
             }
             return parameters
         default:
@@ -25,27 +23,27 @@ enum QueryReader {
     }
 
     /// One parameter's values: an array (null items are valueless), a single string, or null (one valueless value).
-    private static func values(_ json: JSONValue, at path: String, file: String?) throws(PactError) -> [String?] {
+    private static func values(_ json: JSONValue, at path: @autoclosure () -> String, file: String?) throws(PactError) -> [String?] {
         switch json {
         case .null: return [nil]
         case .array(let items):
             var values: [String?] = []
             for (index, item) in items.enumerated() {
-                values.append(try scalar(item, at: JSONPath.element(path, index), file: file))
+                values.append(try scalar(item, at: JSONPath.element(path(), index), file: file))
             }
             return values
         default:
-            return [try scalar(json, at: path, file: file)]
+            return [try scalar(json, at: path(), file: file)]
         }
     }
 
     /// Strings as they are; numbers and booleans (hand-written pacts) as their JSON text; null as no value.
-    private static func scalar(_ json: JSONValue, at path: String, file: String?) throws(PactError) -> String? {
+    private static func scalar(_ json: JSONValue, at path: @autoclosure () -> String, file: String?) throws(PactError) -> String? {
         switch json {
         case .null: return nil
         case .string(let s): return s
         case .number, .bool: return JSONWriter.compact(json)
-        case .array, .object: throw PactError.typeMismatch(expected: "a String", got: json, at: path, file: file)
+        case .array, .object: throw PactError.typeMismatch(expected: "a String", got: json, at: path(), file: file)
         }
     }
 }

@@ -17,36 +17,45 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public enum JSONParser {
     /// Parses UTF-8 JSON bytes. A leading UTF-8 byte-order mark is skipped.
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        let bytes = [UInt8](data)
-        return try parse(bytes: bytes)
+        try data.withUnsafeBytes { raw in parse(buffer: raw.bindMemory(to: UInt8.self)) }.get()
     }
 
     /// Parses a JSON string.
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(bytes: Array(text.utf8))
+        var text = text
+        return try text.withUTF8 { parse(buffer: $0) }.get()
     }
 
     static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(bytes: buffer)
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
-            do throws(JSONParseError) {
-                reader.skipWhitespace()
-                let value = try reader.readValue(depth: 0)
-                reader.skipWhitespace()
-                if reader.index < buffer.count { throw reader.error("unexpected text after the JSON value") }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
+        try bytes.withUnsafeBufferPointer { parse(buffer: $0) }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+        var reader = Reader(bytes: buffer)
+        defer {
+            reader.memberStack.release()
+            reader.elementStack.release()
         }
-        return try result.get()
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+        do throws(JSONParseError) {
+            reader.skipWhitespace()
+            let value = try reader.readValue(depth: 0)
+            reader.skipWhitespace()
+            if reader.index < buffer.count { throw reader.error("unexpected text after the JSON value") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 }
 
 private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Members of the objects being read, innermost last; reused so each object allocates only its own storage.
+    var memberStack = ScratchStack<JSONObject.Member>()
+    /// Elements of the arrays being read, innermost last.
+    var elementStack = ScratchStack<JSONValue>()
     static let maxDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -94,9 +103,8 @@ private struct Reader {
 
     mutating func expectWord(_ word: String) throws(JSONParseError) {
         let start = index
-        let expected = Array(word.utf8)
-        let count = expected.count
-        let matches = index + count <= bytes.count && bytes[index..<index + count].elementsEqual(expected)
+        let count = word.utf8.count
+        let matches = index + count <= bytes.count && bytes[index..<index + count].elementsEqual(word.utf8)
         guard matches else { throw error("invalid literal, expected '\(word)'", at: start) }
         index += count
     }
@@ -106,10 +114,10 @@ private struct Reader {
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object([:])
+            return .object(JSONObject())
         }
-        // Members are gathered first so the dictionary is allocated once at its final size.
-        var members: [(String, JSONValue)] = []
+        // Members gather on the shared stack (nested objects use the part above), then move to exact-size storage.
+        let base = memberStack.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
@@ -123,16 +131,16 @@ private struct Reader {
             }
             index += 1
             skipWhitespace()
-            members.append((key, try readValue(depth: depth + 1)))
+            let value = try readValue(depth: depth + 1)
+            memberStack.push(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                var object = [String: JSONValue](minimumCapacity: members.count)
-                for (key, value) in members { object[key] = value }  // a repeated key keeps its last value
-                return .object(object)
+                let members = memberStack.pop(from: base)
+                return .object(JSONObject(unsorted: members))  // a repeated key keeps its last value
             } else {
                 throw error("expected ',' or '}' in object, found '\(printable(bytes[index]))'")
             }
@@ -141,22 +149,23 @@ private struct Reader {
 
     mutating func readArray(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
-        var array: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(array)
+            return .array([])
         }
+        let base = elementStack.count
         while true {
             skipWhitespace()
-            array.append(try readValue(depth: depth + 1))
+            let element = try readValue(depth: depth + 1)
+            elementStack.push(element)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an array") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(array)
+                return .array(elementStack.pop(from: base))
             } else {
                 throw error("expected ',' or ']' in array, found '\(printable(bytes[index]))'")
             }
@@ -276,5 +285,50 @@ private struct Reader {
             index += 1
         }
         return value
+    }
+}
+
+/// A stack whose top part moves out into an exact-size array without retaining and releasing each element again.
+/// The owner calls `release()` once it is done (also after an error).
+struct ScratchStack<Element> {
+    private var base: UnsafeMutablePointer<Element>?
+    private var capacity = 0
+    private(set) var count = 0
+
+    mutating func push(_ element: Element) {
+        if count == capacity {
+            let newCapacity = Swift.max(64, capacity * 2)
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+            if let base {
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+            }
+            base = grown
+            capacity = newCapacity
+        }
+        (base! + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The elements from `start` to the top, moved into an array; the stack keeps those below `start`.
+    mutating func pop(from start: Int) -> [Element] {
+        let n = count - start
+        guard n > 0, let base else { return [] }
+        let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: base + start, count: n)
+            initialized = n
+        }
+        count = start
+        return result
+    }
+
+    mutating func release() {
+        if let base {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+        base = nil
+        count = 0
+        capacity = 0
     }
 }

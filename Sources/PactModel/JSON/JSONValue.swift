@@ -1,14 +1,17 @@
 /// A JSON value as it appears in pact files and bodies.
 ///
-/// Integers and decimals stay apart (`1` is not `1.0`), numbers keep their literal text, and objects are unordered
-/// maps that the writer always emits with sorted keys.
+/// Integers and decimals stay apart (`1` is not `1.0`), numbers keep their literal text, and objects are maps whose
+/// members are kept sorted by key, the order the writer emits them in.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(JSONNumber)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
+
+    /// A JSON object with the members of a dictionary.
+    public static func object(_ members: [String: JSONValue]) -> JSONValue { .object(JSONObject(members)) }
 
     /// A JSON integer.
     public static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
@@ -24,7 +27,7 @@ public enum JSONValue: Sendable, Hashable {
     /// The elements, when this is an array.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
     /// The members, when this is an object.
-    public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
     /// True for JSON `null`.
     public var isNull: Bool { if case .null = self { true } else { false } }
 
@@ -73,7 +76,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// A dictionary literal becomes a JSON object; for a repeated key the last value wins.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(unsorted: elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     }
     /// `nil` becomes JSON `null`.
     public init(nilLiteral: ()) { self = .null }

@@ -4,85 +4,121 @@ import Foundation
 public enum JSONWriter {
     /// Compact JSON on one line.
     public static func compact(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out, indent: nil, level: 0)
-        return out
+        String(decoding: compactBytes(value), as: UTF8.self)
+    }
+
+    /// Compact JSON as UTF-8 bytes.
+    public static func compactBytes(_ value: JSONValue) -> [UInt8] {
+        var out = ByteOutput(indent: false)
+        out.write(value, level: 0)
+        return out.bytes
     }
 
     /// Pretty-printed JSON with two-space indentation and a trailing newline, as pact files are written.
     public static func pretty(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out, indent: "  ", level: 0)
-        out += "\n"
-        return out
-    }
-
-    private static func write(_ value: JSONValue, into out: inout String, indent: String?, level: Int) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n.literal
-        case .string(let s): writeString(s, into: &out)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                newline(into: &out, indent: indent, level: level + 1)
-                write(item, into: &out, indent: indent, level: level + 1)
-            }
-            newline(into: &out, indent: indent, level: level)
-            out += "]"
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if i > 0 { out += "," }
-                newline(into: &out, indent: indent, level: level + 1)
-                writeString(member.key, into: &out)
-                out += indent == nil ? ":" : ": "
-                write(member.value, into: &out, indent: indent, level: level + 1)
-            }
-            newline(into: &out, indent: indent, level: level)
-            out += "}"
-        }
-    }
-
-    private static func newline(into out: inout String, indent: String?, level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+        String(decoding: prettyBytes(value), as: UTF8.self)
     }
 
     /// Pretty-printed UTF-8 bytes with a trailing newline.
     public static func prettyData(_ value: JSONValue) -> Data {
-        Data(pretty(value).utf8)
+        Data(prettyBytes(value))
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
+    /// Pretty-printed UTF-8 bytes with a trailing newline.
+    static func prettyBytes(_ value: JSONValue) -> [UInt8] {
+        var out = ByteOutput(indent: true)
+        out.bytes.reserveCapacity(1 << 16)
+        out.write(value, level: 0)
+        out.bytes.append(0x0A)
+        return out.bytes
+    }
+}
+
+/// JSON text appended to a byte array; objects' members are already in key order.
+private struct ByteOutput {
+    var bytes: [UInt8] = []
+    /// True for two-space indentation with a line per member or element.
+    let indent: Bool
+
+    init(indent: Bool) { self.indent = indent }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: JSONValue, level: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let b): b ? append("true") : append("false")
+        case .number(let n): appendUTF8(n.literal)
+        case .string(let s): writeString(s)
+        case .array(let items):
+            if items.isEmpty { append("[]"); return }
+            bytes.append(UInt8(ascii: "["))
+            var first = true
+            for item in items {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                newline(level: level + 1)
+                write(item, level: level + 1)
+            }
+            newline(level: level)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty { append("{}"); return }
+            bytes.append(UInt8(ascii: "{"))
+            var first = true
+            for member in object.members {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                newline(level: level + 1)
+                writeString(member.key)
+                indent ? append(": ") : append(":")
+                write(member.value, level: level + 1)
+            }
+            newline(level: level)
+            bytes.append(UInt8(ascii: "}"))
         }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    }
+
+    mutating func newline(level: Int) {
+        guard indent else { return }
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+    }
+
+    mutating func appendUTF8(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func writeString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = s
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                runStart = i + 1
+                switch b {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    append("\\u00")
+                    bytes.append(hex[Int(b >> 4)])
+                    bytes.append(hex[Int(b & 0x0F)])
                 }
             }
+            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
-        out += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -2,55 +2,60 @@ extension MatchingRule {
     /// Reads one matcher object such as `{"match":"regex","regex":"\\d+"}`, including the legacy forms without
     /// `match` (`{"min":1}`, `{"regex":"..."}`, `{"timestamp":"..."}`) and pact-reference's hyphenated aliases.
     public static func decode(_ json: JSONValue, at jsonPath: String) throws(PactError) -> MatchingRule {
+        try decode(json, lazyPath: jsonPath)
+    }
+
+    /// `decode(_:at:)` with the path built only when it is reported: pact files hold thousands of matchers.
+    static func decode(_ json: JSONValue, lazyPath jsonPath: @autoclosure () -> String) throws(PactError) -> MatchingRule {
         typealias S = RuleCodingSupport
-        let members = try S.object(json, at: jsonPath, what: "a matcher object")
+        let members = try S.object(json, at: jsonPath(), what: "a matcher object")
         let name: String
         if let match = members["match"], !match.isNull {
             guard let text = match.stringValue else {
-                throw PactError(jsonPath: S.child(jsonPath, "match"), reason: "expected a string, got \(match.typeName)")
+                throw PactError(jsonPath: S.child(jsonPath(), "match"), reason: "expected a string, got \(match.typeName)")
             }
             name = text
         } else {
-            name = try legacyName(members, at: jsonPath)
+            name = try legacyName(members, at: jsonPath())
         }
         switch name {
         case "equality": return .equality
         case "regex":
-            let pattern = try S.requiredString(members, "regex", at: jsonPath)
-            try S.checkRegex(pattern, at: S.child(jsonPath, "regex"))
+            let pattern = try S.requiredString(members, "regex", at: jsonPath())
+            try S.checkRegex(pattern, at: S.child(jsonPath(), "regex"))
             return .regex(pattern)
         case "type", "min", "max", "min-type", "max-type":
-            return try typeRule(name, members, at: jsonPath)
-        case "include": return .include(try S.requiredString(members, "value", at: jsonPath))
+            return try typeRule(name, members, at: jsonPath())
+        case "include": return .include(try S.requiredString(members, "value", at: jsonPath()))
         case "integer": return .integer
         case "decimal", "real": return .decimal
         case "number": return .number
         case "datetime", "timestamp":
-            return .timestamp(format: try format(members, legacyKeys: ["timestamp", "datetime"], at: jsonPath))
-        case "time": return .time(format: try format(members, legacyKeys: ["time"], at: jsonPath))
-        case "date": return .date(format: try format(members, legacyKeys: ["date"], at: jsonPath))
+            return .timestamp(format: try format(members, legacyKeys: ["timestamp", "datetime"], at: jsonPath()))
+        case "time": return .time(format: try format(members, legacyKeys: ["time"], at: jsonPath()))
+        case "date": return .date(format: try format(members, legacyKeys: ["date"], at: jsonPath()))
         case "null": return .null
         case "boolean": return .boolean
-        case "contentType", "content-type": return .contentType(try S.requiredString(members, "value", at: jsonPath))
+        case "contentType", "content-type": return .contentType(try S.requiredString(members, "value", at: jsonPath()))
         case "values": return .values
-        case "arrayContains", "array-contains": return .arrayContains(try variants(members, at: jsonPath))
-        case "statusCode", "status-code": return .statusCode(try statusClass(members, at: jsonPath))
+        case "arrayContains", "array-contains": return .arrayContains(try variants(members, at: jsonPath()))
+        case "statusCode", "status-code": return .statusCode(try statusClass(members, at: jsonPath()))
         case "notEmpty", "not-empty": return .notEmpty
         case "semver": return .semver
         case "eachKey", "each-key":
-            let (rules, example) = try eachRules(members, at: jsonPath)
+            let (rules, example) = try eachRules(members, at: jsonPath())
             return .eachKey(rules: rules, example: example)
         case "eachValue", "each-value":
-            let (rules, example) = try eachRules(members, at: jsonPath)
+            let (rules, example) = try eachRules(members, at: jsonPath())
             return .eachValue(rules: rules, example: example)
         default:
-            throw PactError(jsonPath: S.child(jsonPath, "match"), reason: "unknown matcher '\(name)'")
+            throw PactError(jsonPath: S.child(jsonPath(), "match"), reason: "unknown matcher '\(name)'")
         }
     }
 
     /// The matcher object as pact-reference writes it in V3/V4 pact files.
     public var json: JSONValue {
-        var out: [String: JSONValue] = ["match": .string(name)]
+        var out: JSONObject = ["match": .string(name)]
         switch self {
         case .regex(let pattern): out["regex"] = .string(pattern)
         case .minType(let min): out["min"] = .int(min)
@@ -73,27 +78,27 @@ extension MatchingRule {
     }
 
     /// Guesses the matcher of an object without `match`, as pact-reference does for old pact files.
-    private static func legacyName(_ members: [String: JSONValue], at jsonPath: String) throws(PactError) -> String {
+    private static func legacyName(_ members: JSONObject, at jsonPath: @autoclosure () -> String) throws(PactError) -> String {
         if members["regex"] != nil { return "regex" }
         if members["min"] != nil || members["max"] != nil { return "type" }
         for key in ["timestamp", "datetime", "date", "time"] where members[key] != nil { return key }
-        throw PactError(jsonPath: jsonPath, reason: "matcher has no 'match' field and its type cannot be guessed")
+        throw PactError(jsonPath: jsonPath(), reason: "matcher has no 'match' field and its type cannot be guessed")
     }
 
-    private static func typeRule(_ name: String, _ members: [String: JSONValue], at jsonPath: String) throws(PactError) -> MatchingRule {
+    private static func typeRule(_ name: String, _ members: JSONObject, at jsonPath: @autoclosure () -> String) throws(PactError) -> MatchingRule {
         typealias S = RuleCodingSupport
-        let min = try S.optionalInt(members, "min", at: jsonPath)
-        let max = try S.optionalInt(members, "max", at: jsonPath)
+        let min = try S.optionalInt(members, "min", at: jsonPath())
+        let max = try S.optionalInt(members, "max", at: jsonPath())
         for (key, value) in [("min", min), ("max", max)] {
             if let value, value < 0 {
-                throw PactError(jsonPath: S.child(jsonPath, key), reason: "must not be negative, got \(value)")
+                throw PactError(jsonPath: S.child(jsonPath(), key), reason: "must not be negative, got \(value)")
             }
         }
         if (name == "min" || name == "min-type"), min == nil {
-            throw PactError(jsonPath: S.child(jsonPath, "min"), reason: "missing required integer field 'min'")
+            throw PactError(jsonPath: S.child(jsonPath(), "min"), reason: "missing required integer field 'min'")
         }
         if (name == "max" || name == "max-type"), max == nil {
-            throw PactError(jsonPath: S.child(jsonPath, "max"), reason: "missing required integer field 'max'")
+            throw PactError(jsonPath: S.child(jsonPath(), "max"), reason: "missing required integer field 'max'")
         }
         switch (min, max) {
         case (nil, nil): return .type
@@ -101,23 +106,23 @@ extension MatchingRule {
         case (nil, let max?): return .maxType(max)
         case (let min?, let max?):
             guard min <= max else {
-                throw PactError(jsonPath: jsonPath, reason: "min \(min) is greater than max \(max)")
+                throw PactError(jsonPath: jsonPath(), reason: "min \(min) is greater than max \(max)")
             }
             return .minMaxType(min: min, max: max)
         }
     }
 
     /// The date/time format: `format`, or the legacy field named after the matcher.
-    private static func format(_ members: [String: JSONValue], legacyKeys: [String], at jsonPath: String) throws(PactError) -> String? {
+    private static func format(_ members: JSONObject, legacyKeys: [String], at jsonPath: @autoclosure () -> String) throws(PactError) -> String? {
         for key in ["format"] + legacyKeys {
-            if let value = try RuleCodingSupport.optionalString(members, key, at: jsonPath) { return value }
+            if let value = try RuleCodingSupport.optionalString(members, key, at: jsonPath()) { return value }
         }
         return nil
     }
 
-    private static func statusClass(_ members: [String: JSONValue], at jsonPath: String) throws(PactError) -> StatusCodeClass {
+    private static func statusClass(_ members: JSONObject, at jsonPath: @autoclosure () -> String) throws(PactError) -> StatusCodeClass {
         typealias S = RuleCodingSupport
-        let path = S.child(jsonPath, "status")
+        let path = S.child(jsonPath(), "status")
         guard let status = members["status"], !status.isNull else { return .success }
         if let items = status.arrayValue {
             var codes: [Int] = []
@@ -133,22 +138,22 @@ extension MatchingRule {
         return known
     }
 
-    private static func eachRules(_ members: [String: JSONValue], at jsonPath: String) throws(PactError) -> ([MatchingRule], JSONValue?) {
+    private static func eachRules(_ members: JSONObject, at jsonPath: @autoclosure () -> String) throws(PactError) -> ([MatchingRule], JSONValue?) {
         typealias S = RuleCodingSupport
-        let path = S.child(jsonPath, "rules")
+        let path = S.child(jsonPath(), "rules")
         guard let value = members["rules"] else {
             throw PactError(jsonPath: path, reason: "missing required array field 'rules'")
         }
         var rules: [MatchingRule] = []
         for (index, item) in try S.array(value, at: path).enumerated() {
-            rules.append(try decode(item, at: S.element(path, index)))
+            rules.append(try decode(item, lazyPath: S.element(path, index)))
         }
         return (rules, members["value"])
     }
 
-    private static func variants(_ members: [String: JSONValue], at jsonPath: String) throws(PactError) -> [ArrayContainsVariant] {
+    private static func variants(_ members: JSONObject, at jsonPath: @autoclosure () -> String) throws(PactError) -> [ArrayContainsVariant] {
         typealias S = RuleCodingSupport
-        let path = S.child(jsonPath, "variants")
+        let path = S.child(jsonPath(), "variants")
         guard let value = members["variants"] else {
             throw PactError(jsonPath: path, reason: "missing required array field 'variants'")
         }

@@ -1,22 +1,22 @@
 extension RuleList {
     /// Reads `{"matchers": [...], "combine": "AND"|"OR"}`. A bare matcher object (`{"match": "type"}`), as some
     /// writers put there, is read as a list of one.
-    static func decode(_ json: JSONValue, at jsonPath: String) throws(PactError) -> RuleList {
+    static func decode(_ json: JSONValue, at jsonPath: @autoclosure () -> String) throws(PactError) -> RuleList {
         typealias S = RuleCodingSupport
-        let members = try S.object(json, at: jsonPath, what: "a rule list object")
+        let members = try S.object(json, at: jsonPath(), what: "a rule list object")
         guard let matchers = members["matchers"] else {
-            if members["match"] != nil { return RuleList([try MatchingRule.decode(json, at: jsonPath)]) }
-            throw PactError(jsonPath: S.child(jsonPath, "matchers"), reason: "missing required array field 'matchers'")
+            if members["match"] != nil { return RuleList([try MatchingRule.decode(json, lazyPath: jsonPath())]) }
+            throw PactError(jsonPath: S.child(jsonPath(), "matchers"), reason: "missing required array field 'matchers'")
         }
-        let matchersPath = S.child(jsonPath, "matchers")
+        func matchersPath() -> String { S.child(jsonPath(), "matchers") }
         var rules: [MatchingRule] = []
-        for (index, item) in try S.array(matchers, at: matchersPath).enumerated() {
-            rules.append(try MatchingRule.decode(item, at: S.element(matchersPath, index)))
+        for (index, item) in try S.array(matchers, at: matchersPath()).enumerated() {
+            rules.append(try MatchingRule.decode(item, lazyPath: S.element(matchersPath(), index)))
         }
         var logic = RuleLogic.and
-        if let combine = try S.optionalString(members, "combine", at: jsonPath) {
+        if let combine = try S.optionalString(members, "combine", at: jsonPath()) {
             guard let known = RuleLogic(rawValue: combine.uppercased()) else {
-                throw PactError(jsonPath: S.child(jsonPath, "combine"), reason: "expected 'AND' or 'OR', got '\(combine)'")
+                throw PactError(jsonPath: S.child(jsonPath(), "combine"), reason: "expected 'AND' or 'OR', got '\(combine)'")
             }
             logic = known
         }
@@ -37,22 +37,22 @@ extension MatchingRules {
         typealias S = RuleCodingSupport
         var result = MatchingRules()
         for (key, value) in S.sortedMembers(try S.object(json, at: jsonPath)) {
-            let keyPath = S.child(jsonPath, key)
+            let keyPath = { S.child(jsonPath, key) }
             if key.hasPrefix("$") {
-                guard let (category, ruleKey) = try v2Location(key, at: keyPath) else { continue }
-                let rule = try MatchingRule.decode(value, at: keyPath)
+                guard let (category, ruleKey) = try v2Location(key, at: keyPath()) else { continue }
+                let rule = try MatchingRule.decode(value, lazyPath: keyPath())
                 result.add(rule, category: category, key: ruleKey)
                 continue
             }
             guard let category = ruleCategory(named: key) else { continue }
             switch category {
             case .path, .status, .method:
-                result.merge(try RuleList.decode(value, at: keyPath), category: category, key: "")
+                result.merge(try RuleList.decode(value, at: keyPath()), category: category, key: "")
             case .body, .query, .header, .metadata:
-                for (name, list) in S.sortedMembers(try S.object(value, at: keyPath)) {
-                    let namePath = S.child(keyPath, name)
-                    if category == .body { try S.checkPathExpression(name, at: namePath) }
-                    result.merge(try RuleList.decode(list, at: namePath), category: category, key: name)
+                for (name, list) in S.sortedMembers(try S.object(value, at: keyPath())) {
+                    let namePath = { S.child(keyPath(), name) }
+                    if category == .body { try S.checkPathExpression(name, at: namePath()) }
+                    result.merge(try RuleList.decode(list, at: namePath()), category: category, key: name)
                 }
             }
         }
@@ -62,7 +62,7 @@ extension MatchingRules {
     /// The V3/V4 `matchingRules` object, or nil when there are no rules. `bodyCategory` is "body", or "content" for
     /// V4 message contents.
     public func encode(bodyCategory: String = "body") -> JSONValue? {
-        var out: [String: JSONValue] = [:]
+        var out: JSONObject = [:]
         for (category, lists) in categories {
             let nonEmpty = lists.filter { !$0.value.isEmpty }
             guard !nonEmpty.isEmpty else { continue }

@@ -7,40 +7,40 @@ enum RuleCodingSupport {
 
     static func element(_ path: String, _ index: Int) -> String { JSONPath.element(path, index) }
 
-    static func object(_ json: JSONValue, at path: String, what: String = "an object") throws(PactError) -> [String: JSONValue] {
+    static func object(_ json: JSONValue, at path: @autoclosure () -> String, what: String = "an object") throws(PactError) -> JSONObject {
         guard let members = json.objectValue else {
-            throw PactError(jsonPath: path, reason: "expected \(what), got \(json.typeName)")
+            throw PactError(jsonPath: path(), reason: "expected \(what), got \(json.typeName)")
         }
         return members
     }
 
-    static func array(_ json: JSONValue, at path: String) throws(PactError) -> [JSONValue] {
+    static func array(_ json: JSONValue, at path: @autoclosure () -> String) throws(PactError) -> [JSONValue] {
         guard let items = json.arrayValue else {
-            throw PactError(jsonPath: path, reason: "expected an array, got \(json.typeName)")
+            throw PactError(jsonPath: path(), reason: "expected an array, got \(json.typeName)")
         }
         return items
     }
 
     /// An optional string member; a present member of another type is an error (null counts as absent).
-    static func optionalString(_ members: [String: JSONValue], _ key: String, at path: String) throws(PactError) -> String? {
+    static func optionalString(_ members: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(PactError) -> String? {
         guard let value = members[key], !value.isNull else { return nil }
         guard let text = value.stringValue else {
-            throw PactError(jsonPath: child(path, key), reason: "expected a string, got \(value.typeName)")
+            throw PactError(jsonPath: child(path(), key), reason: "expected a string, got \(value.typeName)")
         }
         return text
     }
 
-    static func requiredString(_ members: [String: JSONValue], _ key: String, at path: String) throws(PactError) -> String {
-        guard let text = try optionalString(members, key, at: path) else {
-            throw PactError(jsonPath: child(path, key), reason: "missing required string field '\(key)'")
+    static func requiredString(_ members: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(PactError) -> String {
+        guard let text = try optionalString(members, key, at: path()) else {
+            throw PactError(jsonPath: child(path(), key), reason: "missing required string field '\(key)'")
         }
         return text
     }
 
     /// An optional integer member. Integral decimals (`2.0`) are accepted because some writers emit them.
-    static func optionalInt(_ members: [String: JSONValue], _ key: String, at path: String) throws(PactError) -> Int? {
+    static func optionalInt(_ members: JSONObject, _ key: String, at path: @autoclosure () -> String) throws(PactError) -> Int? {
         guard let value = members[key], !value.isNull else { return nil }
-        return try int(value, at: child(path, key))
+        return try int(value, at: child(path(), key))
     }
 
     static func int(_ value: JSONValue, at path: String) throws(PactError) -> Int {
@@ -55,23 +55,23 @@ enum RuleCodingSupport {
 
     /// Checks that `pattern` compiles, as every matcher and generator regex must before it is used; the error
     /// quotes the regex and says why (`'(a' is not a valid regular expression - unclosed group`).
-    static func checkRegex(_ pattern: String, at path: String) throws(PactError) {
+    static func checkRegex(_ pattern: String, at path: @autoclosure () -> String) throws(PactError) {
         if let error = PactRegex.compileError(pattern) {
-            throw PactError(jsonPath: path, reason: error)
+            throw PactError(jsonPath: path(), reason: error)
         }
     }
 
     /// Checks that a body rule or generator key is a path expression.
-    static func checkPathExpression(_ key: String, at path: String) throws(PactError) {
+    static func checkPathExpression(_ key: String, at path: @autoclosure () -> String) throws(PactError) {
         do {
             _ = try PathExpression(parsing: key)
         } catch {
-            throw PactError(jsonPath: path, reason: error.description)
+            throw PactError(jsonPath: path(), reason: error.description)
         }
     }
 
     /// Members in key order, so decoding visits them (and reports the first error) deterministically.
-    static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
-        members.sorted { $0.key < $1.key }
+    static func sortedMembers(_ members: JSONObject) -> JSONObject {
+        members
     }
 }

@@ -65,7 +65,7 @@ struct SchemaRun {
         case .object: break
         default: return []
         }
-        guard var schema = schemaValue.objectValue else { return [] }
+        guard var schema = schemaValue.objectValue?.dictionary else { return [] }
         var errors: [SchemaValidationError] = []
         var keywords = SchemaKeywordSet(schema)
 
@@ -106,7 +106,7 @@ struct SchemaRun {
             errors += SchemaKeywords.string(text, schema, at: location).map { $0.with(value) }
         case .array(let elements) where keywords.contains(.arrays):
             errors += array(elements, schema, document: document, at: location, context: context)
-        case .object(let members): errors += object(members, schema, document: document, at: location, context: context)
+        case .object(let members): errors += object(members.dictionary, schema, document: document, at: location, context: context)
         default: break
         }
         if !keywords.isDisjoint(with: [.allOf, .otherCombinators]) {
@@ -228,7 +228,7 @@ struct SchemaRun {
             branchContext.underOneOf = true
             if let propertyName = schema["discriminator"]?["propertyName"]?.stringValue {
                 errors += discriminated(
-                    value, branches, propertyName: propertyName, mapping: schema["discriminator"]?["mapping"]?.objectValue ?? [:],
+                    value, branches, propertyName: propertyName, mapping: schema["discriminator"]?["mapping"]?.objectValue?.dictionary ?? [:],
                     document: document, at: location, context: branchContext
                 )
             } else {

@@ -59,16 +59,16 @@ enum SchemaAllOf {
             guard hops + depth < maximumDepth, let (target, targetDocument) = documents.resolve(reference, from: currentDocument) else {
                 return nil
             }
-            var siblings = current.objectValue ?? [:]
+            var siblings = current.objectValue?.dictionary ?? [:]
             siblings["$ref"] = nil
-            guard var object = target.objectValue else { return nil }
+            guard var object = target.objectValue?.dictionary else { return nil }
             for (key, value) in siblings { object[key] = value }
             current = .object(object)
             currentDocument = targetDocument
         }
-        guard let object = current.objectValue else { return nil }
+        guard let object = current.objectValue?.dictionary else { return nil }
         if currentDocument == document { return object }
-        return rewritten(.object(object), from: currentDocument).objectValue
+        return rewritten(.object(object), from: currentDocument).objectValue?.dictionary
     }
 
     private static func rewritten(_ value: JSONValue, from document: String) -> JSONValue {
@@ -100,8 +100,8 @@ enum SchemaAllOf {
             case ("allOf", .array(let existing), .array(let added)):
                 merged[key] = .array(existing + added)
             case (_, .object(let existing), .object(let added)):
-                var combined = existing
-                merge(added, into: &combined)
+                var combined = existing.dictionary
+                merge(added.dictionary, into: &combined)
                 merged[key] = .object(combined)
             default:
                 merged[key] = value

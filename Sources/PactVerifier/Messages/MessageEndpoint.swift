@@ -104,7 +104,7 @@ struct MessageEndpoint: Sendable {
             throw VerificationError(kind: .message, message: "the message endpoint \(target) sent a Pact-Message-Metadata "
                                     + "header holding \(value.typeName), not a JSON object of metadata")
         }
-        metadata.merge(entries) { _, new in new }
+        metadata.merge(entries.dictionary) { _, new in new }
         return metadata
     }
 

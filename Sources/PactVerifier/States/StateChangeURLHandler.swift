@@ -14,7 +14,7 @@ struct StateChangeURLHandler: ProviderStateHandler {
         guard let contentType = response.headers.contentType, contentType.isJSON, !response.body.isEmpty,
               case .object(let values)? = try? JSONParser.parse(response.body)
         else { return [:] }
-        return values
+        return values.dictionary
     }
 
     func teardown(_ state: ProviderState) async throws {

@@ -36,7 +36,7 @@ extension PactBuilder {
 
     func pactDocumentInteraction(consumer: String, document: JSONValue) {
         let path = BrokerContract.pactPath(consumer: consumer)
-        var body = document.objectValue?.mapValues(PactValue.init) ?? [:]
+        var body = document.objectValue?.dictionary.mapValues(PactValue.init) ?? [:]
         body["createdAt"] = .like("2026-11-30T09:00:00+00:00")
         body["_links"] = [
             "self": BrokerContract.link(path, name: "Pact between \(consumer) (\(BrokerContract.consumerVersion)) and data-lpa-codes", title: "Pact"),

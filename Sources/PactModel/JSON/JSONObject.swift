@@ -1,0 +1,253 @@
+/// The members of a JSON object: a map from keys to values that keeps its members sorted by key (String `<`, the
+/// order `JSONWriter` writes), so writing needs no sort and lookups are a binary search.
+///
+/// It behaves as `[String: JSONValue]` did: keys compare as Swift strings (canonically equivalent keys are one key),
+/// a repeated key keeps its last value (and the first spelling of the key), and equality ignores the order members
+/// were added in.
+public struct JSONObject: Sendable, Hashable {
+    /// One member of an object.
+    public typealias Element = (key: String, value: JSONValue)
+
+    /// One member as stored (a struct rather than a tuple, so copies are specialised rather than generic).
+    public struct Member: Sendable, Hashable {
+        /// The member's key.
+        public var key: String
+        /// The member's value.
+        public var value: JSONValue
+
+        /// A member.
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The members, sorted by key, with no two keys equal.
+    public private(set) var members: [Member]
+
+    /// An empty object.
+    public init() { members = [] }
+
+    /// An empty object with room for `minimumCapacity` members.
+    public init(minimumCapacity: Int) {
+        members = []
+        members.reserveCapacity(minimumCapacity)
+    }
+
+    /// The members of a dictionary.
+    public init(_ dictionary: [String: JSONValue]) {
+        members = dictionary.map { Member(key: $0.key, value: $0.value) }
+        members.sort { $0.key < $1.key }
+    }
+
+    /// Members in any order; for a repeated key the last value wins.
+    public init<S: Sequence>(_ elements: S) where S.Element == (String, JSONValue) {
+        self.init(unsorted: elements.map { Member(key: $0.0, value: $0.1) })
+    }
+
+    /// Members already sorted by key with no two keys equal (checked in debug builds).
+    init(sortedUniqueMembers: [Member]) {
+        assert(zip(sortedUniqueMembers, sortedUniqueMembers.dropFirst()).allSatisfy { $0.key < $1.key })
+        members = sortedUniqueMembers
+    }
+
+    /// Members in any order; for a repeated key the last value wins and the first spelling of the key is kept.
+    init(unsorted elements: [Member]) {
+        var sorted = true
+        var i = 1
+        while i < elements.count {
+            if !(elements[i - 1].key < elements[i].key) {
+                sorted = false
+                break
+            }
+            i += 1
+        }
+        if sorted {
+            members = elements
+            return
+        }
+        // Sort positions by key, then by position, so the members of a repeated key stay in input order.
+        let order = elements.indices.sorted { a, b in
+            let ka = elements[a].key, kb = elements[b].key
+            if ka < kb { return true }
+            if kb < ka { return false }
+            return a < b
+        }
+        var result: [Member] = []
+        result.reserveCapacity(elements.count)
+        for position in order {
+            let member = elements[position]
+            if let last = result.last, last.key == member.key {
+                result[result.count - 1].value = member.value
+            } else {
+                result.append(member)
+            }
+        }
+        members = result
+    }
+
+    /// The position of `key` among the members, or where it would be inserted.
+    private func search(_ key: String) -> (index: Int, found: Bool) {
+        var low = 0
+        var high = members.count
+        while low < high {
+            let mid = (low + high) / 2
+            if members[mid].key < key { low = mid + 1 } else { high = mid }
+        }
+        return (low, low < members.count && members[low].key == key)
+    }
+
+    /// The value for `key`, or nil; setting nil removes the member.
+    public subscript(key: String) -> JSONValue? {
+        // `nil` is spelled `Optional.none` here: JSONValue is ExpressibleByNilLiteral, so a bare `nil` could be `.null`.
+        get {
+            let (index, found) = search(key)
+            guard found else { return Optional.none }
+            return members[index].value
+        }
+        set {
+            let (index, found) = search(key)
+            if let value = newValue {
+                if found {
+                    members[index].value = value
+                } else {
+                    members.insert(Member(key: key, value: value), at: index)
+                }
+            } else if found {
+                members.remove(at: index)
+            }
+        }
+    }
+
+    /// The value for `key`, or `defaultValue` when there is none.
+    public subscript(key: String, default defaultValue: @autoclosure () -> JSONValue) -> JSONValue {
+        get { self[key] ?? defaultValue() }
+        set { self[key] = newValue }
+    }
+
+    /// The keys, sorted.
+    public var keys: [String] { members.map(\.key) }
+    /// The values, in key order.
+    public var values: [JSONValue] { members.map(\.value) }
+    /// The members as a dictionary, for callers that need one.
+    public var dictionary: [String: JSONValue] {
+        var result = [String: JSONValue](minimumCapacity: members.count)
+        for member in members { result[member.key] = member.value }
+        return result
+    }
+
+    /// Sets `value` for `key`, returning the value it replaced.
+    @discardableResult
+    public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
+        let old = self[key]
+        self[key] = value
+        return old
+    }
+
+    /// Removes `key`, returning its value.
+    @discardableResult
+    public mutating func removeValue(forKey key: String) -> JSONValue? {
+        let (index, found) = search(key)
+        guard found else { return Optional.none }
+        return members.remove(at: index).value
+    }
+
+    /// Removes every member.
+    public mutating func removeAll() { members.removeAll() }
+
+    /// The object with each value transformed.
+    public func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
+        JSONObject(sortedUniqueMembers: try members.map { Member(key: $0.key, value: try transform($0.value)) })
+    }
+
+    /// The object with each value transformed, dropping members transformed to nil.
+    public func compactMapValues(_ transform: (JSONValue) throws -> JSONValue?) rethrows -> JSONObject {
+        JSONObject(sortedUniqueMembers: try members.compactMap { member in
+            try transform(member.value).map { Member(key: member.key, value: $0) }
+        })
+    }
+
+    /// The members satisfying `isIncluded`.
+    public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> JSONObject {
+        JSONObject(sortedUniqueMembers: try members.filter { try isIncluded((key: $0.key, value: $0.value)) })
+    }
+
+    /// This object with `other`'s members added; `combine` chooses the value for a key in both.
+    public func merging(
+        _ other: JSONObject, uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
+    ) rethrows -> JSONObject {
+        var result = self
+        try result.merge(other, uniquingKeysWith: combine)
+        return result
+    }
+
+    /// This object with `other`'s members added; `combine` chooses the value for a key in both.
+    public func merging(
+        _ other: [String: JSONValue], uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
+    ) rethrows -> JSONObject {
+        try merging(JSONObject(other), uniquingKeysWith: combine)
+    }
+
+    /// Adds `other`'s members; `combine` chooses the value for a key in both.
+    public mutating func merge(
+        _ other: JSONObject, uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
+    ) rethrows {
+        for member in other.members {
+            if let existing = self[member.key] {
+                self[member.key] = try combine(existing, member.value)
+            } else {
+                self[member.key] = member.value
+            }
+        }
+    }
+
+    /// Adds `other`'s members; `combine` chooses the value for a key in both.
+    public mutating func merge(
+        _ other: [String: JSONValue], uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
+    ) rethrows {
+        try merge(JSONObject(other), uniquingKeysWith: combine)
+    }
+
+    /// Objects are equal when they have the same keys with equal values.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.members.count == rhs.members.count else { return false }
+        return lhs.members == rhs.members
+    }
+
+    /// Hashes the members in key order, so equal objects hash alike.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.count)
+        for member in members {
+            hasher.combine(member.key)
+            hasher.combine(member.value)
+        }
+    }
+}
+
+extension JSONObject: RandomAccessCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { members.count }
+    public subscript(position: Int) -> Element {
+        let member = members[position]
+        return (key: member.key, value: member.value)
+    }
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// A dictionary literal; for a repeated key the last value wins.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(unsorted: elements.map { Member(key: $0.0, value: $0.1) })
+    }
+}
+
+extension JSONObject: CustomStringConvertible {
+    /// The object as compact JSON text.
+    public var description: String { JSONWriter.compact(.object(self)) }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// The members of a JSON object as a dictionary.
+    public init(_ object: JSONObject) { self = object.dictionary }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+
+@testable import PactModel
+
+/// JSONObject keeps members sorted by key and must behave as the `[String: JSONValue]` it replaced.
+final class JSONObjectTests: XCTestCase {
+    func testARepeatedKeyKeepsItsLastValue() throws {
+        let parsed = try JSONParser.parse(#"{"a": 1, "b": 2, "a": 3}"#)
+        XCTAssertEqual(parsed.objectValue?.count, 2)
+        XCTAssertEqual(parsed["a"], 3)
+        XCTAssertEqual(JSONWriter.compact(parsed), #"{"a":3,"b":2}"#)
+        let literal: JSONObject = ["x": 1, "y": 2, "x": 5]
+        XCTAssertEqual(literal.count, 2)
+        XCTAssertEqual(literal["x"], 5)
+        let value: JSONValue = ["k": "first", "k": "last"]
+        XCTAssertEqual(value["k"], "last")
+    }
+
+    func testMembersAreSortedAsTheWriterOrdersKeys() throws {
+        let keys = ["b", "a", "B", "\u{E9}", "aa", "", "Z", "10", "9", "a b", "\u{1F600}"]
+        let dictionary = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, JSONValue.int($0.offset)) })
+        let object = JSONObject(dictionary)
+        XCTAssertEqual(object.keys, dictionary.keys.sorted())
+        XCTAssertEqual(object.map(\.key), dictionary.keys.sorted())
+        for (key, value) in dictionary { XCTAssertEqual(object[key], value) }
+        XCTAssertEqual(object.dictionary, dictionary)
+        XCTAssertNil(object["missing"])
+        // Parsing keys in any order gives the same object.
+        let text = "{" + keys.reversed().enumerated().map { "\"\($0.element)\": \($0.offset)" }.joined(separator: ",") + "}"
+        let parsed = try XCTUnwrap(try JSONParser.parse(text).objectValue)
+        XCTAssertEqual(parsed.keys, dictionary.keys.sorted())
+    }
+
+    func testCanonicallyEquivalentKeysAreOneKeyAsInADictionary() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let dictionary = Dictionary([(composed, JSONValue.int(1)), (decomposed, .int(2))], uniquingKeysWith: { _, last in last })
+        let object = JSONObject([(composed, JSONValue.int(1)), (decomposed, .int(2))])
+        XCTAssertEqual(object.count, dictionary.count)
+        XCTAssertEqual(object[composed], dictionary[composed])
+        XCTAssertEqual(object[decomposed], .int(2))
+        // The spelling kept is the one the dictionary keeps, so the written bytes do not change.
+        XCTAssertEqual(Array(object.keys[0].utf8), Array(dictionary.keys.first!.utf8))
+
+        let parsed = try JSONParser.parse("{\"\(composed)\": 1, \"\(decomposed)\": 2}")
+        XCTAssertEqual(parsed.objectValue?.count, 1)
+        XCTAssertEqual(parsed[composed], 2)
+        XCTAssertEqual(Array(JSONWriter.compact(parsed).utf8), Array("{\"\(composed)\":2}".utf8))
+
+        var mutable = JSONObject()
+        mutable[composed] = 1
+        mutable[decomposed] = 3
+        XCTAssertEqual(mutable.count, 1)
+        XCTAssertEqual(mutable[composed], 3)
+        XCTAssertEqual(mutable.removeValue(forKey: decomposed), 3)
+        XCTAssertTrue(mutable.isEmpty)
+    }
+
+    func testEqualityAndHashIgnoreTheOrderMembersWereAdded() throws {
+        let a = try JSONParser.parse(#"{"x": 1, "y": {"p": 1.0, "q": [1, 2]}}"#)
+        let b = try JSONParser.parse(#"{"y": {"q": [1, 2], "p": 1.00}, "x": 1}"#)
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a.hashValue, b.hashValue)
+        XCTAssertEqual(Set([a, b]).count, 1)
+        XCTAssertNotEqual(a, try JSONParser.parse(#"{"x": 1, "y": {"p": 1, "q": [1, 2]}}"#))  // 1 is not 1.0
+        XCTAssertNotEqual(a, try JSONParser.parse(#"{"x": 1}"#))
+        XCTAssertNotEqual(a, try JSONParser.parse(#"{"x": 1, "z": {"p": 1.0, "q": [1, 2]}}"#))
+        XCTAssertEqual(JSONValue.object(["a": 1, "b": 2]), JSONValue.object(JSONObject([("b", 2), ("a", 1)])))
+    }
+
+    func testDictionaryLikeEditing() {
+        var object: JSONObject = ["m": 1]
+        object["c"] = "c"
+        object["x"] = true
+        object["a"] = nil  // removing an absent key does nothing
+        XCTAssertEqual(object.keys, ["c", "m", "x"])
+        object["m"] = nil
+        XCTAssertEqual(object.keys, ["c", "x"])
+        XCTAssertEqual(object.updateValue(2, forKey: "c"), "c")
+        XCTAssertNil(object.removeValue(forKey: "nope"))
+        XCTAssertEqual(object.values, [2, true])
+        XCTAssertEqual(object["none", default: .null], .null)
+
+        let merged = object.merging(["c": 9, "d": 4]) { old, _ in old }
+        XCTAssertEqual(merged, ["c": 2, "d": 4, "x": true])
+        XCTAssertEqual(object.mapValues { _ in .null }, ["c": nil, "x": nil])
+        XCTAssertEqual(object.filter { $0.key == "x" }, ["x": true])
+        XCTAssertEqual(object.compactMapValues { $0 == .bool(true) ? JSONValue?.none : $0 }, ["c": 2])
+        XCTAssertEqual([String: JSONValue](object), ["c": 2, "x": true])
+        XCTAssertEqual(object.description, #"{"c":2,"x":true}"#)
+    }
+
+    func testNestedEmptyAndMixedContainersRoundTrip() throws {
+        let text = #"[{"a":[1,{"b":[],"c":{}}],"d":[[],[{}]]},{},[],"s",-0.5e-3,null,false]"#
+        let value = try JSONParser.parse(text)
+        XCTAssertEqual(JSONWriter.compact(value), text)
+        XCTAssertEqual(try JSONParser.parse(JSONWriter.pretty(value)), value)
+        XCTAssertEqual(JSONWriter.pretty(["a": [], "b": [:], "c": [1, ["d": nil]]]), """
+            {
+              "a": [],
+              "b": {},
+              "c": [
+                1,
+                {
+                  "d": null
+                }
+              ]
+            }
+
+            """)
+        XCTAssertEqual(JSONWriter.prettyData(["k": "v"]), Data("{\n  \"k\": \"v\"\n}\n".utf8))
+    }
+
+    func testWriterEscapesControlCharactersAndKeepsOtherText() throws {
+        let text = "a\u{01}b\u{1F}\"\\\n\r\t\u{08}\u{0C}/\u{E9}\u{1F600}\u{7F}"
+        let written = JSONWriter.compact(.string(text))
+        XCTAssertEqual(written, #""a\u0001b\u001f\"\\\n\r\t\b\f/"# + "\u{E9}\u{1F600}\u{7F}\"")
+        XCTAssertEqual(try JSONParser.parse(written), .string(text))
+        XCTAssertEqual(JSONWriter.compact(["k\"\u{02}": 1]), #"{"k\"\u0002":1}"#)
+    }
+
+    func testParseErrorsInsideNestedContainersStillNameTheirPlace() {
+        XCTAssertThrowsError(try JSONParser.parse("{\"a\": [1, {\"b\": 2,}]}")) { error in
+            XCTAssertEqual((error as? JSONParseError)?.description, "line 1, column 19: expected a string key, found '}'")
+        }
+        XCTAssertThrowsError(try JSONParser.parse("[[1, 2], [3 4]]")) { error in
+            XCTAssertEqual((error as? JSONParseError)?.description, "line 1, column 13: expected ',' or ']' in array, found '4'")
+        }
+    }
+}
