@@ -196,6 +196,59 @@ final class PostgresStoreTests: XCTestCase {
         }
     }
 
+    func testARequestThatGetsNoConnectionWithinTheConnectTimeoutIsUnavailableAndTheHeldOneStillServes() async throws {
+        try await withTestPostgres { database in
+            var configuration = database.configuration
+            configuration.maximumConnections = 1
+            configuration.connectTimeout = .seconds(1)
+            let store = try await PostgresCodeStore.connect(configuration)
+            try await running(store) {
+                try await store.write { try await $0.insert(Self.record) }
+                // The pool's only connection is held by a write that waits for the pair's lock, held from outside.
+                try await database.configuration.withConnection { holder in
+                    try await holder.query("SELECT pg_advisory_lock(1, hashtext('700000000001/700000000002'))", logger: testLogger)
+                    async let held = store.write { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
+                    try await waitUntil("the write waits for the pair's lock") {
+                        try await database.column("SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == ["1"]
+                    }
+                    do {
+                        let found = try await store.read { try await $0.activationCode(Self.record.code) }
+                        XCTFail("a read got a connection from a pool whose only one is held: \(String(describing: found))")
+                    } catch CodeStoreError.unavailable(let reason) {
+                        XCTAssertEqual(reason, "no connection to PostgreSQL at \(configuration.address) within 1 s")
+                    }
+                    try await holder.query("SELECT pg_advisory_unlock(1, hashtext('700000000001/700000000002'))", logger: testLogger)
+                    expectEqual(try await held, [Self.record])
+                }
+                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Self.record)
+            }
+        }
+    }
+
+    func testStatementsArePreparedAgainOnConnectionsThatReplaceTheOnesTheServerEnded() async throws {
+        try await withTestPostgres { database in
+            var configuration = database.configuration
+            configuration.maximumConnections = 2
+            let store = try await PostgresCodeStore.connect(configuration)
+            try await running(store) {
+                try await store.write { try await $0.insert(Self.record) }
+                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Self.record)
+                // A prepared statement lives in its server session: ending the sessions ends the statements.
+                try await database.server.execute("""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE datname = '\(configuration.database)' AND pid <> pg_backend_pid()
+                    """)
+                try await waitUntil("the store reads the code on new connections") {
+                    (try? await store.read { try await $0.activationCode(Self.record.code) }) == Self.record
+                }
+                for _ in 0..<4 {
+                    expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Self.record)
+                    expectEqual(try await store.write { try await $0.activationCode(Self.record.code) }, Self.record)
+                }
+            }
+        }
+    }
+
     func testAnUnreachableServerIsNamedWithTheReason() async throws {
         try await withTestPostgres { database in
             var closed = database.configuration
