@@ -1,5 +1,6 @@
 import CodesService
 import Foundation
+import TestSupport
 import XCTest
 
 /// The PostgreSQL store in process: the same guarantees as SQLite's, plus schema migration and start-up faults.
@@ -212,7 +213,9 @@ final class PostgresStoreTests: XCTestCase {
                         try await database.column("SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == ["1"]
                     }
                     do {
-                        let found = try await store.read { try await $0.activationCode(Self.record.code) }
+                        // In a task of its own: the pool ends a wait that outlasts the timeout by cancelling its task.
+                        async let read = store.read { try await $0.activationCode(Self.record.code) }
+                        let found = try await read
                         XCTFail("a read got a connection from a pool whose only one is held: \(String(describing: found))")
                     } catch CodeStoreError.unavailable(let reason) {
                         XCTAssertEqual(reason, "no connection to PostgreSQL at \(configuration.address) within 1 s")
@@ -220,7 +223,7 @@ final class PostgresStoreTests: XCTestCase {
                     try await holder.query("SELECT pg_advisory_unlock(1, hashtext('700000000001/700000000002'))", logger: testLogger)
                     expectEqual(try await held, [Self.record])
                 }
-                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Self.record)
+                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
             }
         }
     }
@@ -232,7 +235,7 @@ final class PostgresStoreTests: XCTestCase {
             let store = try await PostgresCodeStore.connect(configuration)
             try await running(store) {
                 try await store.write { try await $0.insert(Self.record) }
-                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Self.record)
+                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
                 // A prepared statement lives in its server session: ending the sessions ends the statements.
                 try await database.server.execute("""
                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -242,8 +245,8 @@ final class PostgresStoreTests: XCTestCase {
                     (try? await store.read { try await $0.activationCode(Self.record.code) }) == Self.record
                 }
                 for _ in 0..<4 {
-                    expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Self.record)
-                    expectEqual(try await store.write { try await $0.activationCode(Self.record.code) }, Self.record)
+                    expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
+                    expectEqual(try await store.write { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
                 }
             }
         }
