@@ -16,20 +16,46 @@ package enum PostgresFailure {
     /// starting up, too many connections).
     private static let unavailableStates: Set<String> = ["57P01", "57P02", "57P03", "53300", "53400"]
 
+    /// Whether `error` came from PostgreSQL or the connection to it, in any of the forms postgres-nio throws: its
+    /// `PSQLError`, the `PostgresError` of its older API (prepared statements go through it, see `PreparedSQL`), or
+    /// the network error of a connection that broke under that API.
+    package static func isDatabaseFailure(_ error: any Error) -> Bool {
+        error is PSQLError || error is PostgresError || error is IOError || error is ChannelError
+    }
+
+    /// The server's SQLSTATE for a statement it refused, whichever form of error carries it.
+    package static func sqlState(_ error: any Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
+        if let error = error as? PostgresError, case .server(let message) = error { return message.fields[.sqlState] }
+        return nil
+    }
+
     package static func classify(_ error: any Error) -> PostgresFailure {
+        if let error = error as? PostgresError {
+            switch error {
+            case .server: return serverFailure(sqlState(error) ?? "", error)
+            case .connectionClosed: return .unavailable(describe(error))
+            case .protocol(let message):
+                return message == "Unexpected connection close" ? .unavailable(describe(error)) : .other(describe(error))
+            }
+        }
+        if error is IOError || error is ChannelError { return .unavailable(describe(error)) }
         guard let error = error as? PSQLError else { return .other(String(describing: error)) }
         switch error.code {
         case .server:
-            let state = error.serverInfo?[.sqlState] ?? ""
-            if state == "40001" || state == "40P01" { return .conflict }
-            if state.hasPrefix("08") || unavailableStates.contains(state) { return .unavailable(describe(error)) }
-            return .other(describe(error))
+            return serverFailure(error.serverInfo?[.sqlState] ?? "", error)
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
              .queryCancelled, .sslUnsupported, .failedToAddSSLHandler:
             return .unavailable(describe(error))
         default:
             return .other(describe(error))
         }
+    }
+
+    private static func serverFailure(_ state: String, _ error: any Error) -> PostgresFailure {
+        if state == "40001" || state == "40P01" { return .conflict }
+        if state.hasPrefix("08") || unavailableStates.contains(state) { return .unavailable(describe(error)) }
+        return .other(describe(error))
     }
 
     /// A one-line reason in the words a user acts on: the server's message, or what the network said.
@@ -47,6 +73,16 @@ package enum PostgresFailure {
             case .queryCancelled: return "the request was cancelled"
             case .sslUnsupported: return "the server does not support TLS (use sslmode=disable or prefer)"
             default: return String(describing: error.code)
+            }
+        }
+        if let error = error as? PostgresError {
+            switch error {
+            case .server(let message):
+                let state = message.fields[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+                return (message.fields[.message] ?? "the server refused the statement") + state
+            case .connectionClosed: return "the connection was closed"
+            case .protocol(let message):
+                return message == "Unexpected connection close" ? "the connection ended unexpectedly" : message
             }
         }
         if let error = error as? NIOConnectionError {

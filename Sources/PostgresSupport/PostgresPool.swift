@@ -23,21 +23,29 @@ package enum PostgresPoolError: Error, Sendable, Hashable {
 ///
 /// The pool works while `run()` runs (the store that owns it is a swift-service-lifecycle `Service`).
 package final class PostgresPool: Sendable {
-    private enum Lease { case waiting, leased, timedOut, finished }
-
     package let configuration: PostgresStoreConfiguration
     package let logger: Logger
     private let client: PostgresClient
     private let isClosed = NIOLockedValueBox(false)
     /// Operations under way; `close()` waits for them (a request whose client hung up is still one).
     private let inFlight = NIOLockedValueBox(0)
+    /// Ends waits for a connection that outlast `connectTimeout`.
+    private let leaseDeadlines: LeaseDeadlines
+    /// The statements each connection has prepared (`PostgresConnection.execute(_:preparedIn:deadline:)`).
+    package let preparedStatements = PreparedStatements()
 
     /// Connects once, brings the schema up to date (waiting for another instance doing the same), and makes the
     /// pool. Throws `PostgresStoreError.unreachable` or `.schema` naming the server and the reason. postgres-nio logs
     /// to `logger` only at debug and trace: at higher levels the store reports failures itself, once.
+    ///
+    /// `keepsConnectionsOpen` opens all `maximumConnections` when the pool runs and keeps them open, without
+    /// keep-alive queries. postgres-nio's pool otherwise sets an idle timer and a keep-alive timer each time a
+    /// connection goes back idle, and cancels them when it is leased again: under load that is several tasks and
+    /// timers per statement. The server still closes an idle connection it wants rid of, and the pool then opens a
+    /// new one; a connection that died silently fails its next statement at the statement deadline.
     package static func connect(
         _ configuration: PostgresStoreConfiguration, applicationName: String, migrations: PostgresMigrations,
-        logger: Logger
+        keepsConnectionsOpen: Bool = false, logger: Logger
     ) async throws -> PostgresPool {
         var logger = logger
         if logger.logLevel > .debug { logger.logLevel = .critical }
@@ -60,7 +68,9 @@ package final class PostgresPool: Sendable {
         }
         try? await connection.close()
         let client = PostgresClient(
-            configuration: try configuration.clientConfiguration(applicationName: applicationName), backgroundLogger: logger)
+            configuration: try configuration.clientConfiguration(
+                applicationName: applicationName, keepsConnectionsOpen: keepsConnectionsOpen),
+            backgroundLogger: logger)
         return PostgresPool(configuration: configuration, client: client, logger: logger)
     }
 
@@ -68,6 +78,9 @@ package final class PostgresPool: Sendable {
         self.configuration = configuration
         self.client = client
         self.logger = logger
+        leaseDeadlines = LeaseDeadlines(
+            timeout: .milliseconds(configuration.connectTimeout.wholeMilliseconds),
+            eventLoop: PostgresClient.defaultEventLoopGroup.next())
     }
 
     /// Runs the connection pool until graceful shutdown or cancellation.
@@ -93,7 +106,8 @@ package final class PostgresPool: Sendable {
     package var statementDeadline: Duration { configuration.statementTimeout + .seconds(5) }
 
     /// Runs `operation` on a leased connection, again (up to `conflictAttempts` times in all) when it lost a deadlock
-    /// or a serialisation conflict. A `PSQLError` leaves as a `PostgresPoolError`; other errors pass unchanged.
+    /// or a serialisation conflict. A failure of the database or the connection to it (`PostgresFailure`) leaves as
+    /// a `PostgresPoolError`; other errors pass unchanged.
     package func withConnection<Value: Sendable>(
         conflictAttempts: Int, _ operation: (PostgresConnection, Logger) async throws -> Value
     ) async throws -> Value {
@@ -107,7 +121,7 @@ package final class PostgresPool: Sendable {
         while true {
             do {
                 return try await leased(operation)
-            } catch let error as PSQLError {
+            } catch let error where PostgresFailure.isDatabaseFailure(error) {
                 switch PostgresFailure.classify(error) {
                 case .conflict where attempt < conflictAttempts:
                     attempt += 1
@@ -116,7 +130,7 @@ package final class PostgresPool: Sendable {
                 case .unavailable(let reason):
                     throw PostgresPoolError.unavailable(reason)
                 case .other(let reason):
-                    throw PostgresPoolError.failed(reason, sqlState: error.serverInfo?[.sqlState])
+                    throw PostgresPoolError.failed(reason, sqlState: PostgresFailure.sqlState(error))
                 }
             }
         }
@@ -125,28 +139,17 @@ package final class PostgresPool: Sendable {
     /// Leases a connection for `operation`, waiting at most `connectTimeout` for one; a request that got none is
     /// `.unavailable`. Once leased, the operation runs to its end whatever the clock says.
     ///
-    /// The wait is bounded by a timer on an event loop that cancels this task's lease request, rather than by a
-    /// task group racing a sleeping child: two child tasks and a dispatch timer per request cost more than the
-    /// one-statement read they guard.
+    /// The wait is bounded by `LeaseDeadlines`, which cancels this task's lease request when its time is up, rather
+    /// than by a task group racing a sleeping child or a timer per request: two child tasks, or a timer set and
+    /// cancelled on an event loop, cost more per request than the one-statement read they guard.
     private func leased<Value: Sendable>(
         _ operation: (PostgresConnection, Logger) async throws -> Value
     ) async throws -> Value {
-        let lease = NIOLockedValueBox(Lease.waiting)
+        let lease = NIOLockedValueBox(LeaseState.waiting)
         let (logger, timeout, address) = (logger, configuration.connectTimeout, configuration.address)
-        let waiter = withUnsafeCurrentTask { LeaseWaiter(task: $0) }
-        let timer = PostgresClient.defaultEventLoopGroup.any().scheduleTask(
-            in: .milliseconds(timeout.wholeMilliseconds)
-        ) {
-            // Under the lock: while the state is `.waiting` this task is still inside this function (it leaves
-            // only after marking the state `.finished` below), so the task it cancels is alive.
-            lease.withLockedValue { state in
-                guard state == .waiting else { return }
-                state = .timedOut
-                waiter.cancel()
-            }
-        }
+        let watch = leaseDeadlines.start(lease)
         defer {
-            timer.cancel()
+            leaseDeadlines.finish(watch)
             lease.withLockedValue { state in
                 if state == .waiting { state = .finished }
             }
@@ -158,6 +161,7 @@ package final class PostgresPool: Sendable {
                     return state == .leased
                 }
                 guard won else { throw PostgresPoolError.unavailable(Self.noConnection(address, timeout)) }
+                leaseDeadlines.finish(watch)
                 return try await operation(connection, logger)
             }
         } catch let error where lease.withLockedValue({ $0 }) != .leased {
@@ -175,14 +179,6 @@ package final class PostgresPool: Sendable {
     }
 }
 
-/// Cancels the task waiting for a lease when its time is up. Unchecked Sendable: `UnsafeCurrentTask` may only be
-/// used while its task runs, which `leased`'s state guarantees for every call of `cancel`.
-private struct LeaseWaiter: @unchecked Sendable {
-    let task: UnsafeCurrentTask?
-
-    func cancel() { task?.cancel() }
-}
-
 extension PostgresConnection {
     /// Sends one statement and waits at most `deadline` for its answer. The server cancels a statement at its
     /// `statement_timeout`, but a server or network that has gone silent answers nothing: past the deadline the
@@ -191,13 +187,39 @@ extension PostgresConnection {
     package func query(
         _ query: PostgresQuery, logger: Logger, deadline: Duration
     ) async throws -> PostgresQueryResult {
+        try await answer(within: deadline) { connection in connection.query(query, logger: logger) }
+    }
+
+    /// Runs `statement` as a prepared statement of this connection (prepared on its first use here, kept in
+    /// `statements`) and returns its rows; waits at most `deadline`, as `query(_:logger:deadline:)`.
+    package func execute(
+        _ statement: PreparedSQL, preparedIn statements: PreparedStatements, deadline: Duration
+    ) async throws -> [PreparedRow] {
+        try await answer(within: deadline) { connection in
+            let rows: EventLoopFuture<[PostgresRow]>
+            if let prepared = statements.statement(statement.sql, on: connection) {
+                rows = prepared.execute(statement.binds)
+            } else {
+                rows = connection.prepare(query: statement.sql).flatMap { prepared in
+                    statements.remember(prepared, sql: statement.sql, on: connection)
+                    return prepared.execute(statement.binds)
+                }
+            }
+            return rows.map { $0.map(PreparedRow.init) }
+        }
+    }
+
+    /// Starts `send` on the connection's event loop and waits for its answer, at most `deadline`.
+    private func answer<Answer: Sendable>(
+        within deadline: Duration, _ send: @escaping @Sendable (PostgresConnection) -> EventLoopFuture<Answer>
+    ) async throws -> Answer {
         guard !isClosed else { throw PostgresPoolError.unavailable("the connection to PostgreSQL was closed") }
         // The wait is on a promise of our own that the deadline also completes: a statement written to a connection
         // that closes at that instant is never answered by postgres-nio, and must not hang the request for ever.
         // Both completions run on the connection's event loop, so they never race; the later one is ignored.
         // The timer and the statement are set up in one visit to that event loop (one wake-up, not two).
         let connection = self
-        let outcome = eventLoop.makePromise(of: PostgresQueryResult.self)
+        let outcome = eventLoop.makePromise(of: Answer.self)
         let amount = TimeAmount.milliseconds(deadline.wholeMilliseconds)
         eventLoop.execute {
             let seconds = Double(amount.nanoseconds) / 1e9
@@ -205,7 +227,7 @@ extension PostgresConnection {
                 outcome.fail(PostgresPoolError.unavailable("PostgreSQL did not answer within \(seconds) s"))
                 _ = connection.close() as EventLoopFuture<Void>
             }
-            connection.query(query, logger: logger).whenComplete { result in
+            send(connection).whenComplete { result in
                 timer.cancel()
                 outcome.completeWith(result)
             }
@@ -228,7 +250,7 @@ extension PostgresStoreConfiguration {
         return configuration
     }
 
-    func clientConfiguration(applicationName: String) throws -> PostgresClient.Configuration {
+    func clientConfiguration(applicationName: String, keepsConnectionsOpen: Bool) throws -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS = switch self.tls {
         case .disable: .disable
         case .prefer: .prefer(.makeClientConfiguration())
@@ -237,6 +259,10 @@ extension PostgresStoreConfiguration {
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)
         configuration.options.maximumConnections = maximumConnections
+        if keepsConnectionsOpen {
+            configuration.options.minimumConnections = maximumConnections
+            configuration.options.keepAliveBehavior = nil
+        }
         configuration.options.connectTimeout = connectTimeout
         configuration.options.additionalStartupParameters = startupParameters(applicationName)
         return configuration

@@ -1,5 +1,6 @@
 import CodesService
 import Foundation
+import TestSupport
 import XCTest
 
 /// The PostgreSQL store in process: the same guarantees as SQLite's, plus schema migration and start-up faults.
@@ -192,6 +193,61 @@ final class PostgresStoreTests: XCTestCase {
                 XCTAssertEqual(teardown.status, 200)
                 expectEqual(try await database.column("SELECT count(*)::text FROM activation_codes"), ["0"])
                 expectEqual(try await database.column("SELECT count(*)::text FROM paper_verification_codes"), ["0"])
+            }
+        }
+    }
+
+    func testARequestThatGetsNoConnectionWithinTheConnectTimeoutIsUnavailableAndTheHeldOneStillServes() async throws {
+        try await withTestPostgres { database in
+            var configuration = database.configuration
+            configuration.maximumConnections = 1
+            configuration.connectTimeout = .seconds(1)
+            let store = try await PostgresCodeStore.connect(configuration)
+            try await running(store) {
+                try await store.write { try await $0.insert(Self.record) }
+                // The pool's only connection is held by a write that waits for the pair's lock, held from outside.
+                try await database.configuration.withConnection { holder in
+                    try await holder.query("SELECT pg_advisory_lock(1, hashtext('700000000001/700000000002'))", logger: testLogger)
+                    async let held = store.write { try await $0.activationCodes(lpa: "700000000001", actor: "700000000002") }
+                    try await waitUntil("the write waits for the pair's lock") {
+                        try await database.column("SELECT count(*)::text FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == ["1"]
+                    }
+                    do {
+                        // In a task of its own: the pool ends a wait that outlasts the timeout by cancelling its task.
+                        async let read = store.read { try await $0.activationCode(Self.record.code) }
+                        let found = try await read
+                        XCTFail("a read got a connection from a pool whose only one is held: \(String(describing: found))")
+                    } catch CodeStoreError.unavailable(let reason) {
+                        XCTAssertEqual(reason, "no connection to PostgreSQL at \(configuration.address) within 1 s")
+                    }
+                    try await holder.query("SELECT pg_advisory_unlock(1, hashtext('700000000001/700000000002'))", logger: testLogger)
+                    expectEqual(try await held, [Self.record])
+                }
+                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
+            }
+        }
+    }
+
+    func testStatementsArePreparedAgainOnConnectionsThatReplaceTheOnesTheServerEnded() async throws {
+        try await withTestPostgres { database in
+            var configuration = database.configuration
+            configuration.maximumConnections = 2
+            let store = try await PostgresCodeStore.connect(configuration)
+            try await running(store) {
+                try await store.write { try await $0.insert(Self.record) }
+                expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
+                // A prepared statement lives in its server session: ending the sessions ends the statements.
+                try await database.server.execute("""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE datname = '\(configuration.database)' AND pid <> pg_backend_pid()
+                    """)
+                try await waitUntil("the store reads the code on new connections") {
+                    (try? await store.read { try await $0.activationCode(Self.record.code) }) == Self.record
+                }
+                for _ in 0..<4 {
+                    expectEqual(try await store.read { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
+                    expectEqual(try await store.write { try await $0.activationCode(Self.record.code) }, Optional(Self.record))
+                }
             }
         }
     }

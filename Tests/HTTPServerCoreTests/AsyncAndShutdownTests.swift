@@ -1,5 +1,7 @@
 import Foundation
 import HTTPServerCore
+import NIOCore
+import NIOPosix
 import XCTest
 
 /// A one-shot signal an async handler can wait on.
@@ -55,6 +57,56 @@ final class AsyncAndShutdownTests: XCTestCase {
         XCTAssertEqual(responses.first?.header("Content-Type"), "application/json; charset=utf-8")
         let stored = await store.items.count
         XCTAssertEqual(stored, 20)
+        try await server.shutdown()
+    }
+
+    func testAsyncOnEventLoopHandlerRunsOnItsConnectionsEventLoopAcrossAwaitsAndAsyncOnTheTaskPool() async throws {
+        // Where the handler runs before and after an await that resumes from a timer on another thread.
+        let whereItRuns: @Sendable (ServerRequest) async -> ServerResponse = { _ in
+            let before = MultiThreadedEventLoopGroup.currentEventLoop
+            try? await Task.sleep(for: .milliseconds(5))
+            let after = MultiThreadedEventLoopGroup.currentEventLoop
+            let sameLoop = before != nil && after != nil && before === after
+            return .text("loop before: \(before != nil), after: \(after != nil), same: \(sameLoop)")
+        }
+        for (handler, expected) in [(RequestHandler.asyncOnEventLoop(whereItRuns), "loop before: true, after: true, same: true"),
+                                    (RequestHandler.async(whereItRuns), "loop before: false, after: false, same: false")] {
+            let server = try await HTTPServer.start(handler: handler)
+            let port = server.port
+            let response = try await onThread {
+                let connection = try RawHTTPConnection(port: port)
+                try connection.send("GET /where HTTP/1.1\r\nHost: x\r\n\r\n")
+                return try connection.readResponse()
+            }
+            XCTAssertEqual(response.status, 200)
+            XCTAssertEqual(response.text, expected)
+            try await server.shutdown()
+        }
+    }
+
+    func testAsyncOnEventLoopHandlerIsCancelledWhenTheClientAbortsTheConnection() async throws {
+        let started = expectation(description: "handler started")
+        let cancelled = expectation(description: "handler cancelled")
+        let gate = Gate()
+        let server = try await HTTPServer.start(handler: .asyncOnEventLoop { _ in
+            started.fulfill()
+            await withTaskCancellationHandler {
+                await gate.wait()
+            } onCancel: {
+                cancelled.fulfill()
+                gate.open()
+            }
+            return .text("late")
+        })
+        let port = server.port
+        let connection = try await onThread { () -> RawHTTPConnection in
+            let connection = try RawHTTPConnection(port: port)
+            try connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+            return connection
+        }
+        await fulfillment(of: [started], timeout: 5)
+        connection.reset()
+        await fulfillment(of: [cancelled], timeout: 5)
         try await server.shutdown()
     }
 

@@ -45,7 +45,9 @@ public enum CodesServiceApp {
                 configuration: HTTPServerConfiguration(
                     host: configuration.host, port: configuration.port, maxBodyBytes: coreLimit,
                     connectionLimits: configuration.connectionLimits, oversizedBodyResponse: oversized),
-                handler: .async { request in await handler.respond(request) })
+                // The handler never blocks (SQLite's store works on its own queue): its task runs on the connection's
+                // event loop, which spares two thread wake-ups per request.
+                handler: .asyncOnEventLoop { request in await handler.respond(request) })
         } catch {
             if ownsStore { await store.close() }
             throw error

@@ -38,6 +38,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     /// connection closes after the answer (which ignores the upgrade, as RFC 9110 §7.8 allows).
     private var closeAfterResponse = false
     private var asyncTask: Task<Void, Never>?
+    /// The connection's event loop as the executor of `.asyncOnEventLoop` tasks, made for the first one.
+    private var eventLoopExecutor: EventLoopTaskExecutor?
 
     private let oversizedBodyResponse: @Sendable (Int) -> ServerResponse
     private let connectionGuard: ConnectionGuard
@@ -133,11 +135,19 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             let response = respond(request)
             phase = .idle
             write(response, for: head, close: false, context: context)
-        case .async(let respond):
+        case .async(let respond), .asyncOnEventLoop(let respond):
             phase = .responding
             let promise = context.eventLoop.makePromise(of: ServerResponse?.self)
+            let executor: EventLoopTaskExecutor? = if case .asyncOnEventLoop = handler {
+                eventLoopExecutor ?? EventLoopTaskExecutor(eventLoop: context.eventLoop)
+            } else {
+                nil
+            }
+            eventLoopExecutor = executor
             // Cancelled when the connection goes: a request whose client is gone before it starts is never run.
-            asyncTask = Task { promise.succeed(Task.isCancelled ? nil : await respond(request)) }
+            asyncTask = Task(executorPreference: executor) {
+                promise.succeed(Task.isCancelled ? nil : await respond(request))
+            }
             promise.futureResult.assumeIsolated().whenSuccess { response in
                 self.asyncTask = nil
                 guard let response, self.isActive, case .responding = self.phase else { return }

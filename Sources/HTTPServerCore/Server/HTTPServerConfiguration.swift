@@ -58,6 +58,11 @@ public enum RequestHandler: Sendable {
     /// Runs as a Swift concurrency task, for handlers that await or block (a database-backed service). The task is
     /// cancelled when the client disconnects first.
     case async(@Sendable (ServerRequest) async -> ServerResponse)
+    /// Runs as a Swift concurrency task that prefers the connection's event loop as its executor, for handlers that
+    /// await but never block (work that blocks goes to an executor of its own, as a SQLite store's queue does): no
+    /// thread of the cooperative pool is woken to start the task, to resume it, or to hand its response back. The
+    /// task is cancelled when the client disconnects first.
+    case asyncOnEventLoop(@Sendable (ServerRequest) async -> ServerResponse)
 }
 
 /// Why a server could not start.

@@ -31,7 +31,8 @@ public final class PostgresCodeStore: CodeStore, Service {
         _ configuration: PostgresStoreConfiguration, logger: Logger = Logger(label: "codes-service.store")
     ) async throws -> PostgresCodeStore {
         PostgresCodeStore(pool: try await PostgresPool.connect(
-            configuration, applicationName: "codes-service", migrations: PostgresSchema.migrationsToApply, logger: logger))
+            configuration, applicationName: "codes-service", migrations: PostgresSchema.migrationsToApply,
+            keepsConnectionsOpen: true, logger: logger))
     }
 
     private init(pool: PostgresPool) {
@@ -72,8 +73,10 @@ public final class PostgresCodeStore: CodeStore, Service {
             do {
                 let currentMode = mode
                 return try await pool.withConnection(conflictAttempts: Self.conflictAttempts) { connection, logger in
-                    try await PostgresTransaction(connection: connection, logger: logger, mode: currentMode,
-                                                  deadline: deadline).perform(body)
+                    try await PostgresTransaction(
+                        connection: connection, logger: logger, prepared: pool.preparedStatements, mode: currentMode,
+                        deadline: deadline
+                    ).perform(body)
                 }
             } catch is PostgresTransaction.NeedsSnapshot {
                 mode = .snapshotRead

@@ -15,6 +15,10 @@ import PostgresSupport
 /// COMMIT would triple its round trips). A read body that needs a second statement gets `NeedsSnapshot`, and the
 /// store runs it again in a REPEATABLE READ transaction. A read of an activation code also fetches the paper codes
 /// of the code's pair in the same statement (validation asks for them next), so validating is one round trip.
+///
+/// Every statement but BEGIN, COMMIT and ROLLBACK is a prepared statement of its connection (`PreparedSQL`): the
+/// server parses and plans it once per connection, not once per request (planning the validate join cost more
+/// server time than running it).
 final class PostgresTransaction: CodeStoreWriter {
     enum Mode: Sendable {
         /// At most one statement, no BEGIN.
@@ -38,6 +42,7 @@ final class PostgresTransaction: CodeStoreWriter {
 
     private let connection: PostgresConnection
     private let logger: Logger
+    private let prepared: PreparedStatements
     private let mode: Mode
     private let deadline: Duration
     private var statements = 0
@@ -47,9 +52,12 @@ final class PostgresTransaction: CodeStoreWriter {
     /// `deadline` bounds each statement on the client side: the server cancels a statement at `statement_timeout`,
     /// but a server or network that has gone silent answers nothing, so past the deadline the statement fails and the
     /// connection is closed (the pool drops it, the request gets 503).
-    init(connection: PostgresConnection, logger: Logger, mode: Mode, deadline: Duration) {
+    init(
+        connection: PostgresConnection, logger: Logger, prepared: PreparedStatements, mode: Mode, deadline: Duration
+    ) {
         self.connection = connection
         self.logger = logger
+        self.prepared = prepared
         self.mode = mode
         self.deadline = deadline
     }
@@ -72,12 +80,12 @@ final class PostgresTransaction: CodeStoreWriter {
     }
 
     @discardableResult
-    func run(_ query: PostgresQuery) async throws -> PostgresQueryResult {
+    func run(_ statement: PreparedSQL) async throws -> [PreparedRow] {
         if mode == .singleStatementRead {
             guard statements == 0 else { throw NeedsSnapshot() }
             statements += 1
         }
-        return try await send(query)
+        return try await connection.execute(statement, preparedIn: prepared, deadline: deadline)
     }
 
     @discardableResult
@@ -201,7 +209,7 @@ final class PostgresTransaction: CodeStoreWriter {
     private func uniquely(_ code: String, _ insert: () async throws -> Void) async throws {
         do {
             try await insert()
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+        } catch let error where PostgresFailure.sqlState(error) == "23505" {
             throw CodeStoreError.duplicateCode(code)
         }
     }
@@ -214,36 +222,30 @@ final class PostgresTransaction: CodeStoreWriter {
         p.code, p.lpa, p.actor, p.updated_at, p.expires_at, p.expiry_reason
         """
 
-    private static func activationCode(_ row: PostgresRow) throws -> ActivationCode {
-        let (code, lpa, actor, dob, active, status, generated, updated, expiry) =
-            try row.decode((String, String, String, String, Bool, String, String, String, Int64).self)
-        return try ActivationCode.stored(
-            code: code, lpa: lpa, actor: actor, dob: dob, active: active, statusText: status, generatedDate: generated,
-            lastUpdatedDate: updated, expiryDate: expiry)
+    private static func activationCode(_ row: PreparedRow) throws -> ActivationCode {
+        try ActivationCode.stored(
+            code: row.decode(0), lpa: row.decode(1), actor: row.decode(2), dob: row.decode(3), active: row.decode(4),
+            statusText: row.decode(5), generatedDate: row.decode(6), lastUpdatedDate: row.decode(7),
+            expiryDate: row.decode(8))
     }
 
     /// A row of `joinedColumns`: the activation code and one paper code of its pair, if it has any.
     private static func activationCodeWithPaperCode(
-        _ row: PostgresRow
+        _ row: PreparedRow
     ) throws -> (ActivationCode, PaperVerificationCode?) {
-        let (code, lpa, actor, dob, active, status, generated, updated, expiry,
-             paperCode, paperLPA, paperActor, updatedAt, expiresAt, reason) =
-            try row.decode((String, String, String, String, Bool, String, String, String, Int64,
-                            String?, String?, String?, Double?, Double?, String?).self)
-        let activation = try ActivationCode.stored(
-            code: code, lpa: lpa, actor: actor, dob: dob, active: active, statusText: status, generatedDate: generated,
-            lastUpdatedDate: updated, expiryDate: expiry)
-        guard let paperCode, let paperLPA, let paperActor, let updatedAt else { return (activation, nil) }
+        let activation = try activationCode(row)
+        guard let paperCode = try row.decode(9, as: String?.self), let paperLPA = try row.decode(10, as: String?.self),
+              let paperActor = try row.decode(11, as: String?.self), let updatedAt = try row.decode(12, as: Double?.self)
+        else { return (activation, nil) }
         let paper = try PaperVerificationCode.stored(
-            code: paperCode, lpa: paperLPA, actor: paperActor, updatedAt: updatedAt, expiresAt: expiresAt,
-            reasonText: reason)
+            code: paperCode, lpa: paperLPA, actor: paperActor, updatedAt: updatedAt, expiresAt: row.decode(13),
+            reasonText: row.decode(14))
         return (activation, paper)
     }
 
-    private static func paperCode(_ row: PostgresRow) throws -> PaperVerificationCode {
-        let (code, lpa, actor, updatedAt, expiresAt, reason) =
-            try row.decode((String, String, String, Double, Double?, String?).self)
-        return try PaperVerificationCode.stored(
-            code: code, lpa: lpa, actor: actor, updatedAt: updatedAt, expiresAt: expiresAt, reasonText: reason)
+    private static func paperCode(_ row: PreparedRow) throws -> PaperVerificationCode {
+        try PaperVerificationCode.stored(
+            code: row.decode(0), lpa: row.decode(1), actor: row.decode(2), updatedAt: row.decode(3),
+            expiresAt: row.decode(4), reasonText: row.decode(5))
     }
 }
