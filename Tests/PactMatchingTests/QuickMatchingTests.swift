@@ -82,4 +82,15 @@ final class QuickMatchingTests: XCTestCase {
             "Expected '5' to match 'ORD-\\d{8}'",
         ])
     }
+
+    /// Items missing from a list without rules are looked up in states the walk has not met yet (a crash once: the
+    /// state was added while the lookup read the states from before).
+    func testMissingItemsOfAListWithoutRulesAreReported() {
+        let expected: JSONValue = ["lpas": [["lpa": "700000000047", "actor": "700000000054"], ["lpa": "700000000048"]]]
+        let actual: JSONValue = ["lpas": []]
+        let mismatches = JSONBodyMatcher.match(
+            expected: expected, actual: actual, rules: RuleSelector(MatchingRules()[.body]), allowUnexpectedKeys: true)
+        XCTAssertEqual(mismatches.map(\.path), ["$.lpas", "$.lpas", "$.lpas"])
+        XCTAssertEqual(mismatches.last?.message, "Expected a List with 2 elements but received 0 elements")
+    }
 }

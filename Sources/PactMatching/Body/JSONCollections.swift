@@ -160,7 +160,9 @@ extension JSONWalker {
         }
         if actual.count < expected.count {
             for index in actual.count..<expected.count {
-                guard !states.hasRules(states.child(of: state, .index(index))) else { continue }
+                // Two statements: `child(of:)` adds the state that `hasRules` then reads.
+                let itemState = states.child(of: state, .index(index))
+                guard !states.hasRules(itemState) else { continue }
                 // pact-reference reports a missing item at the list's path, the item as JSON text (strings bare).
                 report(expected[index], nil) { "Expected \(ValueText.matchable(expected[index])) but was missing" }
             }
