@@ -4,7 +4,8 @@
 # (revoke, exists, paper verification code validate) with every body different (scripts/wrk/codes-distinct.lua), so
 # every request is parsed and matched afresh. Issue 23's target on 2 cores: >= 60,000 requests/s, p99 <= 2 ms. Run it
 # on an otherwise idle machine: wrk shares the cores. Environment: DURATION (default 10s), RUNS (default 3; the best
-# is shown), SCRATCH (build scratch path, default .build), MOCK_ARGS (extra `pactkit mock` options).
+# is shown), SCRATCH (build scratch path, default .build), PACTKIT (a pactkit binary to
+# run instead of building one), MOCK_ARGS (extra `pactkit mock` options).
 # Needs wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +14,12 @@ DURATION=${DURATION:-10s}
 RUNS=${RUNS:-3}
 SCRATCH=${SCRATCH:-.build}
 
-swift build -c release --scratch-path "$SCRATCH" --product pactkit >/dev/null
-pactkit="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pactkit"
+if [ -n "${PACTKIT:-}" ]; then
+    pactkit=$PACTKIT
+else
+    swift build -c release --scratch-path "$SCRATCH" --product pactkit >/dev/null
+    pactkit="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pactkit"
+fi
 work=$(mktemp -d)
 pid=""
 cleanup() {

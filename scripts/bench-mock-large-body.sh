@@ -3,7 +3,8 @@
 # end to end by the standalone mock against type, regex, eachLike (min), datetime and integer rules, one request at a
 # time on one keep-alive connection (wrk -t1 -c1), with --no-match-cache so that every request is parsed and matched
 # afresh. Prints wrk's latency percentiles; the median is the figure (issue 23's target: <= 15 ms on 2 cores).
-# Environment: BYTES (body size, default 1000000), DURATION (default 10s), SCRATCH (build scratch path, default .build).
+# Environment: BYTES (body size, default 1000000), DURATION (default 10s), SCRATCH (build scratch path, default .build), PACTKIT (a pactkit binary to
+# run instead of building one).
 # Needs wrk (apt-get install wrk) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +13,12 @@ BYTES=${BYTES:-1000000}
 DURATION=${DURATION:-10s}
 SCRATCH=${SCRATCH:-.build}
 
-swift build -c release --scratch-path "$SCRATCH" --product pactkit >/dev/null
-pactkit="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pactkit"
+if [ -n "${PACTKIT:-}" ]; then
+    pactkit=$PACTKIT
+else
+    swift build -c release --scratch-path "$SCRATCH" --product pactkit >/dev/null
+    pactkit="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pactkit"
+fi
 work=$(mktemp -d)
 pid=""
 cleanup() {
