@@ -4,17 +4,21 @@
 # PostgreSQL database (wrk then sends 8 connections to each and the figures are summed, p99 the worse of the two).
 # PostgreSQL: BENCH_POSTGRES_URL=postgres://… (its database should be empty), else a throwaway cluster from
 # scripts/test-postgres.sh; BENCH_POOL_MAX sets each instance's pool_max (default 16). DURATION sets each wrk run (default 10s); SCRATCH_PATH=<dir> builds with
-# `--scratch-path <dir>`. Needs wrk and curl (apt-get install -y wrk curl).
+# `--scratch-path <dir>`; CODES_SERVICE=<binary> runs that binary instead of building one. Needs wrk and curl (apt-get install -y wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${DURATION:-10s}"
 for tool in wrk curl; do
     command -v "$tool" >/dev/null || { echo "$tool not found (apt-get install $tool)" >&2; exit 1; }
 done
-build=(swift build -c release --product codes-service)
-if [ -n "${SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$SCRATCH_PATH"); fi
-"${build[@]}" >/dev/null
-binary="$("${build[@]}" --show-bin-path)/codes-service"
+if [ -n "${CODES_SERVICE:-}" ]; then
+    binary=$CODES_SERVICE
+else
+    build=(swift build -c release --product codes-service)
+    if [ -n "${SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$SCRATCH_PATH"); fi
+    "${build[@]}" >/dev/null
+    binary="$("${build[@]}" --show-bin-path)/codes-service"
+fi
 
 work="$(mktemp -d)"
 pg_dir=""
