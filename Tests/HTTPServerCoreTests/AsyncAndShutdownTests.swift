@@ -85,36 +85,22 @@ final class AsyncAndShutdownTests: XCTestCase {
     }
 
     func testAsyncOnEventLoopHandlerIsCancelledWhenTheClientAbortsTheConnection() async throws {
-        let started = expectation(description: "handler started")
-        let cancelled = expectation(description: "handler cancelled")
-        let gate = Gate()
-        let server = try await HTTPServer.start(handler: .asyncOnEventLoop { _ in
-            started.fulfill()
-            await withTaskCancellationHandler {
-                await gate.wait()
-            } onCancel: {
-                cancelled.fulfill()
-                gate.open()
-            }
-            return .text("late")
-        })
-        let port = server.port
-        let connection = try await onThread { () -> RawHTTPConnection in
-            let connection = try RawHTTPConnection(port: port)
-            try connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-            return connection
-        }
-        await fulfillment(of: [started], timeout: 5)
-        connection.reset()
-        await fulfillment(of: [cancelled], timeout: 5)
-        try await server.shutdown()
+        try await assertHandlerIsCancelledWhenTheClientAborts(RequestHandler.asyncOnEventLoop)
     }
 
     func testAsyncHandlerIsCancelledWhenTheClientAbortsTheConnection() async throws {
+        try await assertHandlerIsCancelledWhenTheClientAborts(RequestHandler.async)
+    }
+
+    /// A handler of the kind `makeHandler` makes, waiting for a request, is cancelled when its client resets the
+    /// connection.
+    private func assertHandlerIsCancelledWhenTheClientAborts(
+        _ makeHandler: (@escaping @Sendable (ServerRequest) async -> ServerResponse) -> RequestHandler
+    ) async throws {
         let started = expectation(description: "handler started")
         let cancelled = expectation(description: "handler cancelled")
         let gate = Gate()
-        let server = try await HTTPServer.start(handler: .async { _ in
+        let server = try await HTTPServer.start(handler: makeHandler { _ in
             started.fulfill()
             await withTaskCancellationHandler {
                 await gate.wait()

@@ -17,6 +17,19 @@ final class JSONObjectTests: XCTestCase {
         XCTAssertEqual(value["k"], "last")
     }
 
+    /// Small objects are sorted one way, large ones another: both must give what a dictionary gives.
+    func testUnsortedMembersOfEverySizeAgreeWithADictionary() {
+        for count in [2, 3, 7, 16, 17, 40] {
+            // Keys out of order, a third of them repeated later with new values.
+            let keys = (0..<count).map { "k\(($0 * 7919) % count % max(1, count * 2 / 3))" }
+            let pairs = keys.enumerated().map { ($0.element, JSONValue.int($0.offset)) }
+            let object = JSONObject(pairs)
+            let dictionary = Dictionary(pairs, uniquingKeysWith: { _, last in last })
+            XCTAssertEqual(object.keys, dictionary.keys.sorted(), "\(count) members")
+            XCTAssertEqual(object.dictionary, dictionary, "\(count) members")
+        }
+    }
+
     func testMembersAreSortedAsTheWriterOrdersKeys() throws {
         let keys = ["b", "a", "B", "\u{E9}", "aa", "", "Z", "10", "9", "a b", "\u{1F600}"]
         let dictionary = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, JSONValue.int($0.offset)) })
