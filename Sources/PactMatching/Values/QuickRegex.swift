@@ -61,6 +61,15 @@ struct QuickRegex: Sendable {
         self.atoms = atoms
     }
 
+    private static let cache = LockedCache<String, QuickRegex?>(limit: 256)
+
+    /// `QuickRegex(pattern:)`, made once per pattern: a walk prepares the rules of each place it meets, and the mock
+    /// walks every request's body, so reading the pattern again each time would cost more than it saves on a small
+    /// body.
+    static func prepared(_ pattern: String) -> QuickRegex? {
+        cache.value(for: pattern) { QuickRegex(pattern: $0) }
+    }
+
     /// True when the whole of `text` matches; false when it does not or when this matcher cannot tell.
     func matchesWhole(_ text: String) -> Bool {
         var text = text

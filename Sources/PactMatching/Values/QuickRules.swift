@@ -26,7 +26,7 @@ struct QuickRules {
             case .type, .minType, .maxType, .minMaxType: .sameType
             case .equality, .values: .equality
             case .integer: .integer
-            case .regex(let pattern): QuickRegex(pattern: pattern).map(Check.regex) ?? .unknown
+            case .regex(let pattern): QuickRegex.prepared(pattern).map(Check.regex) ?? .unknown
             default: .unknown
             }
         }
