@@ -66,10 +66,6 @@ public struct JSONObject: Sendable, Hashable {
             members = elements
             return
         }
-        if elements.count <= 16 {
-            members = Self.insertionSorted(elements)
-            return
-        }
         // Sort positions by key, then by position, so the members of a repeated key stay in input order.
         let order = elements.indices.sorted { a, b in
             let ka = elements[a].key, kb = elements[b].key
@@ -88,35 +84,6 @@ public struct JSONObject: Sendable, Hashable {
             }
         }
         members = result
-    }
-
-    /// A few members (most objects of a body) sorted in place, stably, then made unique as `init(unsorted:)` does:
-    /// cheaper than sorting an array of positions.
-    private static func insertionSorted(_ elements: [Member]) -> [Member] {
-        var result = elements
-        for i in 1..<result.count {
-            var j = i
-            while j > 0, result[j].key < result[j - 1].key {
-                result.swapAt(j, j - 1)
-                j -= 1
-            }
-        }
-        var hasRepeats = false
-        for i in 1..<result.count where result[i].key == result[i - 1].key {
-            hasRepeats = true
-            break
-        }
-        guard hasRepeats else { return result }
-        var unique: [Member] = []
-        unique.reserveCapacity(result.count)
-        for member in result {
-            if let last = unique.last, last.key == member.key {
-                unique[unique.count - 1].value = member.value
-            } else {
-                unique.append(member)
-            }
-        }
-        return unique
     }
 
     /// The position of `key` among the members, or where it would be inserted.
