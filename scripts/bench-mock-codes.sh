@@ -12,34 +12,15 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
 DURATION=${DURATION:-10s}
 RUNS=${RUNS:-3}
-SCRATCH=${SCRATCH:-.build}
-
-if [ -n "${PACTKIT:-}" ]; then
-    pactkit=$PACTKIT
-else
-    swift build -c release --scratch-path "$SCRATCH" --product pactkit >/dev/null
-    pactkit="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pactkit"
-fi
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/lib/bench-mock.sh
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; options: ${MOCK_ARGS:-(none)}"
 printf '%-5s %12s %9s %9s %9s %10s %s\n' run requests/s p50 p90 p99 "peak (MB)" notes
 for run in $(seq "$RUNS"); do
-    "$pactkit" mock --file pacts/use-an-lpa-data-lpa-codes.json ${MOCK_ARGS:-} >"$work/out" 2>"$work/err" &
-    pid=$!
-    for _ in $(seq 200); do grep -q "^listening on" "$work/out" 2>/dev/null && break; sleep 0.05; done
-    url=$(sed -n '1s/^listening on //p' "$work/out")
-    [ -n "$url" ] || { echo "pactkit mock did not start:" >&2; cat "$work/err" >&2; exit 1; }
+    start_mock --file pacts/use-an-lpa-data-lpa-codes.json ${MOCK_ARGS:-}
     out=$(wrk -t2 -c16 -d"$DURATION" --latency -s scripts/wrk/codes-distinct.lua "$url")
     peak=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$pid/status)
-    kill -TERM "$pid"; wait "$pid" || true
-    pid=""
+    stop_mock
     unmatched=$(grep -c -- '-> 500' "$work/out" || true)
     errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | paste -sd';' - || true)
     printf '%-5s %12s %9s %9s %9s %10s %s\n' "$run" "$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")" \

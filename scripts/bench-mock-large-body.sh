@@ -11,28 +11,10 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
 BYTES=${BYTES:-1000000}
 DURATION=${DURATION:-10s}
-SCRATCH=${SCRATCH:-.build}
-
-if [ -n "${PACTKIT:-}" ]; then
-    pactkit=$PACTKIT
-else
-    swift build -c release --scratch-path "$SCRATCH" --product pactkit >/dev/null
-    pactkit="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pactkit"
-fi
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/lib/bench-mock.sh
 
 python3 scripts/gen-large-body-pact.py "$work/pact.json" "$work/body.json" "$BYTES"
-"$pactkit" mock --file "$work/pact.json" --no-match-cache >"$work/out" 2>"$work/err" &
-pid=$!
-for _ in $(seq 200); do grep -q "^listening on" "$work/out" 2>/dev/null && break; sleep 0.05; done
-url=$(sed -n '1s/^listening on //p' "$work/out")
-[ -n "$url" ] || { echo "pactkit mock did not start:" >&2; cat "$work/err" >&2; exit 1; }
+start_mock --file "$work/pact.json" --no-match-cache
 
 # One request first: it must be answered by the interaction, not by a mismatch.
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary @"$work/body.json" "$url/orders")

@@ -77,31 +77,26 @@ struct RuleStates {
         switch segment {
         case .field(let name):
             if let slot = states[state].fieldNames.firstIndex(of: name) {
-                let target = states[state].fieldTargets[slot]
-                if target >= 0 { return target }
-                let made = add(selector.child(of: states[state].cursor, segment))
-                states[state].fieldTargets[slot] = made
-                return made
+                return follow(state, segment, states[state].fieldTargets[slot]) { $0.fieldTargets[slot] = $1 }
             }
-            let target = states[state].otherField
-            if target >= 0 { return target }
-            let made = add(selector.child(of: states[state].cursor, segment))
-            states[state].otherField = made
-            return made
+            return follow(state, segment, states[state].otherField) { $0.otherField = $1 }
         case .index(let index):
             if let slot = states[state].indices.firstIndex(of: index) {
-                let target = states[state].indexTargets[slot]
-                if target >= 0 { return target }
-                let made = add(selector.child(of: states[state].cursor, segment))
-                states[state].indexTargets[slot] = made
-                return made
+                return follow(state, segment, states[state].indexTargets[slot]) { $0.indexTargets[slot] = $1 }
             }
-            let target = states[state].otherIndex
-            if target >= 0 { return target }
-            let made = add(selector.child(of: states[state].cursor, segment))
-            states[state].otherIndex = made
-            return made
+            return follow(state, segment, states[state].otherIndex) { $0.otherIndex = $1 }
         }
+    }
+
+    /// `target` when the step from `state` by `segment` was taken before; else the state it leads to, made now and
+    /// recorded in `state` by `record`.
+    private mutating func follow(
+        _ state: Int, _ segment: PathExpression.Segment, _ target: Int, record: (inout State, Int) -> Void
+    ) -> Int {
+        if target >= 0 { return target }
+        let made = add(selector.child(of: states[state].cursor, segment))
+        record(&states[state], made)
+        return made
     }
 
     /// The state of the node at `path`, from the root.

@@ -1,6 +1,6 @@
 /// The fields a date/time text can give, one per pattern letter family (`yy` for two-digit years, `nano` for fractions
 /// and `n`, `offset` for zone offsets in seconds, `zone` for zone readings).
-enum DateTimeFieldKey: Int, Sendable, CaseIterable {
+enum DateTimeFieldKey: Int, Sendable {
     case y, yy, u, uu, Y, YY, M, d, D, E, e, a, G, h, K, k, H, m, s, nano, A, N, Q, w, W, F, offset, zone
 
     /// The key of a year letter (`y`, `u`, `Y`) written once or three or more times.
