@@ -187,6 +187,26 @@ final class JSONBodyMatchingTests: XCTestCase {
         XCTAssertEqual(mismatches.map(\.path), ["$", "$.a", "$.b", "$.c", "$.d"])
     }
 
+    func testMembersArePairedByKeyWhenEachMapHasKeysTheOtherLacks() {
+        // Keys missing on either side sit between the shared ones; only the shared ones are compared, in key order.
+        let expected: JSONValue = ["b": 1, "d": ["x": 1, "z": 1], "f": 1, "h": 1, "k": 1]
+        let actual: JSONValue = ["a": 0, "c": 0, "d": ["x": 2, "y": 0, "z": 2], "e": 0, "h": 2, "z": 0]
+        XCTAssertEqual(messages(match(expected, actual)), [
+            "$: Actual map is missing the following keys: b, f, k",
+            "$.d.x: Expected 2 (Integer) to be equal to 1 (Integer)",
+            "$.d.z: Expected 2 (Integer) to be equal to 1 (Integer)",
+            "$.h: Expected 2 (Integer) to be equal to 1 (Integer)",
+        ])
+        // The same with the larger map on the other side.
+        XCTAssertEqual(messages(match(actual, expected)), [
+            "$: Actual map is missing the following keys: a, c, e, z",
+            "$.d: Actual map is missing the following keys: y",
+            "$.d.x: Expected 1 (Integer) to be equal to 2 (Integer)",
+            "$.d.z: Expected 1 (Integer) to be equal to 2 (Integer)",
+            "$.h: Expected 1 (Integer) to be equal to 2 (Integer)",
+        ])
+    }
+
     func testOrLogicOnAValue() {
         let selector = RuleSelector(["$.a": RuleList([.regex("\\d+"), .null], logic: .or)])
         XCTAssertEqual(JSONBodyMatcher.match(expected: ["a": "1"], actual: ["a": nil], rules: selector, allowUnexpectedKeys: true), [])

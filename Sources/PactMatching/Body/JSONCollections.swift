@@ -33,31 +33,26 @@ extension JSONWalker {
     /// fewer. The key-set mismatch is reported before the members' ones.
     private mutating func compareMembers(_ expected: JSONObject, _ actual: JSONObject, checkingKeys: Bool) {
         let firstOwnMismatch = mismatches.count
-        // Members are visited in the map's own order, which is cheaper than sorting every map of a large body; the
-        // mismatches found are put in key order afterwards so reports stay deterministic. The smaller map is walked
-        // and the other looked up; in a large body that walks the actual maps in storage order and looks their keys
-        // up in the one expected map, which stays in the processor's cache.
-        var reported: [(key: String, start: Int)] = []
+        // Both maps keep their members sorted by key, so one merge-like pass pairs them: no lookups by key, and the
+        // members are visited (and their mismatches reported) in key order.
+        let expectedMembers = expected.members, actualMembers = actual.members
         var found = 0
-        if actual.count <= expected.count {
-            for (key, actualMember) in actual {
-                guard let expectedMember = expected[key] else { continue }
+        var e = 0, a = 0
+        while e < expectedMembers.count && a < actualMembers.count {
+            let key = expectedMembers[e].key
+            let actualKey = actualMembers[a].key
+            if key == actualKey {
                 found += 1
-                let before = mismatches.count
-                child(.field(key), expectedMember, actualMember)
-                if mismatches.count != before { reported.append((key, before)) }
-            }
-        } else {
-            for (key, expectedMember) in expected {
-                guard let actualMember = actual[key] else { continue }
-                found += 1
-                let before = mismatches.count
-                child(.field(key), expectedMember, actualMember)
-                if mismatches.count != before { reported.append((key, before)) }
+                child(.field(key), expectedMembers[e].value, actualMembers[a].value)
+                e += 1
+                a += 1
+            } else if key < actualKey {
+                e += 1
+            } else {
+                a += 1
             }
         }
         let missing = found < expected.count
-        if reported.count > 1 { sortMismatches(from: firstOwnMismatch, groupedBy: reported) }
         guard checkingKeys, missing || (!allowUnexpectedKeys && expected.count != actual.count) else { return }
         failed = true
         if stopAtFirst { return }
@@ -72,17 +67,6 @@ extension JSONWalker {
         let mismatch = Mismatch(kind: .body, path: PathExpression.text(for: path), expected: JSONWriter.compact(.object(expected)),
                                 actual: JSONWriter.compact(.object(actual)), message: message)
         mismatches.insert(mismatch, at: firstOwnMismatch)
-    }
-
-    /// Reorders the mismatches after `start`, which `groups` lists member by member in visiting order, by member key.
-    private mutating func sortMismatches(from start: Int, groupedBy groups: [(key: String, start: Int)]) {
-        var slices: [(key: String, range: Range<Int>)] = []
-        for (index, group) in groups.enumerated() {
-            let end = index + 1 < groups.count ? groups[index + 1].start : mismatches.count
-            slices.append((group.key, group.start..<end))
-        }
-        let ordered = slices.sorted { $0.key < $1.key }.flatMap { mismatches[$0.range] }
-        mismatches.replaceSubrange(start..., with: ordered)
     }
 
     /// `values` / `eachValue`: keys are free; each actual member is compared with the expected member of the same
