@@ -19,7 +19,14 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
         if self == .postgres {
             return try await BrokerTestPostgres.with { database in try await database.withStore { try await body($0) } }
         }
-        let store = try make()
+        let file = self == .sqliteFile
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-broker-\(UUID().uuidString).sqlite3").path
+            : nil
+        // The file and SQLite's companions (-wal, -shm, -journal) go once the store is closed.
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { file.map { try? FileManager.default.removeItem(atPath: $0 + suffix) } }
+        }
+        let store = try make(file: file)
         do {
             let value = try await body(store)
             await store.close()
@@ -30,13 +37,14 @@ enum StoreDriver: String, CaseIterable, CustomStringConvertible, Sendable {
         }
     }
 
-    func make() throws -> any BrokerStore {
+    /// A store of this driver; `file` is the SQLite file of `sqliteFile`.
+    private func make(file: String?) throws -> any BrokerStore {
         switch self {
-        case .inMemory: InMemoryBrokerStore()
-        case .sqliteMemory: try SQLiteBrokerStore(path: ":memory:")
+        case .inMemory: return InMemoryBrokerStore()
+        case .sqliteMemory: return try SQLiteBrokerStore(path: ":memory:")
         case .sqliteFile:
-            try SQLiteBrokerStore(path: FileManager.default.temporaryDirectory
-                .appendingPathComponent("pactkit-broker-\(UUID().uuidString).sqlite3").path)
+            guard let file else { throw BrokerStoreError.unsupported("a SQLite file store needs a file") }
+            return try SQLiteBrokerStore(path: file)
         case .postgres: throw BrokerStoreError.unsupported("a PostgreSQL store needs its pool running: use withStore")
         }
     }

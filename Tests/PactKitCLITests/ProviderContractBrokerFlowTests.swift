@@ -21,6 +21,7 @@ final class ProviderContractBrokerFlowTests: XCTestCase {
     private func incompatiblePact() throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-contract-flow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("use-an-lpa-data-lpa-codes.json")
         try Data(#"""
             {"consumer": {"name": "use-an-lpa"}, "provider": {"name": "data-lpa-codes"},

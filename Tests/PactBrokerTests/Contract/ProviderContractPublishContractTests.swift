@@ -12,10 +12,11 @@ final class ProviderContractPublishContractTests: BrokerContractTestCase {
     static let results = "15 examples, 0 failures\n"
     static let resultsBase64 = "MTUgZXhhbXBsZXMsIDAgZmFpbHVyZXMK"
 
-    /// Writes `text` to a scratch file called `name`.
-    static func file(_ text: String, name: String) throws -> String {
+    /// Writes `text` to a scratch file called `name`, removed when `test` ends.
+    static func file(_ text: String, name: String, for test: XCTestCase) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-provider-contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
         return file.path
@@ -57,8 +58,8 @@ final class ProviderContractPublishContractTests: BrokerContractTestCase {
                     "pf:provider-contract": BrokerContract.link("/provider-contracts/provider/data-lpa-codes/version/\(version)"),
                 ],
             ])
-        let contract = try ProviderContractFile.read(path: try Self.file(Self.document, name: "data-lpa-codes.yaml"))
-        let output = try SelfVerificationResults.readContent(path: try Self.file(Self.results, name: "results.txt"))
+        let contract = try ProviderContractFile.read(path: try Self.file(Self.document, name: "data-lpa-codes.yaml", for: self))
+        let output = try SelfVerificationResults.readContent(path: try Self.file(Self.results, name: "results.txt", for: self))
         let publication = ProviderContractPublication(
             provider: "data-lpa-codes", providerVersion: version, branch: "main", tags: ["dev"],
             buildURL: "https://ci.example.com/builds/42", contract: contract,

@@ -22,7 +22,7 @@ final class PublishProviderContractCLITests: XCTestCase {
     }
 
     private func contract(_ name: String = "oas.yml") throws -> String {
-        try ProviderContractPublishContractTests.file(ProviderContractPublishContractTests.document, name: name)
+        try ProviderContractPublishContractTests.file(ProviderContractPublishContractTests.document, name: name, for: self)
     }
 
     private func postedBody(_ requests: [ServerRequest]) throws -> JSONValue {
@@ -32,7 +32,7 @@ final class PublishProviderContractCLITests: XCTestCase {
     }
 
     func testTheFlagsBecomeTheBodyAndTheNoticesArePrinted() async throws {
-        let results = try ProviderContractPublishContractTests.file(ProviderContractPublishContractTests.results, name: "results.txt")
+        let results = try ProviderContractPublishContractTests.file(ProviderContractPublishContractTests.results, name: "results.txt", for: self)
         let (result, requests) = try await run([
             try contract(), "--provider", "Bar", "--provider-app-version", "1", "--branch", "main", "--tag", "dev", "-t", "prod",
             "--verification-exit-code", "0", "--verification-results", results, "--verification-results-content-type", "text/plain",

@@ -8,7 +8,7 @@ import XCTest
 /// relation or refuses the contract.
 final class ProviderContractRequestTests: XCTestCase {
     private func contract(_ text: String = "openapi: 3.0.3\n", name: String = "oas.yaml") throws -> ProviderContractFile {
-        try ProviderContractFile.read(path: try ProviderContractPublishContractTests.file(text, name: name))
+        try ProviderContractFile.read(path: try ProviderContractPublishContractTests.file(text, name: name, for: self))
     }
 
     func testTheBodyEncodesBothContentsInBase64WithEveryFieldGiven() throws {
@@ -56,7 +56,7 @@ final class ProviderContractRequestTests: XCTestCase {
         XCTAssertEqual(try contract(#"{"openapi": "3.1.0"}"#, name: "oas.json").contentType, "application/json")
         XCTAssertEqual(try contract("\n  {\"swagger\": \"2.0\"}", name: "swagger.txt").contentType, "application/json")
         XCTAssertEqual(try contract("openapi: 3.0.3\n", name: "openapi").contentType, "application/yaml")
-        let given = try ProviderContractFile.read(path: try ProviderContractPublishContractTests.file("{}", name: "oas.json"),
+        let given = try ProviderContractFile.read(path: try ProviderContractPublishContractTests.file("{}", name: "oas.json", for: self),
                                                   contentType: "application/vnd.oai.openapi+json")
         XCTAssertEqual(given.contentType, "application/vnd.oai.openapi+json")
         XCTAssertEqual(given.content, Data("{}".utf8), "the bytes are sent as they are")

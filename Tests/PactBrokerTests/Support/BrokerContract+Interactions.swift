@@ -55,6 +55,7 @@ enum BrokerTestClients {
     static func pactFile(_ json: JSONValue, name: String) throws -> PactFileToPublish {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pactkit-broker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(name)
         try Data(JSONWriter.pretty(json).utf8).write(to: file)
         return try PactFileToPublish.read(path: file.path)
