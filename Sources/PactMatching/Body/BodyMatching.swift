@@ -11,7 +11,8 @@ public enum BodyMatching {
         allowUnexpectedKeys: Bool, version: PactSpecVersion
     ) -> [Mismatch] {
         ExpectedBody(expected, headers: expectedHeaders, rules: rules, warm: false)
-            .match(actual, actualHeaders: actualHeaders, allowUnexpectedKeys: allowUnexpectedKeys)
+            .match(actual, actualType: BodyContent.contentType(of: actual, headers: actualHeaders),
+                   allowUnexpectedKeys: allowUnexpectedKeys)
     }
 
     /// One part of a multipart body, matched as a body of its own content type (stored with each part; detected

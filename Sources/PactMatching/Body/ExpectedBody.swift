@@ -43,8 +43,10 @@ struct ExpectedBody: Sendable {
         }
     }
 
-    /// Every difference of `actual` (with its headers) from this body, as `BodyMatching.match` reports them.
-    func match(_ actual: Body, actualHeaders: Headers, allowUnexpectedKeys: Bool) -> [Mismatch] {
+    /// Every difference of `actual` from this body, as `BodyMatching.match` reports them.
+    /// - Parameter actualType: the actual body's content type (`BodyContent.contentType(of:headers:)`), read only
+    ///   when the expected body is neither missing nor empty.
+    func match(_ actual: Body, actualType: @autoclosure () -> ContentType?, allowUnexpectedKeys: Bool) -> [Mismatch] {
         if isMissing { return [] }
         let actualIsEmpty = BodyContent.isEmpty(actual)
         if isEmpty {
@@ -53,7 +55,7 @@ struct ExpectedBody: Sendable {
                              message: "Expected empty body but received \(BodyContent.summary(of: actual))")]
         }
         let expectedType = contentType
-        let actualType = BodyContent.contentType(of: actual, headers: actualHeaders)
+        let actualType = actualType()
         if actualIsEmpty, !actual.isMissing, let expectedType, BodyKind(expectedType) == .binary,
             selector.selection(for: [])?.rules.rules.contains(.notEmpty) == true
         {

@@ -31,12 +31,39 @@ public final class PreparedRequest: Sendable {
     /// Every difference between `actual` and the expected request; empty when they match. Requests are matched
     /// strictly: unexpected body keys fail (PACT-SPEC §6).
     public func match(_ actual: PactRequest, version: PactSpecVersion) -> [Mismatch] {
+        match(ReceivedRequest(actual), version: version)
+    }
+
+    /// As `match(_:version:)`, for a request matched against several expected requests.
+    public func match(_ received: ReceivedRequest, version: PactSpecVersion) -> [Mismatch] {
+        let actual = received.request
         var mismatches = MethodMatching.match(expected: expected.method, actual: actual.method)
         mismatches += PathMatching.match(expected: expected.path, actual: actual.path, list: pathRules)
         mismatches += QueryMatching.match(expected: expected, parameters: queryParameters, rules: queryRules,
                                           actual: actual, version: version)
         mismatches += headers.match(actual.headers)
-        mismatches += body.match(actual.body, actualHeaders: actual.headers, allowUnexpectedKeys: false)
+        mismatches += body.match(actual.body, actualType: received.bodyContentType, allowUnexpectedKeys: false)
         return mismatches
+    }
+}
+
+/// An actual request with what matching reads from it worked out once (its body's content type), for matching it
+/// against several prepared requests. Used by one thread at a time.
+public final class ReceivedRequest {
+    /// The request as it arrived.
+    public let request: PactRequest
+    private var contentType: ContentType??
+
+    /// `request`, to be matched.
+    public init(_ request: PactRequest) {
+        self.request = request
+    }
+
+    /// From the headers, else the body (nil when unknown); read on first use.
+    var bodyContentType: ContentType? {
+        if let contentType { return contentType }
+        let found = BodyContent.contentType(of: request.body, headers: request.headers)
+        contentType = .some(found)
+        return found
     }
 }

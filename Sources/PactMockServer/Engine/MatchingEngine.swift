@@ -82,7 +82,7 @@ package final class ServedInteraction: Sendable {
     }
 
     /// Every difference between `actual` and the expected request (`RequestMatching.match`).
-    package func match(_ actual: PactRequest) -> [Mismatch] {
+    package func match(_ actual: ReceivedRequest) -> [Mismatch] {
         prepared.match(actual, version: version)
     }
 
@@ -187,9 +187,10 @@ package final class MatchingEngine: Sendable {
     package func evaluate(_ request: PactRequest, requestedState: String? = nil, stateHeader: String = "") -> MatchEvaluation {
         var fullMatches: [Int] = []
         var closest: (index: Int, mismatches: [Mismatch], rank: Int)?
+        let received = ReceivedRequest(request)
         for candidate in index.candidates(method: request.method, path: request.path) {
             let entry = served[candidate]
-            let mismatches = entry.match(request)
+            let mismatches = entry.match(received)
             if mismatches.isEmpty {
                 fullMatches.append(candidate)
                 continue
@@ -212,7 +213,7 @@ package final class MatchingEngine: Sendable {
         guard let pick = nearby.first(where: { served[$0].request.method.uppercased() == upper })
             ?? nearby.first
         else { return .unexpected(closest: nil, []) }
-        return .unexpected(closest: pick, served[pick].match(request))
+        return .unexpected(closest: pick, served[pick].match(received))
     }
 
     /// Chooses among full matches (ascending) by the policy.
