@@ -12,6 +12,8 @@ struct ExpectedBody: Sendable {
     let isEmpty: Bool
     /// From the expected headers, else the body (nil when unknown).
     let contentType: ContentType?
+    /// The matcher family of `contentType`.
+    let kind: BodyKind?
     let selector: RuleSelector
     /// The JSON value when the content type is JSON (nil otherwise: the actual body's type may decide).
     let json: Result<JSONValue, JSONParseError>?
@@ -26,8 +28,10 @@ struct ExpectedBody: Sendable {
         isEmpty = BodyContent.isEmpty(body)
         let contentType = isMissing || isEmpty ? nil : BodyContent.contentType(of: body, headers: headers)
         self.contentType = contentType
+        let kind = contentType.map(BodyKind.init)
+        self.kind = kind
         selector = RuleSelector(rules[.body])
-        if let contentType, BodyKind(contentType) == .json {
+        if kind == .json {
             let json = BodyContent.json(of: body)
             self.json = json
             if warm {
@@ -56,7 +60,7 @@ struct ExpectedBody: Sendable {
         }
         let expectedType = contentType
         let actualType = actualType()
-        if actualIsEmpty, !actual.isMissing, let expectedType, BodyKind(expectedType) == .binary,
+        if actualIsEmpty, !actual.isMissing, kind == .binary,
             selector.selection(for: [])?.rules.rules.contains(.notEmpty) == true
         {
             // A present but empty body of bytes under a notEmpty rule: the rules on the whole body judge it and say
@@ -74,7 +78,7 @@ struct ExpectedBody: Sendable {
                              message: "Expected a body of '\(expectedType.description)' but the actual content type was "
                                 + "'\(actualType.description)'")]
         }
-        if let expectedType, BodyKind(expectedType) == .multipart {
+        if let expectedType, kind == .multipart {
             return MultipartBodyMatcher.match(expected: body, actual: actual, expectedType: expectedType,
                                               actualType: actualType ?? expectedType, rules: rules,
                                               allowUnexpectedKeys: allowUnexpectedKeys)
