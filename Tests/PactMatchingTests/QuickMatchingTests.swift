@@ -10,10 +10,16 @@ final class QuickMatchingTests: XCTestCase {
         #"\D\W\S\s"#, #"[\d.]+"#, #"x\.y\$"#, #"[A-Z][a-z]*"#, #"\$"#, #"a{0,2}b{1,}"#,
         // Read as literal braces (PactRegex.translated escapes a brace that starts no counted repetition).
         #"a{,2}"#, #"{x}"#,
+        // Groups repeated a fixed number of times, unrolled.
+        #"P(-[A-Z0-9]{4}){3}-[A-Z0-9]{2}"#, #"M(-[0-9]{4}){3}"#, #"(ab)"#, #"(a(bc){2}){2}d"#, #"(x*y){2}"#, #"()a"#,
+        #"(a?){3}b"#, #"^(\d\.){2}\d$"#, #"(ab){0}c"#,
     ]
     private let texts = [
         "", "ORD-00000001", "ORD-0000001", "a@b.c", "a@@b", "123", "12a", "abc_1", "aab", "b", "ab-x", "--", "abcd",
         "abcdef", "a b", "A- x", "a!x ", "1.2.3", "x.y$", "Hello", "hello", "$", "aab", "aaab", "bbb", "a{,2}", "aa", "{x}",
+        "P-1234-ABCD-12XY-9Z", "P-1234-1234-1234", "P-1234-1234-1234-123", "P-1234-abcd-1234-12", "M-1234-1234-1234",
+        "M-1234-1234", "M-1234-1234-12345", "abab", "ab", "abcbcabcbcd", "abcbcd", "xyxy", "yy", "xxyxy", "xyxyxy", "a",
+        "ab", "aab", "aaab", "aaaab", "1.2.3", "1.2", "c", "abc",
     ]
 
     func testAgreesWithICUOnPrintableText() throws {
@@ -27,7 +33,9 @@ final class QuickMatchingTests: XCTestCase {
 
     func testLeavesOtherSyntaxToICU() {
         for pattern in [#"(a|b)"#, #"a|b"#, #"a*?"#, #"a++"#, #"[[a]]"#, #"\p{L}"#, #"[a&&b]"#, #"[a-z--c]"#, #"\bfoo"#,
-                        #"x{2,1}"#, #"[z-a]"#, #"(a"#, #"a^b"#, #"[:alpha:]"#, #"[ ]"#, #"\x41"#, #"[]a]"#, #"a{2}?"#] {
+                        #"x{2,1}"#, #"[z-a]"#, #"(a"#, #"a^b"#, #"[:alpha:]"#, #"[ ]"#, #"\x41"#, #"[]a]"#, #"a{2}?"#,
+                        #"(ab)+"#, #"(ab)*"#, #"(ab)?"#, #"(ab){1,3}"#, #"(ab){2,}"#, #"(?:ab){2}"#, #"(a|b){2}"#,
+                        #"(ab){2}?"#, #"(a)\1"#, #"(?i)ab"#, #"a)"#, #"(((((a)))))"#, #"(ab){200}"#, #"(a{2}"#] {
             XCTAssertNil(QuickRegex(pattern: pattern), pattern)
         }
     }

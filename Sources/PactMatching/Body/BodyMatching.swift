@@ -10,41 +10,9 @@ public enum BodyMatching {
         expected: Body, actual: Body, expectedHeaders: Headers, actualHeaders: Headers, rules: MatchingRules,
         allowUnexpectedKeys: Bool, version: PactSpecVersion
     ) -> [Mismatch] {
-        if expected.isMissing { return [] }
-        let actualIsEmpty = BodyContent.isEmpty(actual)
-        if BodyContent.isEmpty(expected) {
-            if actualIsEmpty { return [] }
-            return [Mismatch(kind: .body, path: "$", expected: "", actual: BodyContent.text(of: actual),
-                             message: "Expected empty body but received \(BodyContent.summary(of: actual))")]
-        }
-        let expectedType = BodyContent.contentType(of: expected, headers: expectedHeaders)
-        let actualType = BodyContent.contentType(of: actual, headers: actualHeaders)
-        let selector = RuleSelector(rules[.body])
-        if actualIsEmpty, !actual.isMissing, let expectedType, BodyKind(expectedType) == .binary,
-            selector.selection(for: [])?.rules.rules.contains(.notEmpty) == true
-        {
-            // A present but empty body of bytes under a notEmpty rule: the rules on the whole body judge it and say
-            // why, as pact-reference's binary matcher does ("Expected [] (0 bytes) to not be empty").
-            return BinaryBodyMatcher.match(expected: expected, actual: .binary(Data(), contentType: actualType),
-                                           rules: selector)
-        }
-        if actualIsEmpty {
-            let state = actual.isMissing ? "missing" : "empty"
-            return [Mismatch(kind: .body, path: "$", expected: BodyContent.text(of: expected), actual: nil,
-                             message: "Expected body \(BodyContent.summary(of: expected)) but was \(state)")]
-        }
-        if let expectedType, let actualType, !ContentTypeRelation.equivalentBodyTypes(expectedType, actualType) {
-            return [Mismatch(kind: .bodyType, path: "$", expected: expectedType.description, actual: actualType.description,
-                             message: "Expected a body of '\(expectedType.description)' but the actual content type was "
-                                + "'\(actualType.description)'")]
-        }
-        if let expectedType, BodyKind(expectedType) == .multipart {
-            return MultipartBodyMatcher.match(expected: expected, actual: actual, expectedType: expectedType,
-                                              actualType: actualType ?? expectedType, rules: rules,
-                                              allowUnexpectedKeys: allowUnexpectedKeys)
-        }
-        return matchContent(expected, actual, contentType: expectedType ?? actualType, selector: selector,
-                            allowUnexpectedKeys: allowUnexpectedKeys)
+        ExpectedBody(expected, headers: expectedHeaders, rules: rules, warm: false)
+            .match(actual, actualType: BodyContent.contentType(of: actual, headers: actualHeaders),
+                   allowUnexpectedKeys: allowUnexpectedKeys)
     }
 
     /// One part of a multipart body, matched as a body of its own content type (stored with each part; detected
@@ -71,7 +39,7 @@ public enum BodyMatching {
                             allowUnexpectedKeys: allowUnexpectedKeys)
     }
 
-    private static func matchContent(
+    static func matchContent(
         _ expected: Body, _ actual: Body, contentType: ContentType?, selector: RuleSelector, allowUnexpectedKeys: Bool
     ) -> [Mismatch] {
         let kind = contentType.map(BodyKind.init) ?? BodyKind(unknownTypeOf: expected)
@@ -98,9 +66,18 @@ public enum BodyMatching {
     }
 
     private static func matchJSON(_ expected: Body, _ actual: Body, selector: RuleSelector, allowUnexpectedKeys: Bool) -> [Mismatch] {
-        let expectedJSON: JSONValue
-        switch BodyContent.json(of: expected) {
-        case .success(let value): expectedJSON = value
+        matchJSON(BodyContent.json(of: expected), expected, actual, states: RuleStates(selector),
+                  allowUnexpectedKeys: allowUnexpectedKeys)
+    }
+
+    /// `expectedJSON` is `expected` read as JSON.
+    static func matchJSON(
+        _ expectedJSON: Result<JSONValue, JSONParseError>, _ expected: Body, _ actual: Body, states: RuleStates,
+        allowUnexpectedKeys: Bool
+    ) -> [Mismatch] {
+        let expectedValue: JSONValue
+        switch expectedJSON {
+        case .success(let value): expectedValue = value
         case .failure(let error):
             return [Mismatch(kind: .body, path: "$", expected: BodyContent.text(of: expected), actual: BodyContent.text(of: actual),
                              message: "Failed to parse the expected body: '\(error)'")]
@@ -112,7 +89,7 @@ public enum BodyMatching {
             return [Mismatch(kind: .body, path: "$", expected: BodyContent.text(of: expected), actual: BodyContent.text(of: actual),
                              message: "Failed to parse the actual body: '\(error)'")]
         }
-        return JSONBodyMatcher.match(expected: expectedJSON, actual: actualJSON, rules: selector,
+        return JSONBodyMatcher.match(expected: expectedValue, actual: actualJSON, states: states,
                                      allowUnexpectedKeys: allowUnexpectedKeys)
     }
 }

@@ -9,7 +9,15 @@ public enum JSONBodyMatcher {
     public static func match(
         expected: JSONValue, actual: JSONValue, rules: RuleSelector, allowUnexpectedKeys: Bool
     ) -> [Mismatch] {
-        var walker = JSONWalker(selector: rules, allowUnexpectedKeys: allowUnexpectedKeys)
+        match(expected: expected, actual: actual, states: RuleStates(rules), allowUnexpectedKeys: allowUnexpectedKeys)
+    }
+
+    /// As `match(expected:actual:rules:allowUnexpectedKeys:)`, starting from states prepared beforehand (see
+    /// `ExpectedBody`).
+    static func match(
+        expected: JSONValue, actual: JSONValue, states: RuleStates, allowUnexpectedKeys: Bool
+    ) -> [Mismatch] {
+        var walker = JSONWalker(states: states, allowUnexpectedKeys: allowUnexpectedKeys)
         walker.compare(expected, actual)
         return walker.mismatches
     }
@@ -30,10 +38,15 @@ struct JSONWalker {
     var failed = false
 
     init(selector: RuleSelector, allowUnexpectedKeys: Bool, stopAtFirst: Bool = false) {
-        self.selector = selector
+        self.init(states: RuleStates(selector), allowUnexpectedKeys: allowUnexpectedKeys, stopAtFirst: stopAtFirst)
+    }
+
+    /// A walk starting from `states` (of their selector), which it may extend.
+    init(states: RuleStates, allowUnexpectedKeys: Bool, stopAtFirst: Bool = false) {
+        selector = states.selector
         self.allowUnexpectedKeys = allowUnexpectedKeys
         self.stopAtFirst = stopAtFirst
-        states = RuleStates(selector)
+        self.states = states
         path.reserveCapacity(16)
     }
 

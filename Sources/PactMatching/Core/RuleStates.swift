@@ -6,8 +6,8 @@ import PactModel
 /// expression in play names next; every other name (or index) leads to the same child. In a large body the same
 /// few cursors recur for every item of a list, so a node's cursor and winning rules are found by a lookup here
 /// instead of being recomputed, and reallocated, node by node.
-struct RuleStates {
-    struct State {
+struct RuleStates: Sendable {
+    struct State: Sendable {
         let cursor: RuleSelector.Cursor
         let selection: RuleSelector.Selection?
         let hasRules: Bool
@@ -97,6 +97,19 @@ struct RuleStates {
         let made = add(selector.child(of: states[state].cursor, segment))
         record(&states[state], made)
         return made
+    }
+
+    /// Takes every step the nodes of `value` (an expected body) lead to, so that walks of actual bodies shaped like
+    /// it find their states here instead of adding them (a walk that adds one copies the states first).
+    mutating func takeSteps(along value: JSONValue, from state: Int = RuleStates.root) {
+        switch value {
+        case .object(let members):
+            for (key, member) in members { takeSteps(along: member, from: child(of: state, .field(key))) }
+        case .array(let items):
+            for (index, item) in items.enumerated() { takeSteps(along: item, from: child(of: state, .index(index))) }
+        default:
+            break
+        }
     }
 
     /// The state of the node at `path`, from the root.

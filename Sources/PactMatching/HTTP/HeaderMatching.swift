@@ -15,9 +15,15 @@ public enum HeaderMatching {
     public static func match(
         expected: Headers, actual: Headers, rules: [String: RuleList] = [:], version: PactSpecVersion = .v4
     ) -> [Mismatch] {
+        ExpectedHeaders(expected, rules: rules).match(actual)
+    }
+
+    /// The loop of `match`, over headers prepared by `ExpectedHeaders`.
+    fileprivate static func match(_ expected: [ExpectedHeaders.Header], actual: Headers) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        for name in expected.keys.sorted() {
-            let expectedValues = expected[name] ?? []
+        for header in expected {
+            let name = header.name
+            let expectedValues = header.values
             guard let actualValues = actual.values(forHeader: name) else {
                 mismatches.append(Mismatch(kind: .header, path: name, expected: expectedValues.joined(separator: ", "),
                                            actual: nil, message: "Expected a header '\(name)' but was missing"))
@@ -33,25 +39,25 @@ public enum HeaderMatching {
             }
             if expectedValues == actualValues { continue }
             // pact-reference splits the values of known list headers at their commas wherever it reads them.
-            let listHeader = HeaderValues.isList(name)
-            let expectedList = listHeader ? HeaderValues.items(expectedValues) : expectedValues
-            let actualList = listHeader ? HeaderValues.items(actualValues) : actualValues
-            if let list = RuleLookup.named(name, in: rules, caseInsensitive: true) {
-                mismatches += matchWithRules(name, list, expectedList, actualList)
+            let actualList = header.isList ? HeaderValues.items(actualValues) : actualValues
+            if let list = header.rules {
+                mismatches += matchWithRules(header, list, actualList)
             } else {
-                mismatches += matchValues(name, expectedList, actualList)
+                mismatches += matchValues(header, actualList)
             }
         }
         return mismatches
     }
 
-    private static func matchValues(_ name: String, _ expected: [String], _ actual: [String]) -> [Mismatch] {
+    private static func matchValues(_ header: ExpectedHeaders.Header, _ actual: [String]) -> [Mismatch] {
+        let name = header.name
+        let expected = header.list
         // The common case on a mock provider's hot path: the client sent exactly the expected value.
         if expected == actual { return [] }
-        let parameterAware = HeaderValues.isParameterised(name)
+        let parameterAware = header.parameterAware
         // One joined value and several values are the same list (`a, b` against `a` and `b`): PactKit reads pact
         // headers as written, where pact-reference splits only known list headers, so compare the items first.
-        if itemsMatch(HeaderValues.items(expected), HeaderValues.items(actual), parameterAware: parameterAware) { return [] }
+        if itemsMatch(header.items, HeaderValues.items(actual), parameterAware: parameterAware) { return [] }
         if expected.count == 1 && actual.count == 1 {
             return compareValue(name, expected[0], actual[0], index: nil, parameterAware: parameterAware)
         }
@@ -81,8 +87,8 @@ public enum HeaderMatching {
     /// equality of the comma-separated items. `index` is nil when both sides have a single value.
     private static func compareValue(_ name: String, _ rawExpected: String, _ rawActual: String, index: Int?,
                                      parameterAware: Bool) -> [Mismatch] {
-        let expected = String(rawExpected.trimmingWhitespace)
-        let actual = String(rawActual.trimmingWhitespace)
+        let expected = HeaderValues.trimmed(rawExpected)
+        let actual = HeaderValues.trimmed(rawActual)
         let expectedItems = HeaderValues.items([expected])
         let actualItems = HeaderValues.items([actual])
         if itemsMatch(expectedItems, actualItems, parameterAware: parameterAware) { return [] }
@@ -105,7 +111,9 @@ public enum HeaderMatching {
 
     /// The rules on the list of values (its size), then on each actual value against the expected value at its
     /// index (the first one past the end).
-    private static func matchWithRules(_ name: String, _ list: RuleList, _ expected: [String], _ actual: [String]) -> [Mismatch] {
+    private static func matchWithRules(_ header: ExpectedHeaders.Header, _ list: RuleList, _ actual: [String]) -> [Mismatch] {
+        let name = header.name
+        let expected = header.list
         let single = expected.count == 1 && actual.count == 1
         var mismatches: [Mismatch] = []
         if !single {
@@ -116,8 +124,10 @@ public enum HeaderMatching {
             }
         }
         for (index, raw) in actual.enumerated() {
-            let value = String(raw.trimmingWhitespace)
-            let example = String((index < expected.count ? expected[index] : expected.first ?? "").trimmingWhitespace)
+            let value = HeaderValues.trimmed(raw)
+            let example = index < expected.count ? header.trimmedList[index] : header.trimmedList.first ?? ""
+            // Most values pass their rules (a type rule on a token that differs per request): tell that cheaply.
+            if header.quickRules.passes(expected: .string(example), actual: .string(value)) { continue }
             let failures = ValueMatcher.match(list, expected: .string(example), actual: .string(value), origin: .header, cascaded: true)
             mismatches += failures.map {
                 Mismatch(kind: .header, path: name, expected: example, actual: value,
@@ -125,6 +135,49 @@ public enum HeaderMatching {
             }
         }
         return mismatches
+    }
+}
+
+/// Expected headers with what matching reads from them worked out once: the names in order, each one's values split
+/// as matching splits them, and its rules.
+struct ExpectedHeaders: Sendable {
+    struct Header: Sendable {
+        let name: String
+        let values: [String]
+        /// `Accept`, `Cache-Control`, ...: values are comma-separated lists.
+        let isList: Bool
+        /// The values, split at commas for list headers.
+        let list: [String]
+        /// `list`, each value trimmed.
+        let trimmedList: [String]
+        /// The comma-separated items of `list`.
+        let items: [String]
+        /// `Content-Type` and `Accept`: items are media types with parameters.
+        let parameterAware: Bool
+        let rules: RuleList?
+        /// The quick form of `rules` (none when there are none).
+        let quickRules: QuickRules
+    }
+
+    let headers: [Header]
+
+    /// - Parameter rules: the `header` category, keyed by header name.
+    init(_ expected: Headers, rules: [String: RuleList]) {
+        headers = expected.keys.sorted().map { name in
+            let values = expected[name] ?? []
+            let isList = HeaderValues.isList(name)
+            let list = isList ? HeaderValues.items(values) : values
+            let rules = RuleLookup.named(name, in: rules, caseInsensitive: true)
+            return Header(name: name, values: values, isList: isList, list: list,
+                          trimmedList: list.map(HeaderValues.trimmed), items: HeaderValues.items(list),
+                          parameterAware: HeaderValues.isParameterised(name), rules: rules,
+                          quickRules: QuickRules(rules ?? RuleList([])))
+        }
+    }
+
+    /// Every difference of `actual` from these headers, as `HeaderMatching.match` reports them.
+    func match(_ actual: Headers) -> [Mismatch] {
+        HeaderMatching.match(headers, actual: actual)
     }
 }
 
@@ -164,6 +217,15 @@ enum HeaderValues {
             appendTrimmed(current, to: &items)
         }
         return items
+    }
+
+    /// `value` without leading and trailing whitespace; `value` itself, not a copy, when it has none (most values).
+    static func trimmed(_ value: String) -> String {
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if let first = value.utf8.first, let last = value.utf8.last, !isWhitespace(first), !isWhitespace(last) {
+            return value
+        }
+        return String(value.trimmingWhitespace)
     }
 
     private static func appendTrimmed(_ item: String, to items: inout [String]) {

@@ -5,7 +5,12 @@ import PactModel
 public enum PathMatching {
     /// A path mismatch, or nothing; `rules` are the expected request's (only the `path` category is used).
     public static func match(expected: String, actual: String, rules: MatchingRules = MatchingRules()) -> [Mismatch] {
-        if let list = RuleLookup.single(rules[.path]) {
+        match(expected: expected, actual: actual, list: RuleLookup.single(rules[.path]))
+    }
+
+    /// As `match(expected:actual:rules:)` with the path category's rules already looked up.
+    static func match(expected: String, actual: String, list: RuleList?) -> [Mismatch] {
+        if let list {
             let failures = ValueMatcher.match(list, expected: .string(expected), actual: .string(actual), origin: .path)
             return failures.map { Mismatch(kind: .path, expected: expected, actual: actual, message: $0) }
         }

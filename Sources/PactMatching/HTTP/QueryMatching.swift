@@ -8,8 +8,16 @@ public enum QueryMatching {
     /// Matches the queries of two requests the way `version` does. Every version compares parameter by parameter,
     /// as pact-reference does; V1 additionally requires the same order of pairs (see `matchRawOrder`).
     public static func match(expected: PactRequest, actual: PactRequest, version: PactSpecVersion) -> [Mismatch] {
-        let parameters = match(expected: parameters(of: expected), actual: parameters(of: actual),
-                               rules: expected.matchingRules[.query])
+        match(expected: expected, parameters: parameters(of: expected), rules: expected.matchingRules[.query],
+              actual: actual, version: version)
+    }
+
+    /// As `match(expected:actual:version:)` with the expected request's parameters and rules already read.
+    static func match(
+        expected: PactRequest, parameters expectedParameters: [QueryParameter]?, rules: [String: RuleList],
+        actual: PactRequest, version: PactSpecVersion
+    ) -> [Mismatch] {
+        let parameters = match(expected: expectedParameters, actual: parameters(of: actual), rules: rules)
         guard parameters.isEmpty, version == .v1, expected.rawQuery != nil || actual.rawQuery != nil else {
             return parameters
         }
@@ -17,7 +25,7 @@ public enum QueryMatching {
     }
 
     /// The decoded parameters of a request, from its raw query when it has one (V1/V2 pacts write the string).
-    private static func parameters(of request: PactRequest) -> [QueryParameter]? {
+    static func parameters(of request: PactRequest) -> [QueryParameter]? {
         guard let raw = request.rawQuery, request.query == nil else { return request.query }
         return raw.isEmpty ? nil : FormURLEncoding.parseQuery(raw)
     }

@@ -1,8 +1,9 @@
 import PactModel
 
 /// A whole-value matcher for the simplest regexes (a sequence of characters, classes and escapes such as `\d`, each
-/// with an optional repetition), used before ICU when a rule checks many values: `ORD-\d{8}` or `[^@]+@[a-z.]+`
-/// against thousands of list items.
+/// with an optional repetition, and groups of those repeated a fixed number of times), used before ICU when a rule
+/// checks many values: `ORD-\d{8}` or `[^@]+@[a-z.]+` against thousands of list items, `P(-[A-Z0-9]{4}){3}` against
+/// every request a mock receives.
 ///
 /// It only ever answers "matches" when ICU would: it accepts a subset of the syntax (anything else gives no
 /// `QuickRegex`), reads only printable ASCII text, where `\d`, `\w`, `\s` and `.` mean the same in every engine, and
@@ -131,14 +132,45 @@ private struct QuickRegexParser {
             while end - 2 - backslashes >= index, source[end - 2 - backslashes] == UInt8(ascii: "\\") { backslashes += 1 }
             if backslashes % 2 == 0 { end -= 1 }
         }
+        guard let atoms = parseSequence(end: end, depth: 0), index == end else { return nil }
+        return atoms
+    }
+
+    /// The most atoms a pattern may unroll to (`(ab){4000}` is left to ICU).
+    static let atomLimit = 256
+
+    /// Atoms up to `end`, or up to the `)` closing the group at `depth` (left for the caller to read). A group
+    /// repeated a fixed number of times, `(-[A-Z0-9]{4}){3}`, is unrolled into its atoms repeated: the same values
+    /// match either way. Other groups (`(a|b)`, `(?:...)`, `(ab)+`, `(ab){1,3}`) are left to ICU.
+    private mutating func parseSequence(end: Int, depth: Int) -> [QuickRegex.Atom]? {
         var atoms: [QuickRegex.Atom] = []
         while index < end {
-            guard let set = parseAtom(end: end) else { return nil }
-            var atom = QuickRegex.Atom(set: set, min: 1, max: 1)
-            if index < end, !parseQuantifier(into: &atom, end: end) { return nil }
-            atoms.append(atom)
+            switch source[index] {
+            case UInt8(ascii: ")"):
+                return depth > 0 ? atoms : nil
+            case UInt8(ascii: "("):
+                guard depth < 4 else { return nil }
+                index += 1
+                guard let group = parseSequence(end: end, depth: depth + 1), index < end,
+                    source[index] == UInt8(ascii: ")")
+                else { return nil }
+                index += 1
+                var repetition = QuickRegex.Atom(set: QuickRegex.ByteSet(), min: 1, max: 1)
+                if index < end, !parseQuantifier(into: &repetition, end: end) { return nil }
+                guard repetition.min == repetition.max,
+                    atoms.count + group.count * repetition.min <= Self.atomLimit
+                else { return nil }
+                for _ in 0..<repetition.min { atoms += group }
+            default:
+                guard let set = parseAtom(end: end) else { return nil }
+                var atom = QuickRegex.Atom(set: set, min: 1, max: 1)
+                if index < end, !parseQuantifier(into: &atom, end: end) { return nil }
+                guard atoms.count < Self.atomLimit else { return nil }
+                atoms.append(atom)
+            }
         }
-        return atoms
+        // A group still open at the end does not compile; ICU says so.
+        return depth == 0 ? atoms : nil
     }
 
     private mutating func parseAtom(end: Int) -> QuickRegex.ByteSet? {

@@ -5,8 +5,8 @@ import PactModel
 ///
 /// `passes` is true only when `ValueMatcher.match` would find no failure; false means "not known": the caller then
 /// runs `ValueMatcher.match`, which also writes the sentences, so what is reported never depends on this shortcut.
-struct QuickRules {
-    enum Check {
+struct QuickRules: Sendable {
+    enum Check: Sendable {
         /// Passes when `ValueMatcher.check` finds the same JSON type (type, and min/max on single values).
         case sameType
         case equality

@@ -40,6 +40,15 @@ package final class ServedInteraction: Sendable {
     package let specificity: Int
     /// A provider state matches the preferred-state pattern.
     package let preferred: Bool
+    private let preparedStore: PreparedStore
+
+    /// When the request is prepared for matching (`PreparedRequest`): as the response templates (see
+    /// `MatchingEngine.TemplateStore`), while loading for the standalone mock, on first use for the in-process one,
+    /// which starts per test and must start at once.
+    private enum PreparedStore: Sendable {
+        case built(PreparedRequest)
+        case onFirstUse(NIOLockedValueBox<PreparedRequest?>)
+    }
 
     init(interaction: HTTPInteraction, version: PactSpecVersion, policy: SelectionPolicy,
          preferredState: ProviderStatePattern?) {
@@ -51,6 +60,30 @@ package final class ServedInteraction: Sendable {
         specificity = policy == .providerStateThenSpecificity ? Self.specificity(interaction.request) : 0
         preferred = preferredState.map { pattern in interaction.info.providerStates.contains { pattern.matches($0.name) } }
             ?? false
+        switch policy {
+        case .providerStateThenSpecificity: preparedStore = .built(PreparedRequest(interaction.request))
+        case .declaredOrderNotYetReceived: preparedStore = .onFirstUse(NIOLockedValueBox(nil))
+        }
+    }
+
+    /// The expected request prepared for matching.
+    package var prepared: PreparedRequest {
+        switch preparedStore {
+        case .built(let prepared):
+            return prepared
+        case .onFirstUse(let box):
+            return box.withLockedValue { cached in
+                if let cached { return cached }
+                let built = PreparedRequest(request)
+                cached = built
+                return built
+            }
+        }
+    }
+
+    /// Every difference between `actual` and the expected request (`RequestMatching.match`).
+    package func match(_ actual: ReceivedRequest) -> [Mismatch] {
+        prepared.match(actual, version: version)
     }
 
     /// Whether one of its provider states is named `name`.
@@ -154,10 +187,10 @@ package final class MatchingEngine: Sendable {
     package func evaluate(_ request: PactRequest, requestedState: String? = nil, stateHeader: String = "") -> MatchEvaluation {
         var fullMatches: [Int] = []
         var closest: (index: Int, mismatches: [Mismatch], rank: Int)?
+        let received = ReceivedRequest(request)
         for candidate in index.candidates(method: request.method, path: request.path) {
             let entry = served[candidate]
-            let mismatches = RequestMatching.match(expected: entry.request, actual: request,
-                                                   version: entry.version)
+            let mismatches = entry.match(received)
             if mismatches.isEmpty {
                 fullMatches.append(candidate)
                 continue
@@ -180,9 +213,7 @@ package final class MatchingEngine: Sendable {
         guard let pick = nearby.first(where: { served[$0].request.method.uppercased() == upper })
             ?? nearby.first
         else { return .unexpected(closest: nil, []) }
-        let entry = served[pick]
-        return .unexpected(closest: pick, RequestMatching.match(expected: entry.request, actual: request,
-                                                               version: entry.version))
+        return .unexpected(closest: pick, served[pick].match(received))
     }
 
     /// Chooses among full matches (ascending) by the policy.

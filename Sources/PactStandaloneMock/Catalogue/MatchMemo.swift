@@ -10,7 +10,9 @@ import PactMockServer
 /// plus `Content-Type` (it decides how the body is read) and the provider-state header. Each catalogue has its own
 /// memo, so a reload forgets everything. Responses are still rendered
 /// (generators run) and every request is still recorded. Only matches are remembered; failures are matched afresh
-/// to report their mismatches. The memo stops growing at `byteLimit` bytes of remembered requests.
+/// to report their mismatches. The memo stops growing at `byteLimit` bytes of remembered requests; once it is full and
+/// many requests in a row were not in it (every body differs), building a key costs more than it saves, so only
+/// every `sampleInterval`-th request is looked up until one is found again.
 final class MatchMemo: Sendable {
     struct Key: Hashable, Sendable {
         let method: String
@@ -67,30 +69,61 @@ final class MatchMemo: Sendable {
     private struct State {
         var answers: [Key: Answer] = [:]
         var bytes = 0
+        /// A request was not remembered for lack of room.
+        var full = false
+        /// Requests not found in a row since the memo became full.
+        var missesInARow = 0
+        /// Requests since the last one looked up while sampling.
+        var sinceSample = 0
     }
 
     let byteLimit: Int
+    /// Misses in a row, once full, after which only samples are looked up.
+    let missLimit: Int
+    let sampleInterval: Int
     /// Lower-cased names of the headers a key keeps.
     let headerNames: [String]
     private let state = NIOLockedValueBox(State())
 
-    init(headerNames: [String], byteLimit: Int = 8 * 1024 * 1024) {
+    init(headerNames: [String], byteLimit: Int = 8 * 1024 * 1024, missLimit: Int = 1024, sampleInterval: Int = 64) {
         self.headerNames = headerNames
         self.byteLimit = byteLimit
+        self.missLimit = missLimit
+        self.sampleInterval = sampleInterval
     }
 
-    func key(for request: ServerRequest, stateHeader: String) -> Key {
-        Key(request, headerNames: headerNames, stateHeader: stateHeader)
+    /// The key of `request`, or nil when the memo is not worth consulting for it (full and rarely answering).
+    func key(for request: ServerRequest, stateHeader: String) -> Key? {
+        let consult = state.withLockedValue { state in
+            guard state.full, state.missesInARow >= missLimit else { return true }
+            state.sinceSample += 1
+            guard state.sinceSample >= sampleInterval else { return false }
+            state.sinceSample = 0
+            return true
+        }
+        return consult ? Key(request, headerNames: headerNames, stateHeader: stateHeader) : nil
     }
 
     func answer(for key: Key) -> Answer? {
-        state.withLockedValue { $0.answers[key] }
+        state.withLockedValue { state in
+            let answer = state.answers[key]
+            if answer != nil {
+                state.missesInARow = 0
+            } else if state.full {
+                state.missesInARow += 1
+            }
+            return answer
+        }
     }
 
     func remember(_ answer: Answer, for key: Key) {
         let size = key.size
         state.withLockedValue { state in
-            guard state.bytes + size <= byteLimit, state.answers[key] == nil else { return }
+            guard state.bytes + size <= byteLimit else {
+                state.full = true
+                return
+            }
+            guard state.answers[key] == nil else { return }
             state.answers[key] = answer
             state.bytes += size
         }
