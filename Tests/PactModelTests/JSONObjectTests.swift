@@ -69,6 +69,28 @@ final class JSONObjectTests: XCTestCase {
         XCTAssertTrue(mutable.isEmpty)
     }
 
+    /// Large documents reuse the strings of keys read before: every object must still be what it is when read on
+    /// its own (repeated, escaped, canonically equivalent, long and nearly equal keys).
+    func testKeysOfALargeDocumentReadAsInASmallOne() throws {
+        let objects = (0..<300).map { i in
+            "{\"customerReferenceNumber\": \(i), \"k\(i % 7)\": \(i), \"a\\u0062\": 1, \"ab\": \(i), "
+                + "\"caf\u{E9}\": 1, \"cafe\u{301}\": \(i), \"\": true, "
+                + "\"a key longer than thirty-two bytes, not cached\": \(i), \"x\(i % 3)\": [\(i)], \"x\(i % 3)\": {\"x0\": \(i)}}"
+        }
+        let document = "[" + objects.joined(separator: ", ") + "]"
+        XCTAssertGreaterThan(document.utf8.count, 4096)
+        let parsed = try XCTUnwrap(try JSONParser.parse(document).arrayValue)
+        XCTAssertEqual(parsed.count, objects.count)
+        for (value, text) in zip(parsed, objects) {
+            let alone = try JSONParser.parse(text)
+            XCTAssertEqual(value, alone)
+            XCTAssertEqual(Array(JSONWriter.compact(value).utf8), Array(JSONWriter.compact(alone).utf8))
+        }
+        XCTAssertEqual(parsed[10]["ab"], 10)
+        XCTAssertEqual(parsed[10]["x1"], ["x0": 10])
+        XCTAssertEqual(parsed[10]["caf\u{E9}"], 10)
+    }
+
     func testEqualityAndHashIgnoreTheOrderMembersWereAdded() throws {
         let a = try JSONParser.parse(#"{"x": 1, "y": {"p": 1.0, "q": [1, 2]}}"#)
         let b = try JSONParser.parse(#"{"y": {"q": [1, 2], "p": 1.00}, "x": 1}"#)

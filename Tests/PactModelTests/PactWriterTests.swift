@@ -108,6 +108,25 @@ final class PactWriterTests: XCTestCase {
         XCTAssertEqual(computed, written)
     }
 
+    /// The key is the 64-bit FNV-1a of the compact JSON, which is hashed in chunks: values of every size, with long
+    /// strings and escapes across chunk ends, give the hash of the whole text.
+    func testInteractionKeyIsTheHashOfTheWholeCompactJSON() {
+        func fnv1a(_ bytes: [UInt8]) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            let hex = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        for size in [0, 1, 100, 8_191, 8_192, 8_193, 20_000, 70_000] {
+            let text = String(repeating: "ab\"c\n\u{E9}", count: size / 6)
+            let value: JSONValue = [
+                "items": .array((0..<(size / 50)).map { .int($0) }), "text": .string(text),
+                "tail": .string(String(repeating: "x", count: size)),
+            ]
+            XCTAssertEqual(InteractionWriter.stableKey(value), fnv1a(JSONWriter.compactBytes(value)), "size \(size)")
+        }
+    }
+
     func testBytesAreDeterministicSortedAndEndWithNewline() throws {
         let pact = try PactReader.read(contentsOf: FixturePaths.examplePact("v4-message-pact-comments.json"))
         let first = try PactWriter.data(for: pact, version: .v4)

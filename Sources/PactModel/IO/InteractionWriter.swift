@@ -51,13 +51,7 @@ enum InteractionWriter {
     /// 64-bit FNV-1a of the compact (sorted-key) JSON, as 16 hex digits: deterministic across runs and platforms,
     /// unlike `Hasher`.
     static func stableKey(_ json: JSONValue) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        JSONWriter.compactBytes(json).withUnsafeBufferPointer { bytes in
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-        }
+        let hash = JSONWriter.compactFNV1a(json)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -4,28 +4,54 @@ import Foundation
 enum JSONPath {
     /// The path of member `key` under `path`: `.name` for plain names, `['other names']` otherwise.
     static func child(_ path: String, _ key: String) -> String {
-        if isPlainName(key) { return "\(path).\(key)" }
+        if isPlainName(key) { return joined(path, ".", key, "") }
         // Most keys (`$.items[*].id`) need no escaping: checking the bytes first skips Foundation's slow replace.
         let needsEscaping = key.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }
         let escaped = needsEscaping
             ? key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
             : key
-        return "\(path)['\(escaped)']"
+        return joined(path, "['", escaped, "']")
     }
 
-    static func element(_ path: String, _ index: Int) -> String { "\(path)[\(index)]" }
+    static func element(_ path: String, _ index: Int) -> String { joined(path, "[", String(index), "]") }
+
+    /// `a`, `b`, `c` and `d` in one string, built with one allocation (this runs for every field read; string
+    /// interpolation appends piece by piece).
+    private static func joined(_ a: String, _ b: StaticString, _ c: String, _ d: StaticString) -> String {
+        var a = a
+        var c = c
+        return a.withUTF8 { first in
+            c.withUTF8 { third in
+                let count = first.count + b.utf8CodeUnitCount + third.count + d.utf8CodeUnitCount
+                return String(unsafeUninitializedCapacity: count) { out in
+                    var i = 0
+                    func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+                        guard piece.count > 0 else { return }
+                        (out.baseAddress! + i).update(from: piece.baseAddress!, count: piece.count)
+                        i += piece.count
+                    }
+                    copy(first)
+                    copy(UnsafeBufferPointer(start: b.utf8Start, count: b.utf8CodeUnitCount))
+                    copy(third)
+                    copy(UnsafeBufferPointer(start: d.utf8Start, count: d.utf8CodeUnitCount))
+                    return i
+                }
+            }
+        }
+    }
 
     /// ASCII letters, digits, `_` and `-`, not starting with a digit. Checked on bytes: this runs for every field read.
     private static func isPlainName(_ key: String) -> Bool {
-        var first = true
-        for byte in key.utf8 {
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            guard isLetter || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else { return false }
-            if first && isDigit { return false }
-            first = false
+        var key = key
+        return key.withUTF8 { utf8 in
+            guard let firstByte = utf8.first, !(firstByte >= 0x30 && firstByte <= 0x39) else { return false }
+            for byte in utf8 {
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                guard isLetter || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else { return false }
+            }
+            return true
         }
-        return !first
     }
 }
 

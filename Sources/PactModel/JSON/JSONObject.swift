@@ -111,6 +111,8 @@ public struct JSONObject: Sendable, Hashable {
                 if found {
                     members[index].value = value
                 } else {
+                    // Objects built member by member start at their literal's exact size: grow them in steps.
+                    if members.count == members.capacity { members.reserveCapacity(Swift.max(8, 2 * members.count)) }
                     members.insert(Member(key: key, value: value), at: index)
                 }
             } else if found {

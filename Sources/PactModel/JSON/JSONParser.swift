@@ -35,6 +35,7 @@ public enum JSONParser {
         defer {
             reader.memberStack.release()
             reader.elementStack.release()
+            reader.keyCache.release()
         }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         do throws(JSONParseError) {
@@ -56,9 +57,16 @@ private struct Reader {
     var memberStack = ScratchStack<JSONObject.Member>()
     /// Elements of the arrays being read, innermost last.
     var elementStack = ScratchStack<JSONValue>()
+    /// Object keys read so far, so a recurring key is neither validated nor allocated again.
+    var keyCache = KeyCache()
+    /// True when the document is large enough for `keyCache` to pay off.
+    let useKeyCache: Bool
     static let maxDepth = 512
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        useKeyCache = bytes.count >= KeyCache.minimumDocumentSize
+    }
 
     func error(_ reason: String, at position: Int? = nil) -> JSONParseError {
         let end = min(position ?? index, bytes.count)
@@ -101,11 +109,11 @@ private struct Reader {
         byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
     }
 
-    mutating func expectWord(_ word: String) throws(JSONParseError) {
-        let start = index
-        let count = word.utf8.count
-        let matches = index + count <= bytes.count && bytes[index..<index + count].elementsEqual(word.utf8)
-        guard matches else { throw error("invalid literal, expected '\(word)'", at: start) }
+    mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+        let count = word.utf8CodeUnitCount
+        let matches = index + count <= bytes.count
+            && memcmp(bytes.baseAddress! + index, word.utf8Start, count) == 0
+        guard matches else { throw error("invalid literal, expected '\(word)'", at: index) }
         index += count
     }
 
@@ -124,7 +132,7 @@ private struct Reader {
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a string key, found '\(printable(bytes[index]))'")
             }
-            let key = try readString()
+            let key = try readKey()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after object key \"\(key)\"")
@@ -202,6 +210,24 @@ private struct Reader {
         var i = position
         while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
         return i
+    }
+
+    /// An object key: a string, taken from `keyCache` when the same bytes were read before.
+    mutating func readKey() throws(JSONParseError) -> String {
+        let contentStart = index + 1
+        var i = contentStart
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[contentStart..<i])
+                let key = useKeyCache ? keyCache.string(for: utf8) : String(decoding: utf8, as: UTF8.self)
+                index = i + 1
+                return key
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            i += 1
+        }
+        return try readString()  // escapes, control characters and unterminated keys
     }
 
     mutating func readString() throws(JSONParseError) -> String {
@@ -295,7 +321,7 @@ struct ScratchStack<Element> {
     private var capacity = 0
     private(set) var count = 0
 
-    mutating func push(_ element: Element) {
+    mutating func push(_ element: consuming Element) {
         if count == capacity {
             let newCapacity = Swift.max(64, capacity * 2)
             let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
@@ -314,10 +340,12 @@ struct ScratchStack<Element> {
     mutating func pop(from start: Int) -> [Element] {
         let n = count - start
         guard n > 0, let base else { return [] }
-        let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + start, count: n)
-            initialized = n
-        }
+        // `reserveCapacity` and `append` are specialised for `Element`; `init(unsafeUninitializedCapacity:)` calls
+        // the generic array allocation, which looks the storage class up at run time for every array.
+        var result: [Element] = []
+        result.reserveCapacity(n)
+        let source = base + start
+        for i in 0..<n { result.append((source + i).move()) }
         count = start
         return result
     }
@@ -330,5 +358,56 @@ struct ScratchStack<Element> {
         base = nil
         count = 0
         capacity = 0
+    }
+}
+
+/// Strings for the byte sequences of recently read object keys: documents repeat the same keys many times, and a
+/// cached key needs no UTF-8 validation and no allocation (its storage is shared). A slot holds the last key whose
+/// bytes hashed to it; keys longer than `maxLength` are not cached. The owner calls `release()` once it is done.
+struct KeyCache {
+    static let slotCount = 256
+    static let maxLength = 32
+    /// Documents smaller than this are read without the cache: they repeat few keys, and setting it up costs more.
+    static let minimumDocumentSize = 4096
+    /// `slotCount` slots of `maxLength` bytes.
+    private var keyBytes: UnsafeMutablePointer<UInt8>?
+    /// The byte count of each slot's key, -1 for an empty slot (whose string is not initialised).
+    private var lengths: UnsafeMutablePointer<Int>?
+    private var strings: UnsafeMutablePointer<String>?
+
+    /// The string for `utf8`, which holds no escapes.
+    mutating func string(for utf8: UnsafeBufferPointer<UInt8>) -> String {
+        let n = utf8.count
+        guard n > 0, n <= KeyCache.maxLength else { return String(decoding: utf8, as: UTF8.self) }
+        if keyBytes == nil { allocate() }
+        var hash: UInt32 = 2_166_136_261
+        for b in utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+        let slot = Int(hash & UInt32(KeyCache.slotCount - 1))
+        let stored = keyBytes! + slot * KeyCache.maxLength
+        let storedLength = lengths![slot]
+        if storedLength == n && memcmp(stored, utf8.baseAddress!, n) == 0 { return strings![slot] }
+        let key = String(decoding: utf8, as: UTF8.self)
+        stored.update(from: utf8.baseAddress!, count: n)
+        if storedLength < 0 { (strings! + slot).initialize(to: key) } else { strings![slot] = key }
+        lengths![slot] = n
+        return key
+    }
+
+    private mutating func allocate() {
+        keyBytes = .allocate(capacity: KeyCache.slotCount * KeyCache.maxLength)
+        lengths = .allocate(capacity: KeyCache.slotCount)
+        lengths!.initialize(repeating: -1, count: KeyCache.slotCount)
+        strings = .allocate(capacity: KeyCache.slotCount)
+    }
+
+    mutating func release() {
+        guard let keyBytes, let lengths, let strings else { return }
+        for slot in 0..<KeyCache.slotCount where lengths[slot] >= 0 { (strings + slot).deinitialize(count: 1) }
+        keyBytes.deallocate()
+        lengths.deallocate()
+        strings.deallocate()
+        self.keyBytes = nil
+        self.lengths = nil
+        self.strings = nil
     }
 }

@@ -44,7 +44,7 @@ public enum Body: Sendable, Hashable {
         switch self {
         case .missing, .empty: Data()
         case .null: Data("null".utf8)
-        case .json(let value, _): Data(JSONWriter.compactBytes(value))
+        case .json(let value, _): JSONWriter.compactData(value)
         case .text(let s, _): Data(s.utf8)
         case .binary(let d, _): d
         }

@@ -135,8 +135,7 @@ public struct MatchingRules: Sendable, Hashable {
 
     /// Adds `rule` at `key` in `category`, after any rules already there.
     public mutating func add(_ rule: MatchingRule, category: RuleCategoryName, key: String = "", logic: RuleLogic = .and) {
-        var list = self[category][key] ?? RuleList([], logic: logic)
-        list.rules.append(rule)
-        self[category][key] = list
+        // Changed in place: going through `self[category]` would copy the category's whole dictionary.
+        RuleList.appendOrSet(RuleList([rule], logic: logic), at: key, in: &categories[category, default: [:]])
     }
 }

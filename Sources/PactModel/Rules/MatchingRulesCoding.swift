@@ -23,9 +23,21 @@ extension RuleList {
         return RuleList(rules, logic: logic)
     }
 
+    /// Appends `list`'s rules to the list at `key` in `lists`, or puts `list` there when there is none.
+    static func appendOrSet(_ list: RuleList, at key: String, in lists: inout [String: RuleList]) {
+        if lists[key] != nil {
+            lists[key]!.rules += list.rules
+        } else {
+            lists[key] = list
+        }
+    }
+
     /// The list as written in V3/V4 pact files, always with `combine`.
     var json: JSONValue {
-        .object(["matchers": .array(rules.map(\.json)), "combine": .string(logic.rawValue)])
+        .object(JSONObject(sortedUniqueMembers: [
+            JSONObject.Member(key: "combine", value: .string(logic.rawValue)),
+            JSONObject.Member(key: "matchers", value: .array(rules.map(\.json))),
+        ]))
     }
 }
 
@@ -62,21 +74,29 @@ extension MatchingRules {
     /// The V3/V4 `matchingRules` object, or nil when there are no rules. `bodyCategory` is "body", or "content" for
     /// V4 message contents.
     public func encode(bodyCategory: String = "body") -> JSONValue? {
-        var out: JSONObject = [:]
+        // Members are gathered and sorted once: filtering and mapping the dictionaries made new ones to hash.
+        var out: [JSONObject.Member] = []
         for (category, lists) in categories {
-            let nonEmpty = lists.filter { !$0.value.isEmpty }
-            guard !nonEmpty.isEmpty else { continue }
             let name = category == .body ? bodyCategory : category.rawValue
             switch category {
             case .path, .status, .method:
                 // Single-value categories have one list; a stray non-empty key would otherwise be lost.
-                guard let list = nonEmpty[""] ?? nonEmpty.values.first else { continue }
-                out[name] = list.json
+                if let list = lists[""], !list.isEmpty {
+                    out.append(JSONObject.Member(key: name, value: list.json))
+                } else if let list = lists.filter({ !$0.value.isEmpty }).values.first {
+                    out.append(JSONObject.Member(key: name, value: list.json))
+                }
             case .body, .query, .header, .metadata:
-                out[name] = .object(nonEmpty.mapValues(\.json))
+                var members: [JSONObject.Member] = []
+                members.reserveCapacity(lists.count)
+                for (key, list) in lists where !list.isEmpty { members.append(JSONObject.Member(key: key, value: list.json)) }
+                guard !members.isEmpty else { continue }
+                // Dictionary keys are distinct strings, so sorting them gives sorted unique members.
+                members.sort { $0.key < $1.key }
+                out.append(JSONObject.Member(key: name, value: .object(JSONObject(sortedUniqueMembers: members))))
             }
         }
-        return out.isEmpty ? nil : .object(out)
+        return out.isEmpty ? nil : .object(JSONObject(unsorted: out))
     }
 
     /// The category a V3/V4 category name stands for, with pact-reference's aliases.
@@ -91,12 +111,8 @@ extension MatchingRules {
     /// Adds a list read from a file; a second list for the same place (`body` and `content` both present) is
     /// appended rather than lost.
     private mutating func merge(_ list: RuleList, category: RuleCategoryName, key: String) {
-        if var existing = self[category][key] {
-            existing.rules += list.rules
-            self[category][key] = existing
-        } else {
-            self[category][key] = list
-        }
+        // Changed in place: going through `self[category]` copied the category's whole dictionary for each list.
+        RuleList.appendOrSet(list, at: key, in: &categories[category, default: [:]])
     }
 
     /// Where a V2 key points: `$.body.a` → (body, `$.a`), `$.headers.X` → (header, `X`), `$.path` → (path, "").
