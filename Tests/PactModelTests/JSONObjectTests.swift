@@ -91,6 +91,27 @@ final class JSONObjectTests: XCTestCase {
         XCTAssertEqual(parsed[10]["caf\u{E9}"], 10)
     }
 
+    func testObjectsOfOneShapeInALargeDocumentAreEachPutInKeyOrder() throws {
+        // Items of one shape (unsorted keys) with nested objects of another between them; some items differ from the
+        // shape in one key or repeat a key, with the same member count, so an order remembered for one must not be
+        // reused for them.
+        let objects = (0..<200).map { i -> String in
+            let last = i % 5 == 0 ? "\"a\": \(i)" : i % 7 == 0 ? "\"z\": \(i)" : "\"m\": \(i)"
+            return "{\"z\": \(i), \"y\": {\"q\": \(i), \"p\": [\(i)]}, \"b\": \"item \(i)\", \(last)}"
+        }
+        let document = "[" + objects.joined(separator: ", ") + "]"
+        XCTAssertGreaterThan(document.utf8.count, 4096)
+        let parsed = try XCTUnwrap(try JSONParser.parse(document).arrayValue)
+        for (i, (value, text)) in zip(parsed, objects).enumerated() {
+            let alone = try JSONParser.parse(text)
+            XCTAssertEqual(value, alone, text)
+            XCTAssertEqual(JSONWriter.compact(value), JSONWriter.compact(alone), text)
+            let keys = value.objectValue.map { Array($0.keys) }
+            XCTAssertEqual(keys, i % 5 == 0 ? ["a", "b", "y", "z"] : i % 7 == 0 ? ["b", "y", "z"] : ["b", "m", "y", "z"])
+        }
+        XCTAssertEqual(parsed[7]["z"], 7, "a repeated key keeps its last value")
+    }
+
     func testEqualityAndHashIgnoreTheOrderMembersWereAdded() throws {
         let a = try JSONParser.parse(#"{"x": 1, "y": {"p": 1.0, "q": [1, 2]}}"#)
         let b = try JSONParser.parse(#"{"y": {"q": [1, 2], "p": 1.00}, "x": 1}"#)

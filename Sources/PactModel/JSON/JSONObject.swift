@@ -53,37 +53,14 @@ public struct JSONObject: Sendable, Hashable {
 
     /// Members in any order; for a repeated key the last value wins and the first spelling of the key is kept.
     init(unsorted elements: [Member]) {
-        var sorted = true
-        var i = 1
-        while i < elements.count {
-            if !(elements[i - 1].key < elements[i].key) {
-                sorted = false
-                break
-            }
-            i += 1
-        }
-        if sorted {
-            members = elements
-            return
-        }
-        // Sort positions by key, then by position, so the members of a repeated key stay in input order.
-        let order = elements.indices.sorted { a, b in
-            let ka = elements[a].key, kb = elements[b].key
-            if ka < kb { return true }
-            if kb < ka { return false }
-            return a < b
-        }
-        var result: [Member] = []
-        result.reserveCapacity(elements.count)
-        for position in order {
-            let member = elements[position]
-            if let last = result.last, last.key == member.key {
-                result[result.count - 1].value = member.value
-            } else {
-                result.append(member)
-            }
-        }
-        members = result
+        let arrangement = MemberArrangement(of: elements)
+        members = arrangement.apply(to: elements)
+    }
+
+    /// As `init(unsorted:)`, reusing how `arrangements` last ordered an object with the same keys in the same order
+    /// (the items of a list usually share theirs), so that such an object is not sorted again.
+    init(unsorted elements: [Member], arrangements: inout MemberArrangements) {
+        members = arrangements.arrange(elements)
     }
 
     /// The position of `key` among the members, or where it would be inserted.
@@ -252,4 +229,85 @@ extension JSONObject: CustomStringConvertible {
 extension Dictionary where Key == String, Value == JSONValue {
     /// The members of a JSON object as a dictionary.
     public init(_ object: JSONObject) { self = object.dictionary }
+}
+
+/// Where the members of an object read in some order go once in key order: for each member kept, the position its
+/// key and the position its value come from (for a repeated key the first spelling and the last value).
+struct MemberArrangement {
+    /// Nil when the members are already in key order with no key repeated.
+    let positions: (keys: [Int], values: [Int])?
+
+    init(of elements: [JSONObject.Member]) {
+        var sorted = true
+        var i = 1
+        while i < elements.count {
+            if !(elements[i - 1].key < elements[i].key) {
+                sorted = false
+                break
+            }
+            i += 1
+        }
+        if sorted {
+            positions = nil
+            return
+        }
+        // Sort positions by key, then by position, so the members of a repeated key stay in input order.
+        let order = elements.indices.sorted { a, b in
+            let ka = elements[a].key, kb = elements[b].key
+            if ka < kb { return true }
+            if kb < ka { return false }
+            return a < b
+        }
+        var keys: [Int] = []
+        var values: [Int] = []
+        keys.reserveCapacity(order.count)
+        values.reserveCapacity(order.count)
+        for position in order {
+            if let last = keys.last, elements[last].key == elements[position].key {
+                values[values.count - 1] = position
+            } else {
+                keys.append(position)
+                values.append(position)
+            }
+        }
+        positions = (keys, values)
+    }
+
+    func apply(to elements: [JSONObject.Member]) -> [JSONObject.Member] {
+        guard let (keys, values) = positions else { return elements }
+        var result: [JSONObject.Member] = []
+        result.reserveCapacity(keys.count)
+        for i in keys.indices {
+            result.append(JSONObject.Member(key: elements[keys[i]].key, value: elements[values[i]].value))
+        }
+        return result
+    }
+}
+
+/// The arrangements of the last objects read with a few different member counts, each with the keys it was made
+/// for: a parser reading a list of objects of one shape sorts the first one's keys and reuses that order for the
+/// others, after checking that their keys are the same (cheap when the keys share storage, as `KeyCache` makes them).
+struct MemberArrangements {
+    private struct Entry {
+        let keys: [String]
+        let arrangement: MemberArrangement
+    }
+
+    private static let slotCount = 8
+    private var slots = [Entry?](repeating: nil, count: MemberArrangements.slotCount)
+
+    mutating func arrange(_ elements: [JSONObject.Member]) -> [JSONObject.Member] {
+        let slot = elements.count % Self.slotCount
+        if let entry = slots[slot], entry.keys.count == elements.count {
+            var same = true
+            for i in elements.indices where entry.keys[i] != elements[i].key {
+                same = false
+                break
+            }
+            if same { return entry.arrangement.apply(to: elements) }
+        }
+        let arrangement = MemberArrangement(of: elements)
+        slots[slot] = Entry(keys: elements.map(\.key), arrangement: arrangement)
+        return arrangement.apply(to: elements)
+    }
 }

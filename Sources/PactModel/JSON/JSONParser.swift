@@ -59,8 +59,10 @@ private struct Reader {
     var elementStack = ScratchStack<JSONValue>()
     /// Object keys read so far, so a recurring key is neither validated nor allocated again.
     var keyCache = KeyCache()
-    /// True when the document is large enough for `keyCache` to pay off.
+    /// True when the document is large enough for `keyCache` (and `arrangements`) to pay off.
     let useKeyCache: Bool
+    /// How objects of recent shapes were put in key order.
+    var arrangements = MemberArrangements()
     static let maxDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -148,7 +150,9 @@ private struct Reader {
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 let members = memberStack.pop(from: base)
-                return .object(JSONObject(unsorted: members))  // a repeated key keeps its last value
+                // A repeated key keeps its last value.
+                return .object(useKeyCache ? JSONObject(unsorted: members, arrangements: &arrangements)
+                                           : JSONObject(unsorted: members))
             } else {
                 throw error("expected ',' or '}' in object, found '\(printable(bytes[index]))'")
             }
