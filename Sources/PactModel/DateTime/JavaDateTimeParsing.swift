@@ -12,7 +12,8 @@ extension JavaDateTimePattern {
     ///
     /// Unlike Java's default SMART resolver, impossible dates such as February 30th are rejected.
     public func matches(_ text: String) -> Bool {
-        parseFields(text).flatMap { $0.resolved() } != nil
+        if let fixedLayout, fixedLayout.surelyMatches(text) { return true }
+        return parseFields(text).flatMap { $0.resolved() } != nil
     }
 
     /// The instant the text names; fields missing from the pattern default to 1970-01-01, midnight, and `timeZone`

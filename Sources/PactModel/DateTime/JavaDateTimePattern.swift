@@ -25,12 +25,15 @@ public struct JavaDateTimePattern: Sendable, Hashable, CustomStringConvertible {
     let tokens: [Token]
     /// The tokens prepared for reading texts.
     let steps: [DateTimeScanStep]
+    /// The layout of a pattern whose parts all have fixed widths, for checking the usual texts in one pass.
+    let fixedLayout: FixedDateTimeLayout?
 
     /// Compiles `pattern`; unknown letters, too many repeated letters and unterminated quotes are errors.
     public init(_ pattern: String) throws(DateTimePatternError) {
         self.pattern = pattern
         self.tokens = try JavaDateTimePattern.tokenize(pattern)
         self.steps = DateTimeScanStep.prepare(tokens)
+        fixedLayout = FixedDateTimeLayout(steps)
     }
 
     /// The pattern text as given.
@@ -51,6 +54,7 @@ public struct JavaDateTimePattern: Sendable, Hashable, CustomStringConvertible {
         self.pattern = pattern
         self.tokens = (try? JavaDateTimePattern.tokenize(pattern)) ?? [.literal(pattern)]
         self.steps = DateTimeScanStep.prepare(tokens)
+        fixedLayout = FixedDateTimeLayout(steps)
     }
 
     /// The largest repeat count Java accepts for each letter.
