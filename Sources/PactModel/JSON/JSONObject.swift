@@ -238,16 +238,7 @@ struct MemberArrangement {
     let positions: (keys: [Int], values: [Int])?
 
     init(of elements: [JSONObject.Member]) {
-        var sorted = true
-        var i = 1
-        while i < elements.count {
-            if !(elements[i - 1].key < elements[i].key) {
-                sorted = false
-                break
-            }
-            i += 1
-        }
-        if sorted {
+        if Self.isInKeyOrder(elements) {
             positions = nil
             return
         }
@@ -271,6 +262,16 @@ struct MemberArrangement {
             }
         }
         positions = (keys, values)
+    }
+
+    /// True when the keys ascend strictly: nothing to sort and no key repeated.
+    static func isInKeyOrder(_ elements: [JSONObject.Member]) -> Bool {
+        var i = 1
+        while i < elements.count {
+            if !(elements[i - 1].key < elements[i].key) { return false }
+            i += 1
+        }
+        return true
     }
 
     func apply(to elements: [JSONObject.Member]) -> [JSONObject.Member] {
@@ -297,6 +298,9 @@ struct MemberArrangements {
     private var slots = [Entry?](repeating: nil, count: MemberArrangements.slotCount)
 
     mutating func arrange(_ elements: [JSONObject.Member]) -> [JSONObject.Member] {
+        // Objects already in key order (every object of a pact PactKit wrote) need neither the cache nor a copy of
+        // their keys; the check stops at the first key out of order.
+        if MemberArrangement.isInKeyOrder(elements) { return elements }
         let slot = elements.count % Self.slotCount
         if let entry = slots[slot], entry.keys.count == elements.count {
             var same = true
