@@ -87,8 +87,8 @@ public enum HeaderMatching {
     /// equality of the comma-separated items. `index` is nil when both sides have a single value.
     private static func compareValue(_ name: String, _ rawExpected: String, _ rawActual: String, index: Int?,
                                      parameterAware: Bool) -> [Mismatch] {
-        let expected = HeaderValues.trimmed(rawExpected)
-        let actual = HeaderValues.trimmed(rawActual)
+        let expected = rawExpected.trimmedOfWhitespace
+        let actual = rawActual.trimmedOfWhitespace
         let expectedItems = HeaderValues.items([expected])
         let actualItems = HeaderValues.items([actual])
         if itemsMatch(expectedItems, actualItems, parameterAware: parameterAware) { return [] }
@@ -124,7 +124,7 @@ public enum HeaderMatching {
             }
         }
         for (index, raw) in actual.enumerated() {
-            let value = HeaderValues.trimmed(raw)
+            let value = raw.trimmedOfWhitespace
             let example = index < expected.count ? header.trimmedList[index] : header.trimmedList.first ?? ""
             // Most values pass their rules (a type rule on a token that differs per request): tell that cheaply.
             if header.quickRules.passes(expected: .string(example), actual: .string(value)) { continue }
@@ -169,7 +169,7 @@ struct ExpectedHeaders: Sendable {
             let list = isList ? HeaderValues.items(values) : values
             let rules = RuleLookup.named(name, in: rules, caseInsensitive: true)
             return Header(name: name, values: values, isList: isList, list: list,
-                          trimmedList: list.map(HeaderValues.trimmed), items: HeaderValues.items(list),
+                          trimmedList: list.map(\.trimmedOfWhitespace), items: HeaderValues.items(list),
                           parameterAware: HeaderValues.isParameterised(name), rules: rules,
                           quickRules: QuickRules(rules ?? RuleList([])))
         }
@@ -217,15 +217,6 @@ enum HeaderValues {
             appendTrimmed(current, to: &items)
         }
         return items
-    }
-
-    /// `value` without leading and trailing whitespace; `value` itself, not a copy, when it has none (most values).
-    static func trimmed(_ value: String) -> String {
-        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        if let first = value.utf8.first, let last = value.utf8.last, !isWhitespace(first), !isWhitespace(last) {
-            return value
-        }
-        return String(value.trimmingWhitespace)
     }
 
     private static func appendTrimmed(_ item: String, to items: inout [String]) {

@@ -238,10 +238,15 @@ struct MemberArrangement {
     let positions: (keys: [Int], values: [Int])?
 
     init(of elements: [JSONObject.Member]) {
-        if Self.isInKeyOrder(elements) {
-            positions = nil
-            return
-        }
+        positions = Self.isInKeyOrder(elements) ? nil : Self.sortedPositions(elements)
+    }
+
+    /// The arrangement of members known not to be in key order.
+    fileprivate init(sorting elements: [JSONObject.Member]) {
+        positions = Self.sortedPositions(elements)
+    }
+
+    private static func sortedPositions(_ elements: [JSONObject.Member]) -> (keys: [Int], values: [Int]) {
         // Sort positions by key, then by position, so the members of a repeated key stay in input order.
         let order = elements.indices.sorted { a, b in
             let ka = elements[a].key, kb = elements[b].key
@@ -261,7 +266,7 @@ struct MemberArrangement {
                 values.append(position)
             }
         }
-        positions = (keys, values)
+        return (keys, values)
     }
 
     /// True when the keys ascend strictly: nothing to sort and no key repeated.
@@ -310,7 +315,7 @@ struct MemberArrangements {
             }
             if same { return entry.arrangement.apply(to: elements) }
         }
-        let arrangement = MemberArrangement(of: elements)
+        let arrangement = MemberArrangement(sorting: elements)
         slots[slot] = Entry(keys: elements.map(\.key), arrangement: arrangement)
         return arrangement.apply(to: elements)
     }

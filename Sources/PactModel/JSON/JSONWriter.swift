@@ -40,14 +40,6 @@ public enum JSONWriter {
         return out.takeData()
     }
 
-    /// Pretty-printed UTF-8 bytes with a trailing newline.
-    static func prettyBytes(_ value: JSONValue) -> [UInt8] {
-        var out = ByteOutput(indent: true, capacity: 1 << 16)
-        defer { out.deallocate() }
-        out.writePretty(value)
-        return Array(out.buffer)
-    }
-
     /// The 64-bit FNV-1a hash of `value`'s compact JSON bytes, computed in chunks without keeping the whole text.
     static func compactFNV1a(_ value: JSONValue) -> UInt64 {
         var out = ByteOutput(indent: false, capacity: 1 << 13, hashing: true)

@@ -64,21 +64,19 @@ enum RuleCodingSupport {
     /// Checks that a body rule or generator key is a path expression.
     static func checkPathExpression(_ key: String, at path: @autoclosure () -> String) throws(PactError) {
         // The same keys recur in every interaction of a pact: each is parsed once.
-        if validPathExpressions.withLock({ $0.contains(key) }) { return }
-        do {
-            _ = try PathExpression(parsing: key)
-        } catch {
-            throw PactError(jsonPath: path(), reason: error.description)
+        let problem = pathExpressionProblems.value(for: key) { key in
+            do throws(PathExpressionError) {
+                _ = try PathExpression(parsing: key)
+                return nil
+            } catch {
+                return error.description
+            }
         }
-        validPathExpressions.withLock { known in
-            if known.count >= validPathExpressionLimit { known.removeAll(keepingCapacity: true) }
-            known.insert(key)
-        }
+        if let problem { throw PactError(jsonPath: path(), reason: problem) }
     }
 
-    /// Keys that parsed as path expressions; emptied when full, to bound memory.
-    private static let validPathExpressions = Locked<Set<String>>([])
-    private static let validPathExpressionLimit = 4096
+    /// Why a key is not a path expression, nil when it is.
+    private static let pathExpressionProblems = LockedCache<String, String?>(limit: 4096)
 
     /// Members in key order, so decoding visits them (and reports the first error) deterministically.
     static func sortedMembers(_ members: JSONObject) -> JSONObject {

@@ -40,3 +40,11 @@ extension UInt8 {
     /// The UTF-8 byte of a space, tab, carriage return or line feed.
     fileprivate var isPactWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }
+
+extension String {
+    /// The string without leading and trailing whitespace; the string itself, not a copy, when it has none.
+    package var trimmedOfWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, !first.isPactWhitespace, !last.isPactWhitespace { return self }
+        return String(trimmingWhitespace)
+    }
+}
