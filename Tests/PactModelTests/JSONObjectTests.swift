@@ -71,6 +71,27 @@ final class JSONObjectTests: XCTestCase {
 
     /// Large documents reuse the strings of keys read before: every object must still be what it is when read on
     /// its own (repeated, escaped, canonically equivalent, long and nearly equal keys).
+    /// The key cache compares keys a word at a time: keys of every length up to past the cached 32 bytes, differing
+    /// only in their last byte or only past the first 8 or 16, and keys in the document's last 16 bytes, still read
+    /// as themselves.
+    func testKeysDifferingAnywhereAreToldApartInALargeDocument() throws {
+        var keys: [String] = []
+        for length in 1...34 {
+            let stem = String(repeating: "k", count: length - 1)
+            keys += ["a", "b", "\u{7F}"].map { stem + $0 }
+            if length > 9 { keys.append("z" + String(stem.dropFirst()) + "a") }
+        }
+        let objects = keys.indices.map { i in "{\"\(keys[i])\": \(i), \"\(keys[(i * 7) % keys.count])\": \"v\(i)\"}" }
+        let document = "[" + (objects + objects.reversed()).joined(separator: ",") + ",{\"q\":1,\"kkkkkkb\":2}]"
+        XCTAssertGreaterThan(document.utf8.count, 4096)
+        let parsed = try XCTUnwrap(try JSONParser.parse(document).arrayValue)
+        for (value, text) in zip(parsed, objects + objects.reversed() + ["{\"q\":1,\"kkkkkkb\":2}"]) {
+            XCTAssertEqual(value, try JSONParser.parse(text), text)
+            XCTAssertEqual(JSONWriter.compact(value), JSONWriter.compact(try JSONParser.parse(text)), text)
+        }
+        XCTAssertEqual(parsed.last?["kkkkkkb"], 2)
+    }
+
     func testKeysOfALargeDocumentReadAsInASmallOne() throws {
         let objects = (0..<300).map { i in
             "{\"customerReferenceNumber\": \(i), \"k\(i % 7)\": \(i), \"a\\u0062\": 1, \"ab\": \(i), "

@@ -1,21 +1,47 @@
 /// A JSON number that remembers whether it was written as an integer or a decimal, and keeps its literal text so
 /// that values outside `Int64` or `Double` precision are never silently rounded.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    /// How the literal is kept. Most numbers in bodies and pacts are short integers or plain decimals (`42`, `9.99`):
+    /// those keep their digits as a value, from which the literal is written back exactly, so reading one allocates
+    /// no text and comparing two is an integer comparison. Everything else keeps its text.
+    private enum Storage: Sendable {
+        /// An integer of at most 18 digits whose literal is `String(value)` (never `-0`).
+        case integer(Int64)
+        /// A decimal without exponent, of at most 18 digits, whose literal is `significand` with the decimal point
+        /// `fractionDigits` digits from the right (`999`, 2 for `9.99`; `-50`, 2 for `-0.50`); never a negative zero.
+        case decimal(significand: Int64, fractionDigits: UInt8)
+        /// Any other literal (exponents, long digit strings, `-0`).
+        case text(String, isInteger: Bool)
+    }
+
+    private let storage: Storage
+
     /// The number as written (normalised only when built from a Swift value).
-    public let literal: String
+    public var literal: String {
+        switch storage {
+        case .integer(let value): String(value)
+        case .decimal(let significand, let fractionDigits): Self.decimalLiteral(significand, fractionDigits)
+        case .text(let text, _): text
+        }
+    }
+
     /// True when the literal has no fraction and no exponent (`1`, `-42`), false for `1.0`, `1e3`.
-    public let isInteger: Bool
+    public var isInteger: Bool {
+        switch storage {
+        case .integer: true
+        case .decimal: false
+        case .text(_, let isInteger): isInteger
+        }
+    }
 
     /// An integer number written in decimal.
     public init(_ value: Int) {
-        literal = String(value)
-        isInteger = true
+        self.init(Int64(value))
     }
 
     /// An integer number from a 64-bit value.
     public init(_ value: Int64) {
-        literal = String(value)
-        isInteger = true
+        storage = Self.fitsIntegerStorage(value) ? .integer(value) : .text(String(value), isInteger: true)
     }
 
     /// A decimal number; whole values gain `.0` and non-finite values become `0.0`.
@@ -23,22 +49,29 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         if value.isFinite {
             var text = "\(value)"
             if !text.contains(".") && !text.contains("e") && !text.contains("E") { text += ".0" }
-            literal = text
+            self.init(validatedLiteral: text)
         } else {
-            literal = "0.0"
+            self.init(validatedLiteral: "0.0")
         }
-        isInteger = false
     }
 
     /// Builds a number from a literal already validated as JSON number syntax.
     init(validatedLiteral: String) {
-        literal = validatedLiteral
-        isInteger = !validatedLiteral.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+        var text = validatedLiteral
+        storage = text.withUTF8 { Self.storage(validatedBytes: $0) } ?? .text(
+            validatedLiteral,
+            isInteger: !validatedLiteral.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }))
     }
 
-    init(validatedLiteral: String, isInteger: Bool) {
-        literal = validatedLiteral
-        self.isInteger = isInteger
+    /// A number read by the parser: digits it accumulated while validating the literal (`significand` holds at most
+    /// 18 of them, so it cannot overflow), else the literal's bytes.
+    init(parsedDigits significand: Int64, fractionDigits: Int, isNegative: Bool, literal bytes: UnsafeBufferPointer<UInt8>, isInteger: Bool, hasExponent: Bool, digitCount: Int) {
+        if !hasExponent, digitCount <= Self.maxStoredDigits, !(isNegative && significand == 0) {
+            let signed = isNegative ? -significand : significand
+            storage = isInteger ? .integer(signed) : .decimal(significand: signed, fractionDigits: UInt8(fractionDigits))
+        } else {
+            storage = .text(String(decoding: bytes, as: UTF8.self), isInteger: isInteger)
+        }
     }
 
     /// Parses JSON number syntax; returns nil for anything else.
@@ -48,17 +81,104 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value as a 64-bit integer when it is an integer literal within range.
-    public var int64Value: Int64? { isInteger ? Int64(literal) : nil }
+    public var int64Value: Int64? {
+        switch storage {
+        case .integer(let value): value
+        case .decimal: nil
+        case .text(let text, let isInteger): isInteger ? Int64(text) : nil
+        }
+    }
 
     /// The value as a Double (possibly rounded for very large or very precise literals).
-    public var doubleValue: Double { Double(literal) ?? .nan }
+    public var doubleValue: Double {
+        switch storage {
+        case .integer(let value): return Double(value)
+        case .decimal(let significand, let fractionDigits):
+            // Both operands are exact (|significand| < 2^53, 10^18 < 2^63 is exact as a Double up to 10^22), so the
+            // quotient is the correctly rounded value of the literal, as `Double(literal)` gives.
+            if significand.magnitude < (1 << 53) { return Double(significand) / Self.powersOfTen[Int(fractionDigits)] }
+            return Double(literal) ?? .nan
+        case .text(let text, _): return Double(text) ?? .nan
+        }
+    }
 
     /// The literal text, as written or normalised.
     public var description: String { literal }
 
+    /// Integers and plain decimals of at most this many digits keep their digits as a value.
+    private static let maxStoredDigits = 18
+    /// 10^0 through 10^18, each exact as a Double.
+    private static let powersOfTen: [Double] = {
+        var powers: [Double] = [1]
+        for _ in 0..<maxStoredDigits { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
+    private static func fitsIntegerStorage(_ value: Int64) -> Bool {
+        value.magnitude < 1_000_000_000_000_000_000
+    }
+
+    /// The storage for a valid literal's bytes when it is an integer or plain decimal of few enough digits.
+    private static func storage(validatedBytes bytes: UnsafeBufferPointer<UInt8>) -> Storage? {
+        var i = 0
+        let isNegative = bytes.first == UInt8(ascii: "-")
+        if isNegative { i = 1 }
+        var significand: Int64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if b >= 0x30, b <= 0x39 {
+                digits += 1
+                guard digits <= maxStoredDigits else { return nil }
+                significand = significand * 10 + Int64(b - 0x30)
+                if seenPoint { fractionDigits += 1 }
+            } else {
+                return nil  // an exponent
+            }
+            i += 1
+        }
+        if isNegative && significand == 0 { return nil }
+        let signed = isNegative ? -significand : significand
+        return seenPoint ? .decimal(significand: signed, fractionDigits: UInt8(fractionDigits)) : .integer(signed)
+    }
+
+    /// `significand` with a decimal point `fractionDigits` digits from the right, and at least one digit before it.
+    private static func decimalLiteral(_ significand: Int64, _ fractionDigits: UInt8) -> String {
+        // At most a sign, 18 digits, a leading 0 and the point.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var magnitude = significand.magnitude
+            var end = buffer.count
+            var written = 0
+            while magnitude > 0 || written <= Int(fractionDigits) {
+                if written == Int(fractionDigits) {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: ".")
+                }
+                end -= 1
+                buffer[end] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                written += 1
+            }
+            if significand < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+        }
+    }
+
     /// Integers never equal decimals; otherwise numbers are equal when their values are, and numbers beyond `Int64`
     /// or `Double` precision only when their literals are.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.integer(let l), .integer(let r)): return l == r
+        case (.decimal(let l, let lf), .decimal(let r, let rf)) where l == r && lf == rf: return true
+        default: break
+        }
         guard lhs.isInteger == rhs.isInteger else { return false }
         if lhs.literal == rhs.literal { return true }
         if lhs.isInteger, let l = lhs.int64Value, let r = rhs.int64Value { return l == r }

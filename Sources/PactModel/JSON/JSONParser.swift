@@ -187,27 +187,47 @@ private struct Reader {
     mutating func readNumber() throws(JSONParseError) -> JSONNumber {
         let start = index
         var isInteger = true
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let isNegative = bytes[index] == UInt8(ascii: "-")
+        if isNegative { index += 1 }
+        // The digits of the integer and fraction parts are gathered while checking them (up to 18 fit an Int64), so
+        // a plain number needs no second pass and no text.
+        var significand: Int64 = 0
+        var digitCount = 0
         let intStart = index
-        index = skipDigits(from: index)
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            if digitCount < 18 { significand = significand &* 10 &+ Int64(bytes[index] &- 0x30) }
+            digitCount += 1
+            index += 1
+        }
         guard index > intStart else { throw error("invalid number, expected a digit", at: index) }
         if bytes[intStart] == UInt8(ascii: "0"), index - intStart > 1 { throw error("invalid number: leading zero", at: start) }
+        var fractionDigits = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
-            let fractionStart = index + 1
-            index = skipDigits(from: fractionStart)
+            index += 1
+            let fractionStart = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                if digitCount < 18 { significand = significand &* 10 &+ Int64(bytes[index] &- 0x30) }
+                digitCount += 1
+                index += 1
+            }
+            fractionDigits = index - fractionStart
             guard index > fractionStart else { throw error("invalid number, expected a digit after '.'", at: index) }
         }
+        var hasExponent = false
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
+            hasExponent = true
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             let exponentStart = index
             index = skipDigits(from: exponentStart)
             guard index > exponentStart else { throw error("invalid number, expected a digit in the exponent", at: index) }
         }
-        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        return JSONNumber(validatedLiteral: literal, isInteger: isInteger)
+        return JSONNumber(
+            parsedDigits: significand, fractionDigits: fractionDigits, isNegative: isNegative,
+            literal: UnsafeBufferPointer(rebasing: bytes[start..<index]), isInteger: isInteger,
+            hasExponent: hasExponent, digitCount: digitCount)
     }
 
     func skipDigits(from position: Int) -> Int {
@@ -224,7 +244,9 @@ private struct Reader {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 let utf8 = UnsafeBufferPointer(rebasing: bytes[contentStart..<i])
-                let key = useKeyCache ? keyCache.string(for: utf8) : String(decoding: utf8, as: UTF8.self)
+                let key = useKeyCache
+                    ? keyCache.string(for: utf8, sixteenBytesReadable: contentStart + 16 <= bytes.count)
+                    : String(decoding: utf8, as: UTF8.self)
                 index = i + 1
                 return key
             }
@@ -369,7 +391,7 @@ struct ScratchStack<Element> {
 /// cached key needs no UTF-8 validation and no allocation (its storage is shared). A slot holds the last key whose
 /// bytes hashed to it; keys longer than `maxLength` are not cached. The owner calls `release()` once it is done.
 struct KeyCache {
-    static let slotCount = 256
+    static let slotCount = 256  // `string(for:)` takes a slot from a hash's top 8 bits
     static let maxLength = 32
     /// Documents smaller than this are read without the cache: they repeat few keys, and setting it up costs more.
     static let minimumDocumentSize = 4096
@@ -379,22 +401,44 @@ struct KeyCache {
     private var lengths: UnsafeMutablePointer<Int>?
     private var strings: UnsafeMutablePointer<String>?
 
-    /// The string for `utf8`, which holds no escapes.
-    mutating func string(for utf8: UnsafeBufferPointer<UInt8>) -> String {
+    /// The string for `utf8`, which holds no escapes. At least 16 bytes must be readable from `utf8`'s start (the
+    /// document goes on past a key, so the caller reads the key's bytes with the rest of the document's).
+    mutating func string(for utf8: UnsafeBufferPointer<UInt8>, sixteenBytesReadable: Bool) -> String {
         let n = utf8.count
         guard n > 0, n <= KeyCache.maxLength else { return String(decoding: utf8, as: UTF8.self) }
         if keyBytes == nil { allocate() }
-        var hash: UInt32 = 2_166_136_261
-        for b in utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
-        let slot = Int(hash & UInt32(KeyCache.slotCount - 1))
+        // The first 16 bytes as two words, zero past the key's end: one or two word comparisons tell a slot's key
+        // from another of up to 16 bytes, with no byte loop and no memcmp call.
+        var words: (UInt64, UInt64) = (0, 0)
+        if sixteenBytesReadable {
+            let raw = UnsafeRawPointer(utf8.baseAddress!)
+            words.0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & Self.mask(n)
+            words.1 = n > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & Self.mask(n - 8) : 0
+        } else {
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[..<Swift.min(n, 16)])) }
+            words = (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
+        }
+        var hash = (words.0 ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ words.1) &* 0xC2B2_AE3D_27D4_EB4F
+        let slot = Int(truncatingIfNeeded: hash >> 56)  // 256 slots
         let stored = keyBytes! + slot * KeyCache.maxLength
-        let storedLength = lengths![slot]
-        if storedLength == n && memcmp(stored, utf8.baseAddress!, n) == 0 { return strings![slot] }
+        let storedWords = UnsafeRawPointer(stored)
+        if lengths![slot] == n, UInt64(littleEndian: storedWords.loadUnaligned(as: UInt64.self)) == words.0,
+           UInt64(littleEndian: storedWords.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) == words.1,
+           n <= 16 || memcmp(stored + 16, utf8.baseAddress! + 16, n - 16) == 0 {
+            return strings![slot]
+        }
         let key = String(decoding: utf8, as: UTF8.self)
+        UnsafeMutableRawPointer(stored).initializeMemory(as: UInt8.self, repeating: 0, count: KeyCache.maxLength)
         stored.update(from: utf8.baseAddress!, count: n)
-        if storedLength < 0 { (strings! + slot).initialize(to: key) } else { strings![slot] = key }
+        if lengths![slot] < 0 { (strings! + slot).initialize(to: key) } else { strings![slot] = key }
         lengths![slot] = n
         return key
+    }
+
+    /// A mask keeping the low `count` bytes of a little-endian word (all of them from 8 on).
+    private static func mask(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << (UInt64(count) &* 8)) &- 1
     }
 
     private mutating func allocate() {
