@@ -82,11 +82,21 @@ private struct Reader {
         return JSONParseError(line: line, column: column, reason: reason)
     }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
+            let b = bytes[index]
+            if b == 0x20 {
+                // Indentation of pretty-printed JSON (every pact file) comes in runs of spaces: eight bytes at a time,
+                // the run's end found from the first byte that is not a space.
+                guard index + 8 <= bytes.count else { index += 1; continue }
+                let notSpace = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    ^ 0x2020_2020_2020_2020
+                index += notSpace == 0 ? 8 : notSpace.trailingZeroBitCount >> 3
+            } else if b == 0x0A || b == 0x0D || b == 0x09 {
+                index += 1
+            } else {
+                return
             }
         }
     }
