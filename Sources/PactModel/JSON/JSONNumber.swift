@@ -146,28 +146,48 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return seenPoint ? .decimal(significand: signed, fractionDigits: UInt8(fractionDigits)) : .integer(signed)
     }
 
-    /// `significand` with a decimal point `fractionDigits` digits from the right, and at least one digit before it.
+    /// Calls `body` with the literal's UTF-8 bytes, written on the stack when the number keeps digits rather than text
+    /// (for writers, which need the bytes, not a `String`).
+    func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        switch storage {
+        case .integer(let value):
+            return try Self.withDigits(value, fractionDigits: 0, body)
+        case .decimal(let significand, let fractionDigits):
+            return try Self.withDigits(significand, fractionDigits: Int(fractionDigits), body)
+        case .text(var text, _):
+            return try text.withUTF8(body)
+        }
+    }
+
+    /// `significand` with a decimal point `fractionDigits` digits from the right (none when 0) and at least one digit
+    /// before it.
     private static func decimalLiteral(_ significand: Int64, _ fractionDigits: UInt8) -> String {
-        // At most a sign, 18 digits, a leading 0 and the point.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+        withDigits(significand, fractionDigits: Int(fractionDigits)) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func withDigits<Result>(
+        _ significand: Int64, fractionDigits: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        // At most a sign, 19 digits, a leading 0 and the point.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var magnitude = significand.magnitude
-            var end = buffer.count
+            var start = buffer.count
             var written = 0
-            while magnitude > 0 || written <= Int(fractionDigits) {
-                if written == Int(fractionDigits) {
-                    end -= 1
-                    buffer[end] = UInt8(ascii: ".")
+            while magnitude > 0 || written <= fractionDigits {
+                if written == fractionDigits && fractionDigits > 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ".")
                 }
-                end -= 1
-                buffer[end] = 0x30 + UInt8(magnitude % 10)
+                start -= 1
+                buffer[start] = 0x30 + UInt8(magnitude % 10)
                 magnitude /= 10
                 written += 1
             }
             if significand < 0 {
-                end -= 1
-                buffer[end] = UInt8(ascii: "-")
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+            return try body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 

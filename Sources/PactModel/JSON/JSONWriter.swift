@@ -142,7 +142,7 @@ private struct ByteOutput {
         switch value {
         case .null: append("null")
         case .bool(let b): b ? append("true") : append("false")
-        case .number(let n): appendUTF8(n.literal)
+        case .number(let n): n.withLiteralUTF8 { append($0) }
         case .string(let s): writeString(s)
         case .array(let items):
             if items.isEmpty { append("[]"); return }
