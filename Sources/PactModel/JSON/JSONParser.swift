@@ -357,19 +357,23 @@ struct ScratchStack<Element> {
     private var capacity = 0
     private(set) var count = 0
 
+    /// Inlined, so that the element is built in place rather than in a temporary the call then reads back.
+    @inline(__always)
     mutating func push(_ element: consuming Element) {
-        if count == capacity {
-            let newCapacity = Swift.max(64, capacity * 2)
-            let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-            if let base {
-                grown.moveInitialize(from: base, count: count)
-                base.deallocate()
-            }
-            base = grown
-            capacity = newCapacity
-        }
-        (base! + count).initialize(to: element)
+        if count == capacity { grow() }
+        (base.unsafelyUnwrapped + count).initialize(to: element)
         count += 1
+    }
+
+    private mutating func grow() {
+        let newCapacity = Swift.max(64, capacity * 2)
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        if let base {
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+        }
+        base = grown
+        capacity = newCapacity
     }
 
     /// The elements from `start` to the top, moved into an array; the stack keeps those below `start`.
