@@ -108,22 +108,74 @@ final class PactWriterTests: XCTestCase {
         XCTAssertEqual(computed, written)
     }
 
-    /// The key is the 64-bit FNV-1a of the compact JSON, which is hashed in chunks: values of every size, with long
-    /// strings and escapes across chunk ends, give the hash of the whole text.
-    func testInteractionKeyIsTheHashOfTheWholeCompactJSON() {
+    /// The key is the 64-bit FNV-1a of the interaction's compact JSON without `key` and `comments`. The pact file
+    /// text hashes it while writing the pretty text, `json(for:)` by writing the compact text apart (in chunks): both
+    /// give the hash of the whole compact text, for every interaction kind, with and without comments, for values of
+    /// every size with long strings, escapes and non-ASCII text across chunk ends.
+    func testInteractionKeyIsTheHashOfTheWholeCompactJSON() throws {
         func fnv1a(_ bytes: [UInt8]) -> String {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             let hex = String(hash, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }
-        for size in [0, 1, 100, 8_191, 8_192, 8_193, 20_000, 70_000] {
-            let text = String(repeating: "ab\"c\n\u{E9}", count: size / 6)
+        for size in [0, 1, 100, 1_023, 1_024, 1_025, 8_193, 20_000] {
+            let text = String(repeating: "ab\"c\n\u{E9}\\\u{1}", count: size / 8)
             let value: JSONValue = [
-                "items": .array((0..<(size / 50)).map { .int($0) }), "text": .string(text),
-                "tail": .string(String(repeating: "x", count: size)),
+                "items": .array((0..<(size / 50)).map { .int($0 - 7) }), "text": .string(text),
+                "tail": .string(String(repeating: "x", count: size)), "nested": ["\u{1F389} key": ["deep": .string(text)]],
             ]
-            XCTAssertEqual(InteractionWriter.stableKey(value), fnv1a(JSONWriter.compactBytes(value)), "size \(size)")
+            var rules = MatchingRules()
+            rules.add(.regex("\\d+ \"q\""), category: .body, key: "$.text")
+            let message = MessageContents(contents: .json(value, contentType: nil), metadata: ["contentType": "application/json"],
+                                          matchingRules: rules)
+            for comments in [[:], ["testname": JSONValue.string(text)]] {
+                let info = InteractionInfo(description: "size \(size) \u{E9}\"", providerStates: [ProviderState(name: text)],
+                                           comments: comments, transport: size == 1 ? "https" : nil)
+                let interactions: [Interaction] = [
+                    .http(HTTPInteraction(
+                        info: info, request: PactRequest(method: "POST", path: "/x", body: .json(value, contentType: .json), matchingRules: rules),
+                        response: PactResponse(headers: ["X": [text]], body: .text(text, contentType: nil)))),
+                    .asynchronousMessage(MessageInteraction(info: info, message: message)),
+                    .synchronousMessages(SynchronousMessageInteraction(info: info, request: message, responses: [message, MessageContents()])),
+                ]
+                let pact = Pact(consumer: "c", provider: "p", interactions: interactions)
+                let tree = try XCTUnwrap(PactWriter.json(for: pact, version: .v4)["interactions"]?.arrayValue)
+                let text = try XCTUnwrap(JSONParser.parse(PactWriter.data(for: pact, version: .v4))["interactions"]?.arrayValue)
+                for (index, interaction) in interactions.enumerated() {
+                    let compact = try XCTUnwrap(PactWriter.json(for: interaction, version: .v4).objectValue)
+                        .filter { $0.key != "key" && $0.key != "comments" }
+                    let expected = fnv1a(JSONWriter.compactBytes(.object(compact)))
+                    let context = "size \(size), \(interaction.typeName), comments: \(!comments.isEmpty)"
+                    XCTAssertEqual(tree[index]["key"]?.stringValue, expected, context)
+                    XCTAssertEqual(text[index]["key"]?.stringValue, expected, context)
+                }
+            }
+        }
+    }
+
+    /// The pact file text is written straight from the pact, `json(for:)` builds values: they agree, and the text is
+    /// the pretty form of its own value (keys sorted), for every version.
+    func testPactFileTextIsThePrettyFormOfTheJSON() throws {
+        let message = MessageContents(contents: .text("t\u{1}", contentType: nil), metadata: ["content-type": "text/plain", "b": [1, nil]])
+        var pacts = [sample()]
+        var http = HTTPInteraction(info: InteractionInfo(description: "plain"), request: PactRequest(rawQuery: "a=1"), response: PactResponse(body: .null))
+        http.request.matchingRules.add(.regex("\\d"), category: .path)
+        pacts.append(Pact(consumer: "c", provider: "p", interactions: [.http(http)], metadata: ["z": [:], "a": []]))
+        pacts.append(Pact(consumer: "c", provider: "p", interactions: [
+            .asynchronousMessage(MessageInteraction(info: InteractionInfo(description: "m", key: "given", pending: true), message: message)),
+        ]))
+        pacts.append(Pact(consumer: "c", provider: "p"))
+        for (index, pact) in pacts.enumerated() {
+            for version in [PactSpecVersion.v1, .v1_1, .v2, .v3, .v4] {
+                guard let json = try? PactWriter.json(for: pact, version: version) else {
+                    XCTAssertThrowsError(try PactWriter.data(for: pact, version: version), "pact \(index) \(version)")
+                    continue
+                }
+                let data = try PactWriter.data(for: pact, version: version)
+                XCTAssertEqual(data, JSONWriter.prettyData(json), "pact \(index) \(version)")
+                XCTAssertEqual(data, JSONWriter.prettyData(try JSONParser.parse(data)), "pact \(index) \(version)")
+            }
         }
     }
 

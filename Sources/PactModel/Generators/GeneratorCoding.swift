@@ -52,28 +52,32 @@ extension Generator {
     }
 
     /// The generator object as written in V3/V4 pact files.
-    public var json: JSONValue {
-        var out: JSONObject = ["type": .string(typeName)]
+    public var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    /// Writes the generator object, its members in key order.
+    func write<Sink: JSONSink>(to out: inout Sink) {
+        out.beginObject()
         switch self {
         case .randomInt(let min, let max):
-            out["min"] = .int(min)
-            out["max"] = .int(max)
-        case .randomDecimal(let digits), .randomHexadecimal(let digits): out["digits"] = .int(digits)
-        case .randomString(let size): out["size"] = .int(size)
-        case .regex(let pattern): out["regex"] = .string(pattern)
-        case .uuid(let format): if let format { out["format"] = .string(format.rawValue) }
+            out.member("max", max)
+            out.member("min", min)
+        case .randomDecimal(let digits), .randomHexadecimal(let digits): out.member("digits", digits)
+        case .randomString(let size): out.member("size", size)
+        case .regex(let pattern): out.member("regex", pattern)
+        case .uuid(let format): if let format { out.member("format", format.rawValue) }
         case .date(let format, let expression), .time(let format, let expression), .dateTime(let format, let expression):
-            if let format { out["format"] = .string(format) }
-            if let expression { out["expression"] = .string(expression) }
+            if let expression { out.member("expression", expression) }
+            if let format { out.member("format", format) }
         case .randomBoolean: break
         case .providerState(let expression, let dataType):
-            out["expression"] = .string(expression)
-            if let dataType { out["dataType"] = .string(dataType) }
+            if let dataType { out.member("dataType", dataType) }
+            out.member("expression", expression)
         case .mockServerURL(let regex, let example):
-            out["regex"] = .string(regex)
-            out["example"] = .string(example)
+            out.member("example", example)
+            out.member("regex", regex)
         }
-        return .object(out)
+        out.member("type", typeName)
+        out.endObject()
     }
 
     /// A digit count or size: optional, default 10, never negative.

@@ -25,18 +25,28 @@ extension Generators {
     /// The V3/V4 `generators` object, or nil when there are none. `bodyCategory` is "body", or "content" for V4
     /// message contents.
     public func encode(bodyCategory: String = "body") -> JSONValue? {
-        var out: JSONObject = [:]
+        isEmpty ? Optional.none : JSONTreeBuilder.build { write(bodyCategory: bodyCategory, to: &$0) }
+    }
+
+    /// Writes the V3/V4 `generators` object (`{}` when there are none): categories and their keys sorted.
+    func write<Sink: JSONSink>(bodyCategory: String, to out: inout Sink) {
+        var written: [(name: String, generators: [String: Generator], category: GeneratorCategoryName)] = []
         for (category, generators) in categories where !generators.isEmpty {
-            let name = category == .body ? bodyCategory : category.rawValue
+            written.append((category == .body ? bodyCategory : category.rawValue, generators, category))
+        }
+        if written.count > 1 { written.sort { $0.name < $1.name } }
+        out.beginObject()
+        for (name, generators, category) in written {
+            out.key(name)
             switch category {
             case .path, .status, .method:
-                guard let generator = generators[""] ?? generators.values.first else { continue }
-                out[name] = generator.json
+                // Not empty, so there is one to write.
+                (generators[""] ?? generators.values.first)?.write(to: &out)
             case .body, .query, .header, .metadata:
-                out[name] = .object(generators.mapValues(\.json))
+                out.object(generators) { generator, out in generator.write(to: &out) }
             }
         }
-        return out.isEmpty ? nil : .object(out)
+        out.endObject()
     }
 
     /// The category a generator category name stands for, with pact-reference's aliases.

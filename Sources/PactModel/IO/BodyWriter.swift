@@ -2,51 +2,64 @@ import Foundation
 
 /// Writes bodies the way pact-reference does: V3 as the JSON value itself, V4 as a body object.
 enum BodyWriter {
-    /// The V3 `body`/`contents` value, or nil for a missing body (the key is then left out).
-    static func v3(_ body: Body) -> JSONValue? {
+    /// Writes the member `key` with the V3 `body`/`contents` value; nothing for a missing body.
+    static func writeV3<Sink: JSONSink>(_ body: Body, as key: StaticString, to out: inout Sink) {
         switch body {
-        case .missing: nil
-        case .null: .null
-        case .empty: .string("")
+        case .missing: return
+        case .null:
+            out.key(key)
+            out.null()
+        case .empty: out.member(key, "")
         // A JSON string is written as its JSON text (as in pact.json), so a JSON reader gets the string back even
         // when its text would itself parse as JSON ("123").
-        case .json(.string(let s), _): .string(JSONWriter.compact(.string(s)))
-        case .json(let value, _): value
-        case .text(let s, _): .string(s)
-        case .binary(let data, _): .string(data.base64EncodedString())
+        case .json(.string(let s), _): out.member(key, JSONWriter.compact(.string(s)))
+        case .json(let value, _):
+            out.key(key)
+            out.value(value)
+        case .text(let s, _): out.member(key, s)
+        case .binary(let data, _): out.member(key, data.base64EncodedString())
         }
     }
 
-    /// The V4 body object, or nil for a missing body. `fallbackContentType` is the `Content-Type` header or the
-    /// message's `contentType` metadata, used when the body has no content type of its own.
-    static func v4(_ body: Body, fallbackContentType: ContentType?) -> JSONValue? {
-        let contentType = body.contentType ?? fallbackContentType
-        var out: JSONObject = [:]
+    /// Writes the member `key` with the V4 body object; nothing for a missing body. `fallbackContentType` is the
+    /// `Content-Type` header or the message's `contentType` metadata, used when the body has no content type of its
+    /// own; it is only asked for when needed.
+    static func writeV4<Sink: JSONSink>(
+        _ body: Body, fallbackContentType: () -> ContentType?, as key: StaticString, to out: inout Sink
+    ) {
+        if case .missing = body { return }
+        out.key(key)
+        out.beginObject()
+        // Members in key order: content, contentType, encoded.
         switch body {
         case .missing:
-            return nil
+            break
         case .null:
-            out["content"] = .null
+            out.key("content")
+            out.null()
         case .empty:
-            out["content"] = .string("")
-        case .json(.string(let s), _):
+            out.member("content", "")
+        case .json(.string(let s), let own):
             // A plain string content would be re-parsed as JSON text on reading; "JSON" says it already is.
-            out["content"] = .string(JSONWriter.compact(.string(s)))
-            out["encoded"] = .string("JSON")
-            out["contentType"] = .string((contentType ?? .json).description)
-        case .json(let value, _):
-            out["content"] = value
-            out["encoded"] = .bool(false)
-            out["contentType"] = .string((contentType ?? .json).description)
-        case .text(let s, _):
-            out["content"] = .string(s)
-            out["encoded"] = .bool(false)
-            if let contentType { out["contentType"] = .string(contentType.description) }
-        case .binary(let data, _):
-            out["content"] = .string(data.base64EncodedString())
-            out["encoded"] = .string("base64")
-            if let contentType { out["contentType"] = .string(contentType.description) }
+            out.member("content", JSONWriter.compact(.string(s)))
+            out.member("contentType", (own ?? fallbackContentType() ?? .json).description)
+            out.member("encoded", "JSON")
+        case .json(let value, let own):
+            out.key("content")
+            out.value(value)
+            out.member("contentType", (own ?? fallbackContentType() ?? .json).description)
+            out.key("encoded")
+            out.bool(false)
+        case .text(let s, let own):
+            out.member("content", s)
+            if let contentType = own ?? fallbackContentType() { out.member("contentType", contentType.description) }
+            out.key("encoded")
+            out.bool(false)
+        case .binary(let data, let own):
+            out.member("content", data.base64EncodedString())
+            if let contentType = own ?? fallbackContentType() { out.member("contentType", contentType.description) }
+            out.member("encoded", "base64")
         }
-        return .object(out)
+        out.endObject()
     }
 }

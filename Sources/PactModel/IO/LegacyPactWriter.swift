@@ -8,61 +8,52 @@ import Foundation
 /// parameters, generators, matching rules in V1/V1.1, and in V2 any matcher other than `type` (with `min`/`max`) and
 /// `regex`, or more than one matcher in one place.
 enum LegacyPactWriter {
-    /// The entries of the `interactions` array.
-    static func interactions(_ pact: Pact, version: PactSpecVersion) throws(PactError) -> [JSONValue] {
-        var out: [JSONValue] = []
-        for (index, interaction) in pact.interactions.enumerated() {
-            out.append(try self.interaction(interaction, version: version, at: "$.interactions[\(index)]"))
-        }
-        return out
-    }
-
-    /// One interaction of a V1/V1.1/V2 pact.
-    static func interaction(_ interaction: Interaction, version: PactSpecVersion, at path: String) throws(PactError) -> JSONValue {
+    /// Writes one interaction of a V1/V1.1/V2 pact; what it cannot hold is an error, found before anything is written.
+    static func write<Sink: JSONSink>(
+        _ interaction: Interaction, version: PactSpecVersion, at path: @autoclosure () -> String, to out: inout Sink
+    ) throws(PactError) {
         guard case .http(let http) = interaction else {
-            throw PactError(jsonPath: path, reason: "a \(version) pact holds HTTP interactions only, not the message "
+            throw PactError(jsonPath: path(), reason: "a \(version) pact holds HTTP interactions only, not the message "
                             + "'\(interaction.description)'; messages need V3 or V4")
         }
-        var out: JSONObject = ["description": .string(http.info.description)]
         let states = http.info.providerStates
         if states.count > 1 {
-            throw PactError(jsonPath: path, reason: "interaction '\(http.info.description)' has \(states.count) provider "
+            throw PactError(jsonPath: path(), reason: "interaction '\(http.info.description)' has \(states.count) provider "
                             + "states, but a \(version) pact holds one (providerState); several need V3 or V4")
         }
-        if let state = states.first {
-            guard state.params.isEmpty else {
-                throw PactError(jsonPath: path, reason: "the provider state '\(state.name)' of interaction "
-                                + "'\(http.info.description)' has parameters, which a \(version) pact cannot hold; "
-                                + "parameters need V3 or V4")
-            }
-            out["providerState"] = .string(state.name)
+        if let state = states.first, !state.params.isEmpty {
+            throw PactError(jsonPath: path(), reason: "the provider state '\(state.name)' of interaction "
+                            + "'\(http.info.description)' has parameters, which a \(version) pact cannot hold; "
+                            + "parameters need V3 or V4")
         }
-        out["request"] = try part(PartsWriter.request(http.request, version: version), rules: http.request.matchingRules,
-                                  generators: http.request.generators, version: version, at: path + ".request")
-        out["response"] = try part(PartsWriter.response(http.response, version: version), rules: http.response.matchingRules,
-                                   generators: http.response.generators, version: version, at: path + ".response")
-        return .object(out)
+        let requestRules = try rules(http.request.matchingRules, generators: http.request.generators, version: version,
+                                     at: path() + ".request")
+        let responseRules = try rules(http.response.matchingRules, generators: http.response.generators,
+                                      version: version, at: path() + ".response")
+        out.beginObject()
+        out.member("description", http.info.description)
+        if let state = states.first { out.member("providerState", state.name) }
+        out.key("request")
+        PartsWriter.write(http.request, version: version, rules: .legacy(v2Rules: requestRules), to: &out)
+        out.key("response")
+        PartsWriter.write(http.response, version: version, rules: .legacy(v2Rules: responseRules), to: &out)
+        out.endObject()
     }
 
-    /// The request or response as `PartsWriter` writes it, with the V2 rules in place of the V3 ones.
-    private static func part(
-        _ written: JSONValue, rules: MatchingRules, generators: Generators, version: PactSpecVersion, at path: String
-    ) throws(PactError) -> JSONValue {
-        guard case .object(var out) = written else { return written }
-        out["generators"] = nil
-        out["matchingRules"] = nil
+    /// The V2 rules of a request or response, nil when it has none; an error for generators, and for rules before V2.
+    private static func rules(
+        _ rules: MatchingRules, generators: Generators, version: PactSpecVersion, at path: String
+    ) throws(PactError) -> JSONValue? {
         if !generators.isEmpty {
             throw PactError(jsonPath: path + ".generators",
                             reason: "a \(version) pact cannot hold generators; they need V3 or V4")
         }
-        if !rules.isEmpty {
-            guard version == .v2 else {
-                throw PactError(jsonPath: path + ".matchingRules",
-                                reason: "a \(version) pact cannot hold matching rules; they need V2 or later")
-            }
-            out["matchingRules"] = try v2Rules(rules, at: path + ".matchingRules")
+        guard !rules.isEmpty else { return nil }
+        guard version == .v2 else {
+            throw PactError(jsonPath: path + ".matchingRules",
+                            reason: "a \(version) pact cannot hold matching rules; they need V2 or later")
         }
-        return .object(out)
+        return try v2Rules(rules, at: path + ".matchingRules")
     }
 
     /// The flat V2 `matchingRules` object.

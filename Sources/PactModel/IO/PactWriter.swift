@@ -11,43 +11,42 @@ public enum PactWriter {
     /// interactions only, with one provider state without parameters, no generators, and (V2) only the `type` and
     /// `regex` matchers, one per place (`LegacyPactWriter`); what they cannot hold is an error naming it.
     public static func json(for pact: Pact, version: PactSpecVersion) throws(PactError) -> JSONValue {
-        var out: JSONObject = [
-            "consumer": ["name": .string(pact.consumer)],
-            "provider": ["name": .string(pact.provider)],
-            "metadata": metadata(for: pact, version: version),
-        ]
-        switch version {
-        case .v4:
-            out["interactions"] = .array(pact.interactions.map(InteractionWriter.v4))
-        case .v3:
-            let (key, entries) = try v3Interactions(pact)
-            out[key] = .array(entries)
-        case .v1, .v1_1, .v2:
-            out["interactions"] = .array(try LegacyPactWriter.interactions(pact, version: version))
-        }
-        return .object(out)
+        try JSONTreeBuilder.build { (out) throws(PactError) in try write(pact, version: version, to: &out) }
     }
 
     /// One interaction as it appears in a pact file of `version` (a V3 pact's message as an entry of `messages`).
     public static func json(for interaction: Interaction, version: PactSpecVersion) throws(PactError) -> JSONValue {
-        switch version {
-        case .v4: return InteractionWriter.v4(interaction)
-        case .v3:
-            switch interaction {
-            case .http(let http): return InteractionWriter.v3HTTP(http)
-            case .asynchronousMessage(let message): return InteractionWriter.v3Message(message)
-            case .synchronousMessages:
-                throw PactError(jsonPath: "$", reason: "a V3 pact cannot hold Synchronous/Messages interactions "
-                                + "('\(interaction.description)'); write V4")
+        try JSONTreeBuilder.build { (out) throws(PactError) in
+            switch version {
+            case .v4: InteractionWriter.writeV4(interaction, to: &out)
+            case .v3:
+                switch interaction {
+                case .http(let http): InteractionWriter.writeV3(http, to: &out)
+                case .asynchronousMessage(let message): InteractionWriter.writeV3(message, to: &out)
+                case .synchronousMessages:
+                    throw PactError(jsonPath: "$", reason: "a V3 pact cannot hold Synchronous/Messages interactions "
+                                    + "('\(interaction.description)'); write V4")
+                }
+            case .v1, .v1_1, .v2:
+                try LegacyPactWriter.write(interaction, version: version, at: "$", to: &out)
             }
-        case .v1, .v1_1, .v2:
-            return try LegacyPactWriter.interaction(interaction, version: version, at: "$")
         }
     }
 
-    /// The pact file's bytes: pretty-printed, sorted keys, trailing newline.
+    /// The pact file's bytes: pretty-printed, sorted keys, trailing newline. They are written straight from the
+    /// pact, with no `JSONValue` in between.
     public static func data(for pact: Pact, version: PactSpecVersion) throws(PactError) -> Data {
-        JSONWriter.prettyData(try json(for: pact, version: version))
+        var out = JSONTextOutput(indent: true, capacity: 1 << 16)
+        do {
+            try write(pact, version: version, to: &out) { interaction, out in
+                InteractionWriter.writeV4(interaction, toText: &out)
+            }
+        } catch {
+            out.deallocate()
+            throw error
+        }
+        out.endDocument()
+        return out.takeData()
     }
 
     /// Writes the pact file to `url` atomically.
@@ -67,7 +66,52 @@ public enum PactWriter {
 
     /// Message contents as they appear in an interaction of `version` (`contents`, `metadata`, rules, generators).
     public static func json(for message: MessageContents, version: PactSpecVersion) -> JSONValue {
-        .object(PartsWriter.message(message, version: version))
+        PartsWriter.message(message, version: version)
+    }
+
+    /// Writes the pact document: `consumer`, the interactions (`interactions`, or a V3 pact's `messages`),
+    /// `metadata` and `provider`, in key order.
+    /// `writeV4` writes a V4 interaction (`InteractionWriter.writeV4`, or its form for text).
+    private static func write<Sink: JSONSink>(
+        _ pact: Pact, version: PactSpecVersion, to out: inout Sink,
+        writeV4: (Interaction, inout Sink) -> Void = { InteractionWriter.writeV4($0, to: &$1) }
+    ) throws(PactError) {
+        // V3's array name, and what V3 cannot hold, are settled before anything is written.
+        var arrayName: StaticString = "interactions"
+        if version == .v3 { arrayName = try v3ArrayName(pact) }
+        out.beginObject()
+        out.key("consumer")
+        writeName(pact.consumer, to: &out)
+        out.key(arrayName)
+        out.beginArray()
+        switch version {
+        case .v4:
+            for interaction in pact.interactions { writeV4(interaction, &out) }
+        case .v3:
+            for interaction in pact.interactions {
+                switch interaction {
+                case .http(let http): InteractionWriter.writeV3(http, to: &out)
+                case .asynchronousMessage(let message): InteractionWriter.writeV3(message, to: &out)
+                case .synchronousMessages: break  // refused by v3ArrayName
+                }
+            }
+        case .v1, .v1_1, .v2:
+            for (index, interaction) in pact.interactions.enumerated() {
+                try LegacyPactWriter.write(interaction, version: version, at: "$.interactions[\(index)]", to: &out)
+            }
+        }
+        out.endArray()
+        out.key("metadata")
+        out.value(metadata(for: pact, version: version))
+        out.key("provider")
+        writeName(pact.provider, to: &out)
+        out.endObject()
+    }
+
+    private static func writeName<Sink: JSONSink>(_ name: String, to out: inout Sink) {
+        out.beginObject()
+        out.member("name", name)
+        out.endObject()
     }
 
     /// The pact's metadata with the specification version and this writer's version; version keys from older
@@ -80,23 +124,24 @@ public enum PactWriter {
         return .object(metadata)
     }
 
-    /// The V3 array name ("interactions" or "messages") and its entries.
-    private static func v3Interactions(_ pact: Pact) throws(PactError) -> (String, [JSONValue]) {
-        var http: [JSONValue] = []
-        var messages: [JSONValue] = []
+    /// The V3 array name: `interactions`, or `messages` for a pact of messages only. A V3 pact cannot hold
+    /// `Synchronous/Messages`, nor HTTP interactions and messages together.
+    private static func v3ArrayName(_ pact: Pact) throws(PactError) -> StaticString {
+        var http = false
+        var messages = false
         for (index, interaction) in pact.interactions.enumerated() {
             switch interaction {
-            case .http(let i): http.append(InteractionWriter.v3HTTP(i))
-            case .asynchronousMessage(let m): messages.append(InteractionWriter.v3Message(m))
+            case .http: http = true
+            case .asynchronousMessage: messages = true
             case .synchronousMessages:
                 throw PactError(
                     jsonPath: "$.interactions[\(index)]",
                     reason: "a V3 pact cannot hold Synchronous/Messages interactions ('\(interaction.description)'); write V4")
             }
         }
-        if !http.isEmpty && !messages.isEmpty {
+        if http && messages {
             throw PactError(jsonPath: "$", reason: "a V3 pact cannot hold both HTTP interactions and messages; write V4")
         }
-        return messages.isEmpty ? ("interactions", http) : ("messages", messages)
+        return messages ? "messages" : "interactions"
     }
 }

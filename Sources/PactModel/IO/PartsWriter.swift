@@ -1,72 +1,169 @@
 import Foundation
 
 /// Writes requests, responses and message contents as V3 or V4 JSON. V1/V2 parts use the V3 form except that the
-/// query is a query string.
+/// query is a query string and the rules are V2's (`LegacyPactWriter`).
 enum PartsWriter {
+    /// What a part's `matchingRules` and `generators` are: V3/V4 categories, or the flat V2 rules (if any) and no
+    /// generators.
+    enum RulesForm {
+        case categories
+        case legacy(v2Rules: JSONValue?)
+    }
+
     static func request(_ request: PactRequest, version: PactSpecVersion) -> JSONValue {
-        var out: JSONObject = ["method": .string(request.method), "path": .string(request.path)]
-        if version < .v3 {
-            if let raw = request.rawQuery {
-                out["query"] = .string(raw)
-            } else if let query = request.query {
-                out["query"] = .string(queryString(query))
-            }
-        } else if let query = request.query {
-            out["query"] = queryMap(query)
-        }
-        addHeaders(request.headers, to: &out, version: version)
-        addBody(request.body, headers: request.headers, to: &out, version: version)
-        out["matchingRules"] = request.matchingRules.encode()
-        out["generators"] = request.generators.encode()
-        return .object(out)
+        JSONTreeBuilder.build { write(request, version: version, to: &$0) }
     }
 
     static func response(_ response: PactResponse, version: PactSpecVersion) -> JSONValue {
-        var out: JSONObject = ["status": .int(response.status)]
-        addHeaders(response.headers, to: &out, version: version)
-        addBody(response.body, headers: response.headers, to: &out, version: version)
-        out["matchingRules"] = response.matchingRules.encode()
-        out["generators"] = response.generators.encode()
-        return .object(out)
+        JSONTreeBuilder.build { write(response, version: version, to: &$0) }
     }
 
     /// Message contents with `contents` and `metadata`; V4 puts body rules and generators under `content`.
-    static func message(_ message: MessageContents, version: PactSpecVersion) -> JSONObject {
-        var out: JSONObject = [:]
-        if version >= .v4 {
-            let fallback = MessageReader.contentType(in: message.metadata)
-            out["contents"] = BodyWriter.v4(message.contents, fallbackContentType: fallback)
-        } else {
-            out["contents"] = BodyWriter.v3(message.contents)
-        }
-        // The V3 message specification spells it metaData; V4 (and pact-reference's writer) metadata.
-        if !message.metadata.isEmpty { out[version >= .v4 ? "metadata" : "metaData"] = .object(message.metadata) }
-        let bodyCategory = version >= .v4 ? "content" : "body"
-        out["matchingRules"] = message.matchingRules.encode(bodyCategory: bodyCategory)
-        out["generators"] = message.generators.encode(bodyCategory: bodyCategory)
-        return out
+    static func message(_ message: MessageContents, version: PactSpecVersion) -> JSONValue {
+        JSONTreeBuilder.build { write(message, version: version, to: &$0) }
     }
 
-    static func providerStates(_ states: [ProviderState]) -> JSONValue {
-        .array(states.map { state in
-            var out: JSONObject = ["name": .string(state.name)]
-            if !state.params.isEmpty { out["params"] = .object(state.params) }
-            return .object(out)
-        })
-    }
-
-    /// V3+ query: name → array of values, `null` for a valueless parameter.
-    private static func queryMap(_ query: [QueryParameter]) -> JSONValue {
-        var out: JSONObject = [:]
-        for parameter in query {
-            let values = parameter.values.map { $0.map(JSONValue.string) ?? .null }
-            if case .array(let existing) = out[parameter.name] {
-                out[parameter.name] = .array(existing + values)
-            } else {
-                out[parameter.name] = .array(values)
+    /// Writes the request object, its members in key order.
+    static func write<Sink: JSONSink>(
+        _ request: PactRequest, version: PactSpecVersion, rules form: RulesForm = .categories, to out: inout Sink
+    ) {
+        out.beginObject()
+        writeBody(request.body, headers: request.headers, version: version, to: &out)
+        writeGenerators(request.generators, form: form, to: &out)
+        writeHeaders(request.headers, version: version, to: &out)
+        writeRules(request.matchingRules, form: form, to: &out)
+        out.member("method", request.method)
+        out.member("path", request.path)
+        if version < .v3 {
+            if let raw = request.rawQuery {
+                out.member("query", raw)
+            } else if let query = request.query {
+                out.member("query", queryString(query))
             }
+        } else if let query = request.query {
+            out.key("query")
+            writeQueryMap(query, to: &out)
         }
-        return .object(out)
+        out.endObject()
+    }
+
+    /// Writes the response object, its members in key order.
+    static func write<Sink: JSONSink>(
+        _ response: PactResponse, version: PactSpecVersion, rules form: RulesForm = .categories, to out: inout Sink
+    ) {
+        out.beginObject()
+        writeBody(response.body, headers: response.headers, version: version, to: &out)
+        writeGenerators(response.generators, form: form, to: &out)
+        writeHeaders(response.headers, version: version, to: &out)
+        writeRules(response.matchingRules, form: form, to: &out)
+        out.member("status", response.status)
+        out.endObject()
+    }
+
+    /// Writes the message contents object: `contents`, `generators`, `matchingRules`, `metadata`.
+    static func write<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
+        out.beginObject()
+        writeContents(message, version: version, to: &out)
+        writeGenerators(message, version: version, to: &out)
+        writeRules(message, version: version, to: &out)
+        writeMetadata(message, version: version, to: &out)
+        out.endObject()
+    }
+
+    // A message's members one by one, for interactions that interleave them with their own (in key order).
+
+    static func writeContents<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
+        if version >= .v4 {
+            BodyWriter.writeV4(message.contents, fallbackContentType: { MessageReader.contentType(in: message.metadata) },
+                               as: "contents", to: &out)
+        } else {
+            BodyWriter.writeV3(message.contents, as: "contents", to: &out)
+        }
+    }
+
+    static func writeGenerators<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
+        guard !message.generators.isEmpty else { return }
+        out.key("generators")
+        message.generators.write(bodyCategory: bodyCategory(version), to: &out)
+    }
+
+    static func writeRules<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
+        guard !message.matchingRules.isEmpty else { return }
+        out.key("matchingRules")
+        message.matchingRules.write(bodyCategory: bodyCategory(version), to: &out)
+    }
+
+    /// The V3 message specification spells it metaData; V4 (and pact-reference's writer) metadata.
+    static func writeMetadata<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
+        guard !message.metadata.isEmpty else { return }
+        version >= .v4 ? out.key("metadata") : out.key("metaData")
+        out.object(message.metadata)
+    }
+
+    private static func bodyCategory(_ version: PactSpecVersion) -> String { version >= .v4 ? "content" : "body" }
+
+    /// Writes the `providerStates` array.
+    static func writeProviderStates<Sink: JSONSink>(_ states: [ProviderState], to out: inout Sink) {
+        out.key("providerStates")
+        out.beginArray()
+        for state in states {
+            out.beginObject()
+            out.member("name", state.name)
+            if !state.params.isEmpty {
+                out.key("params")
+                out.object(state.params)
+            }
+            out.endObject()
+        }
+        out.endArray()
+    }
+
+    private static func writeGenerators<Sink: JSONSink>(_ generators: Generators, form: RulesForm, to out: inout Sink) {
+        guard case .categories = form, !generators.isEmpty else { return }
+        out.key("generators")
+        generators.write(bodyCategory: "body", to: &out)
+    }
+
+    private static func writeRules<Sink: JSONSink>(_ rules: MatchingRules, form: RulesForm, to out: inout Sink) {
+        switch form {
+        case .categories:
+            guard !rules.isEmpty else { return }
+            out.key("matchingRules")
+            rules.write(bodyCategory: "body", to: &out)
+        case .legacy(let v2Rules):
+            guard let v2Rules else { return }
+            out.key("matchingRules")
+            out.value(v2Rules)
+        }
+    }
+
+    /// V3+ query: name → array of values, `null` for a valueless parameter. Parameters with one name (as Swift
+    /// strings compare) are one member, spelt as the first of them.
+    private static func writeQueryMap<Sink: JSONSink>(_ query: [QueryParameter], to out: inout Sink) {
+        var parameters = query
+        if query.count > 1 {
+            var positions: [String: Int] = [:]
+            parameters = []
+            for parameter in query {
+                if let position = positions[parameter.name] {
+                    parameters[position].values += parameter.values
+                } else {
+                    positions[parameter.name] = parameters.count
+                    parameters.append(parameter)
+                }
+            }
+            parameters.sort { $0.name < $1.name }
+        }
+        out.beginObject()
+        for parameter in parameters {
+            out.key(parameter.name)
+            out.beginArray()
+            for value in parameter.values {
+                if let value { out.string(value) } else { out.null() }
+            }
+            out.endArray()
+        }
+        out.endObject()
     }
 
     /// V1/V2 query string, form-encoded, parameters in model order.
@@ -82,16 +179,21 @@ enum PartsWriter {
     }
 
     /// V4 writes every header as an array; earlier versions join multiple values with ", " (pact-reference).
-    private static func addHeaders(_ headers: Headers, to out: inout JSONObject, version: PactSpecVersion) {
+    private static func writeHeaders<Sink: JSONSink>(_ headers: Headers, version: PactSpecVersion, to out: inout Sink) {
         guard !headers.isEmpty else { return }
+        out.key("headers")
         if version >= .v4 {
-            out["headers"] = .object(headers.mapValues { .array($0.map(JSONValue.string)) })
+            out.object(headers) { values, out in out.array(values) }
         } else {
-            out["headers"] = .object(headers.mapValues { .string($0.joined(separator: ", ")) })
+            out.object(headers) { values, out in out.string(values.joined(separator: ", ")) }
         }
     }
 
-    private static func addBody(_ body: Body, headers: Headers, to out: inout JSONObject, version: PactSpecVersion) {
-        out["body"] = version >= .v4 ? BodyWriter.v4(body, fallbackContentType: headers.contentType) : BodyWriter.v3(body)
+    private static func writeBody<Sink: JSONSink>(_ body: Body, headers: Headers, version: PactSpecVersion, to out: inout Sink) {
+        if version >= .v4 {
+            BodyWriter.writeV4(body, fallbackContentType: { headers.contentType }, as: "body", to: &out)
+        } else {
+            BodyWriter.writeV3(body, as: "body", to: &out)
+        }
     }
 }

@@ -54,27 +54,55 @@ extension MatchingRule {
     }
 
     /// The matcher object as pact-reference writes it in V3/V4 pact files.
-    public var json: JSONValue {
-        var out: JSONObject = ["match": .string(name)]
+    public var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    /// Writes the matcher object, its members in key order.
+    func write<Sink: JSONSink>(to out: inout Sink) {
+        out.beginObject()
         switch self {
-        case .regex(let pattern): out["regex"] = .string(pattern)
-        case .minType(let min): out["min"] = .int(min)
-        case .maxType(let max): out["max"] = .int(max)
+        case .regex(let pattern):
+            out.member("match", name)
+            out.member("regex", pattern)
+        case .minType(let min):
+            out.member("match", name)
+            out.member("min", min)
+        case .maxType(let max):
+            out.member("match", name)
+            out.member("max", max)
         case .minMaxType(let min, let max):
-            out["min"] = .int(min)
-            out["max"] = .int(max)
-        case .include(let value), .contentType(let value): out["value"] = .string(value)
+            out.member("match", name)
+            out.member("max", max)
+            out.member("min", min)
+        case .include(let value), .contentType(let value):
+            out.member("match", name)
+            out.member("value", value)
         case .timestamp(let format), .time(let format), .date(let format):
-            if let format { out["format"] = .string(format) }
-        case .arrayContains(let variants): out["variants"] = .array(variants.map(\.json))
-        case .statusCode(let status): out["status"] = status.json
+            if let format { out.member("format", format) }
+            out.member("match", name)
+        case .arrayContains(let variants):
+            out.member("match", name)
+            out.key("variants")
+            out.beginArray()
+            for variant in variants { variant.write(to: &out) }
+            out.endArray()
+        case .statusCode(let status):
+            out.member("match", name)
+            out.key("status")
+            status.write(to: &out)
         case .eachKey(let rules, let example), .eachValue(let rules, let example):
-            out["rules"] = .array(rules.map(\.json))
-            if let example { out["value"] = example }
+            out.member("match", name)
+            out.key("rules")
+            out.beginArray()
+            for rule in rules { rule.write(to: &out) }
+            out.endArray()
+            if let example {
+                out.key("value")
+                out.value(example)
+            }
         case .equality, .type, .integer, .decimal, .number, .null, .boolean, .values, .notEmpty, .semver:
-            break
+            out.member("match", name)
         }
-        return .object(out)
+        out.endObject()
     }
 
     /// Guesses the matcher of an object without `match`, as pact-reference does for old pact files.
@@ -195,12 +223,17 @@ extension ArrayContainsVariant {
         return ArrayContainsVariant(index: index, rules: rules, generators: generators)
     }
 
-    var json: JSONValue {
-        .object([
-            "index": .int(index),
-            "rules": .object(rules.mapValues(\.json)),
-            "generators": .object(generators.mapValues(\.json)),
-        ])
+    var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    /// Writes `{"generators": …, "index": n, "rules": …}`, each map sorted by path.
+    func write<Sink: JSONSink>(to out: inout Sink) {
+        out.beginObject()
+        out.key("generators")
+        out.object(generators) { generator, out in generator.write(to: &out) }
+        out.member("index", index)
+        out.key("rules")
+        out.object(rules) { list, out in list.write(to: &out) }
+        out.endObject()
     }
 }
 
@@ -219,16 +252,22 @@ extension StatusCodeClass {
         }
     }
 
-    var json: JSONValue {
+    var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    /// Writes the class's name, or the array of codes.
+    func write<Sink: JSONSink>(to out: inout Sink) {
         switch self {
-        case .information: "info"
-        case .success: "success"
-        case .redirect: "redirect"
-        case .clientError: "clientError"
-        case .serverError: "serverError"
-        case .nonError: "nonError"
-        case .error: "error"
-        case .codes(let codes): .array(codes.map { .int($0) })
+        case .information: out.string("info")
+        case .success: out.string("success")
+        case .redirect: out.string("redirect")
+        case .clientError: out.string("clientError")
+        case .serverError: out.string("serverError")
+        case .nonError: out.string("nonError")
+        case .error: out.string("error")
+        case .codes(let codes):
+            out.beginArray()
+            for code in codes { out.int(code) }
+            out.endArray()
         }
     }
 }

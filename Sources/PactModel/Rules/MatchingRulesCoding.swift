@@ -33,11 +33,17 @@ extension RuleList {
     }
 
     /// The list as written in V3/V4 pact files, always with `combine`.
-    var json: JSONValue {
-        .object(JSONObject(sortedUniqueMembers: [
-            JSONObject.Member(key: "combine", value: .string(logic.rawValue)),
-            JSONObject.Member(key: "matchers", value: .array(rules.map(\.json))),
-        ]))
+    var json: JSONValue { JSONTreeBuilder.build { write(to: &$0) } }
+
+    /// Writes `{"combine": …, "matchers": […]}`.
+    func write<Sink: JSONSink>(to out: inout Sink) {
+        out.beginObject()
+        out.member("combine", logic.rawValue)
+        out.key("matchers")
+        out.beginArray()
+        for rule in rules { rule.write(to: &out) }
+        out.endArray()
+        out.endObject()
     }
 }
 
@@ -74,29 +80,44 @@ extension MatchingRules {
     /// The V3/V4 `matchingRules` object, or nil when there are no rules. `bodyCategory` is "body", or "content" for
     /// V4 message contents.
     public func encode(bodyCategory: String = "body") -> JSONValue? {
-        // Members are gathered and sorted once: filtering and mapping the dictionaries made new ones to hash.
-        var out: [JSONObject.Member] = []
-        for (category, lists) in categories {
-            let name = category == .body ? bodyCategory : category.rawValue
+        isEmpty ? Optional.none : JSONTreeBuilder.build { write(bodyCategory: bodyCategory, to: &$0) }
+    }
+
+    /// Writes the V3/V4 `matchingRules` object (`{}` when there are no rules): categories and their keys sorted,
+    /// empty lists left out.
+    func write<Sink: JSONSink>(bodyCategory: String, to out: inout Sink) {
+        var written: [(name: String, lists: [String: RuleList], category: RuleCategoryName)] = []
+        written.reserveCapacity(categories.count)
+        for (category, lists) in categories where lists.values.contains(where: { !$0.isEmpty }) {
+            written.append((category == .body ? bodyCategory : category.rawValue, lists, category))
+        }
+        if written.count > 1 { written.sort { $0.name < $1.name } }
+        out.beginObject()
+        for (name, lists, category) in written {
+            out.key(name)
             switch category {
             case .path, .status, .method:
                 // Single-value categories have one list; a stray non-empty key would otherwise be lost.
                 if let list = lists[""], !list.isEmpty {
-                    out.append(JSONObject.Member(key: name, value: list.json))
-                } else if let list = lists.filter({ !$0.value.isEmpty }).values.first {
-                    out.append(JSONObject.Member(key: name, value: list.json))
+                    list.write(to: &out)
+                } else if let list = lists.first(where: { !$0.value.isEmpty })?.value {
+                    list.write(to: &out)
                 }
             case .body, .query, .header, .metadata:
-                var members: [JSONObject.Member] = []
-                members.reserveCapacity(lists.count)
-                for (key, list) in lists where !list.isEmpty { members.append(JSONObject.Member(key: key, value: list.json)) }
-                guard !members.isEmpty else { continue }
-                // Dictionary keys are distinct strings, so sorting them gives sorted unique members.
-                members.sort { $0.key < $1.key }
-                out.append(JSONObject.Member(key: name, value: .object(JSONObject(sortedUniqueMembers: members))))
+                // Gathered into an array and sorted: filtering the dictionary would hash every key again.
+                var entries: [(key: String, list: RuleList)] = []
+                entries.reserveCapacity(lists.count)
+                for (key, list) in lists where !list.isEmpty { entries.append((key, list)) }
+                if entries.count > 1 { entries.sort { $0.key < $1.key } }
+                out.beginObject()
+                for (key, list) in entries {
+                    out.key(key)
+                    list.write(to: &out)
+                }
+                out.endObject()
             }
         }
-        return out.isEmpty ? nil : .object(JSONObject(unsorted: out))
+        out.endObject()
     }
 
     /// The category a V3/V4 category name stands for, with pact-reference's aliases.
