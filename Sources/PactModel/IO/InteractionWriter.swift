@@ -142,7 +142,7 @@ enum InteractionWriter {
         var out = JSONTextOutput(indent: false, capacity: 1 << 10, hashing: true)
         defer { out.deallocate() }
         writeForKey(interaction, to: &out)
-        return hexDigits(out.finishHash())
+        return hexDigits(out.hash)
     }
 
     /// `hash` as 16 lowercase hex digits.

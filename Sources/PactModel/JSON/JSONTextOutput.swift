@@ -20,7 +20,7 @@ struct JSONTextOutput {
     private var folding: Bool
     /// True to write the next comma without folding it (a left-out first member came before it).
     private var unfoldedComma = false
-    /// FNV-1a of the bytes folded so far.
+    /// FNV-1a of the bytes folded so far (in hashing mode, of everything written).
     private(set) var hash: UInt64 = JSONTextOutput.fnvOffset
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
@@ -52,9 +52,6 @@ struct JSONTextOutput {
         }
         return Data(bytesNoCopy: base, count: count, deallocator: .free)
     }
-
-    /// The FNV-1a hash of everything written (hashing mode).
-    func finishHash() -> UInt64 { hash }
 
     /// Starts folding what is written into a fresh `hash`, as if `{` (the opening brace just written) had been.
     mutating func startHashAfterBrace() {
