@@ -3,7 +3,7 @@ import Foundation
 /// Reads message contents: V3 `{"contents", "metaData"|"metadata", "matchingRules", "generators"}` where contents is
 /// the JSON value itself, and V4 where contents is a body object.
 enum MessageReader {
-    static func message(_ json: JSONValue, version: PactSpecVersion, at path: String, file: String?) throws(PactError) -> MessageContents {
+    static func message(_ json: JSONValue, version: PactSpecVersion, at path: JSONLocation, file: String?) throws(PactError) -> MessageContents {
         let reader = try JSONObjectReader(json, at: path, file: file)
         var message = MessageContents()
         // The V3 spec spells it metaData, pact-reference writes metadata; both may appear, the later spelling wins.
@@ -12,7 +12,7 @@ enum MessageReader {
         message.metadata = metadata.dictionary
         message.contents = try BodyReader.read(
             reader.members["contents"], version: version, fallbackContentType: contentType(in: message.metadata),
-            at: reader.childPath("contents"), file: file)
+            at: reader.childLocation("contents"), file: file)
         // The rule codecs accept both `body` and `content` as the category of the contents.
         message.matchingRules = try HTTPPartsReader.matchingRules(reader)
         message.generators = try HTTPPartsReader.generators(reader)
