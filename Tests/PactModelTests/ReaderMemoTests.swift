@@ -44,6 +44,25 @@ final class ReaderMemoTests: XCTestCase {
         XCTAssertEqual(http[1].response.headers.contentType, .json)
     }
 
+    func testRepeatedMessageRulesReadAsOnTheirOwn() throws {
+        func v3(_ messages: [String]) -> Data {
+            Data(#"{"consumer":{"name":"c"},"provider":{"name":"p"},"metadata":{"pactSpecification":{"version":"3.0.0"}},"messages":[\#(messages.joined(separator: ","))]}"#.utf8)
+        }
+        func message(_ n: Int, _ rules: String) -> String {
+            #"{"description":"m\#(n)","contents":{"id":\#(n)},"metaData":{"contentType":"application/json"},"matchingRules":\#(rules)}"#
+        }
+        let type = #"{"body":{"$.id":{"matchers":[{"match":"type"}]}}}"#
+        let integer = #"{"body":{"$.id":{"matchers":[{"match":"integer"}]}}}"#
+        let messages = [message(0, type), message(1, type), message(2, integer), message(3, type)]
+        let together = try PactReader.read(data: v3(messages)).interactions
+        XCTAssertEqual(together, try messages.map { try XCTUnwrap(PactReader.read(data: v3([$0])).interactions.first) })
+        let rules = together.map { interaction -> [MatchingRule]? in
+            guard case .asynchronousMessage(let m) = interaction else { return nil }
+            return m.message.matchingRules[.body]["$.id"]?.rules
+        }
+        XCTAssertEqual(rules, [[.type], [.type], [.integer], [.type]])
+    }
+
     func testCanonicallyEquivalentTextIsNotReused() throws {
         // "é" precomposed, then as "e" with a combining accent: equal as Swift strings, different bytes.
         let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"

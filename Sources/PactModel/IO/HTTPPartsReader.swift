@@ -124,8 +124,15 @@ enum HTTPPartsReader {
     static func matchingRules(
         _ reader: JSONObjectReader, legacyKey: String? = nil, memo: ReaderMemo? = nil, part: ReaderMemo.Part = .request
     ) throws(PactError) -> MatchingRules {
-        let key = reader.value("matchingRules") != nil ? "matchingRules" : (legacyKey ?? "matchingRules")
-        guard let json = reader.value(key) else { return MatchingRules() }
+        let key: String
+        let json: JSONValue
+        if let rules = reader.value("matchingRules") {
+            (key, json) = ("matchingRules", rules)
+        } else if let legacyKey, let rules = reader.value(legacyKey) {
+            (key, json) = (legacyKey, rules)
+        } else {
+            return MatchingRules()
+        }
         func decode() throws(PactError) -> MatchingRules {
             do throws(PactError) {
                 return try MatchingRules.decode(json, at: reader.childLocation(key))

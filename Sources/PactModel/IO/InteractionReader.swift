@@ -14,10 +14,10 @@ enum InteractionReader {
         case "Synchronous/HTTP":
             return .http(try http(reader, version: version, memo: memo))
         case "Asynchronous/Messages":
-            let message = try MessageReader.message(json, version: version, at: path, file: file)
+            let message = try MessageReader.message(json, version: version, at: path, file: file, memo: memo, part: .request)
             return .asynchronousMessage(MessageInteraction(info: try info(reader, version: version), message: message))
         case "Synchronous/Messages":
-            return .synchronousMessages(try synchronousMessages(reader, version: version))
+            return .synchronousMessages(try synchronousMessages(reader, version: version, memo: memo))
         default:
             throw reader.error(
                 "unknown interaction type '\(type)' (expected Synchronous/HTTP, Asynchronous/Messages or Synchronous/Messages)",
@@ -26,9 +26,11 @@ enum InteractionReader {
     }
 
     /// An entry of a V3 `messages` array.
-    static func v3Message(_ json: JSONValue, version: PactSpecVersion, at path: JSONLocation, file: String?) throws(PactError) -> Interaction {
+    static func v3Message(
+        _ json: JSONValue, version: PactSpecVersion, at path: JSONLocation, file: String?, memo: ReaderMemo? = nil
+    ) throws(PactError) -> Interaction {
         let reader = try JSONObjectReader(json, at: path, file: file)
-        let message = try MessageReader.message(json, version: version, at: path, file: file)
+        let message = try MessageReader.message(json, version: version, at: path, file: file, memo: memo, part: .request)
         return .asynchronousMessage(MessageInteraction(info: try info(reader, version: version), message: message))
     }
 
@@ -44,14 +46,18 @@ enum InteractionReader {
                 response, version: version, at: reader.childLocation("response"), file: reader.file, servable: true, memo: memo))
     }
 
-    private static func synchronousMessages(_ reader: JSONObjectReader, version: PactSpecVersion) throws(PactError) -> SynchronousMessageInteraction {
+    private static func synchronousMessages(
+        _ reader: JSONObjectReader, version: PactSpecVersion, memo: ReaderMemo?
+    ) throws(PactError) -> SynchronousMessageInteraction {
         let info = try info(reader, version: version)
         guard let requestJSON = reader.value("request") else { throw reader.missing("request") }
-        let request = try MessageReader.message(requestJSON, version: version, at: reader.childLocation("request"), file: reader.file)
+        let request = try MessageReader.message(
+            requestJSON, version: version, at: reader.childLocation("request"), file: reader.file, memo: memo, part: .request)
         var responses: [MessageContents] = []
         let responsesLocation = reader.childLocation("response")
         for (index, item) in (try reader.optionalArray("response") ?? []).enumerated() {
-            responses.append(try MessageReader.message(item, version: version, at: .element(responsesLocation, index), file: reader.file))
+            responses.append(try MessageReader.message(
+                item, version: version, at: .element(responsesLocation, index), file: reader.file, memo: memo, part: .response))
         }
         return SynchronousMessageInteraction(info: info, request: request, responses: responses)
     }

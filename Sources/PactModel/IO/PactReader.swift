@@ -52,7 +52,7 @@ public enum PactReader {
             let messagesLocation = root.childLocation("messages")
             for (index, item) in (try root.optionalArray("messages") ?? []).enumerated() {
                 let location = JSONLocation.element(messagesLocation, index)
-                interactions.append(try InteractionReader.v3Message(item, version: version, at: location, file: file))
+                interactions.append(try InteractionReader.v3Message(item, version: version, at: location, file: file, memo: memo))
             }
         }
         return Pact(consumer: consumer, provider: provider, interactions: interactions, metadata: metadata.dictionary, specVersion: version)

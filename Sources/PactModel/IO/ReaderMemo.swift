@@ -68,29 +68,36 @@ final class ReaderMemo {
             return sameBytes(x, y)
         case .array(let x):
             guard case .array(let y) = b, x.count == y.count else { return false }
-            for index in x.indices where !same(x[index], y[index]) { return false }
-            return true
-        case .object(let x):
-            guard case .object(let y) = b, x.members.count == y.members.count else { return false }
-            for index in x.members.indices {
-                guard sameBytes(x.members[index].key, y.members[index].key), same(x.members[index].value, y.members[index].value) else {
-                    return false
+            return x.withUnsafeBufferPointer { xs in
+                y.withUnsafeBufferPointer { ys in
+                    for index in 0..<xs.count where !same(xs[index], ys[index]) { return false }
+                    return true
                 }
             }
-            return true
+        case .object(let x):
+            guard case .object(let y) = b, x.members.count == y.members.count else { return false }
+            return x.members.withUnsafeBufferPointer { xs in
+                y.members.withUnsafeBufferPointer { ys in
+                    for index in 0..<xs.count {
+                        guard sameBytes(xs[index].key, ys[index].key), same(xs[index].value, ys[index].value) else { return false }
+                    }
+                    return true
+                }
+            }
         }
     }
 
     /// Byte-for-byte equality of the UTF-8 text.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return true }
-                return xBase == yBase || memcmp(xBase, yBase, x.count) == 0
+        let x = a.utf8
+        let y = b.utf8
+        guard x.count == y.count else { return false }
+        let compared = x.withContiguousStorageIfAvailable { xs in
+            y.withContiguousStorageIfAvailable { ys in
+                guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return true }
+                return xBase == yBase || memcmp(xBase, yBase, xs.count) == 0
             }
         }
+        return compared.flatMap { $0 } ?? x.elementsEqual(y)
     }
 }
