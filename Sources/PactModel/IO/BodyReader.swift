@@ -6,7 +6,7 @@ enum BodyReader {
     /// A body as the file holds it. `json` is nil when the key is absent. `fallbackContentType` comes from the
     /// `Content-Type` header (or a message's metadata) and is used when the body does not name its own.
     static func read(
-        _ json: JSONValue?, version: PactSpecVersion, fallbackContentType: ContentType?, at path: String, file: String?
+        _ json: JSONValue?, version: PactSpecVersion, fallbackContentType: ContentType?, at path: JSONLocation, file: String?
     ) throws(PactError) -> Body {
         guard let json else { return .missing }
         if version >= .v4, case .object(let members) = json, isBodyObject(members) {
@@ -39,10 +39,11 @@ enum BodyReader {
         }
     }
 
-    private static let bodyObjectKeys: Set<String> = ["content", "contentType", "encoded", "contentTypeHint"]
-
+    /// True when the object has one of the body object's keys (`content`, `contentType`, `encoded`,
+    /// `contentTypeHint`). Looked up rather than hashing every key: body objects are small, JSON bodies may be large.
     private static func isBodyObject(_ members: JSONObject) -> Bool {
-        members.keys.contains { bodyObjectKeys.contains($0) }
+        members["content"] != nil || members["contentType"] != nil || members["encoded"] != nil
+            || members["contentTypeHint"] != nil
     }
 
     private static func readBodyObject(_ reader: JSONObjectReader, fallbackContentType: ContentType?) throws(PactError) -> Body {
@@ -50,7 +51,6 @@ enum BodyReader {
         let contentType = declared ?? fallbackContentType
         guard reader.contains("content") else { return .missing }
         guard let content = reader.value("content") else { return .null }
-        let contentPath = reader.childPath("content")
         switch try encoding(reader) {
         case .none:
             guard case .string(let text) = content else { return .json(content, contentType: contentType) }
@@ -64,15 +64,15 @@ enum BodyReader {
             do {
                 return .json(try JSONParser.parse(text), contentType: contentType)
             } catch {
-                throw PactError(file: reader.file, jsonPath: contentPath, reason: "content encoded as JSON is not valid JSON: \(error)")
+                throw PactError(file: reader.file, jsonPath: reader.childPath("content"), reason: "content encoded as JSON is not valid JSON: \(error)")
             }
         case .base64:
             guard case .string(let text) = content else {
-                throw PactError.typeMismatch(expected: "a String", got: content, at: contentPath, file: reader.file)
+                throw PactError.typeMismatch(expected: "a String", got: content, at: reader.childPath("content"), file: reader.file)
             }
             if text.isEmpty { return .empty }
             guard let data = Data(base64Encoded: text) else {
-                throw PactError(file: reader.file, jsonPath: contentPath, reason: "content is not valid base64")
+                throw PactError(file: reader.file, jsonPath: reader.childPath("content"), reason: "content is not valid base64")
             }
             return decoded(data, contentType: contentType, hint: try reader.optionalString("contentTypeHint"))
         }

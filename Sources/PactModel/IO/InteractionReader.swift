@@ -3,18 +3,21 @@ import Foundation
 /// Reads interactions: V1–V3 request/response interactions, V3 messages, and the three V4 interaction types.
 enum InteractionReader {
     /// An entry of `interactions`. V4 entries need a `type`; earlier versions are always request/response.
-    static func interaction(_ json: JSONValue, version: PactSpecVersion, at path: String, file: String?) throws(PactError) -> Interaction {
+    /// `memo` carries values decoded for earlier interactions of the same file.
+    static func interaction(
+        _ json: JSONValue, version: PactSpecVersion, at path: JSONLocation, file: String?, memo: ReaderMemo? = nil
+    ) throws(PactError) -> Interaction {
         let reader = try JSONObjectReader(json, at: path, file: file)
-        guard version >= .v4 else { return .http(try http(reader, version: version)) }
+        guard version >= .v4 else { return .http(try http(reader, version: version, memo: memo)) }
         let type = try reader.requiredString("type")
         switch type {
         case "Synchronous/HTTP":
-            return .http(try http(reader, version: version))
+            return .http(try http(reader, version: version, memo: memo))
         case "Asynchronous/Messages":
-            let message = try MessageReader.message(json, version: version, at: path, file: file)
+            let message = try MessageReader.message(json, version: version, at: path, file: file, memo: memo, part: .request)
             return .asynchronousMessage(MessageInteraction(info: try info(reader, version: version), message: message))
         case "Synchronous/Messages":
-            return .synchronousMessages(try synchronousMessages(reader, version: version))
+            return .synchronousMessages(try synchronousMessages(reader, version: version, memo: memo))
         default:
             throw reader.error(
                 "unknown interaction type '\(type)' (expected Synchronous/HTTP, Asynchronous/Messages or Synchronous/Messages)",
@@ -23,30 +26,38 @@ enum InteractionReader {
     }
 
     /// An entry of a V3 `messages` array.
-    static func v3Message(_ json: JSONValue, version: PactSpecVersion, at path: String, file: String?) throws(PactError) -> Interaction {
+    static func v3Message(
+        _ json: JSONValue, version: PactSpecVersion, at path: JSONLocation, file: String?, memo: ReaderMemo? = nil
+    ) throws(PactError) -> Interaction {
         let reader = try JSONObjectReader(json, at: path, file: file)
-        let message = try MessageReader.message(json, version: version, at: path, file: file)
+        let message = try MessageReader.message(json, version: version, at: path, file: file, memo: memo, part: .request)
         return .asynchronousMessage(MessageInteraction(info: try info(reader, version: version), message: message))
     }
 
-    private static func http(_ reader: JSONObjectReader, version: PactSpecVersion) throws(PactError) -> HTTPInteraction {
+    private static func http(_ reader: JSONObjectReader, version: PactSpecVersion, memo: ReaderMemo?) throws(PactError) -> HTTPInteraction {
         let info = try info(reader, version: version)
         guard let request = reader.value("request") else { throw reader.missing("request") }
         guard let response = reader.value("response") else { throw reader.missing("response") }
         return HTTPInteraction(
             info: info,
-            request: try HTTPPartsReader.request(request, version: version, at: reader.childPath("request"), file: reader.file, servable: true),
-            response: try HTTPPartsReader.response(response, version: version, at: reader.childPath("response"), file: reader.file, servable: true))
+            request: try HTTPPartsReader.request(
+                request, version: version, at: reader.childLocation("request"), file: reader.file, servable: true, memo: memo),
+            response: try HTTPPartsReader.response(
+                response, version: version, at: reader.childLocation("response"), file: reader.file, servable: true, memo: memo))
     }
 
-    private static func synchronousMessages(_ reader: JSONObjectReader, version: PactSpecVersion) throws(PactError) -> SynchronousMessageInteraction {
+    private static func synchronousMessages(
+        _ reader: JSONObjectReader, version: PactSpecVersion, memo: ReaderMemo?
+    ) throws(PactError) -> SynchronousMessageInteraction {
         let info = try info(reader, version: version)
         guard let requestJSON = reader.value("request") else { throw reader.missing("request") }
-        let request = try MessageReader.message(requestJSON, version: version, at: reader.childPath("request"), file: reader.file)
+        let request = try MessageReader.message(
+            requestJSON, version: version, at: reader.childLocation("request"), file: reader.file, memo: memo, part: .request)
         var responses: [MessageContents] = []
-        let responsesPath = reader.childPath("response")
+        let responsesLocation = reader.childLocation("response")
         for (index, item) in (try reader.optionalArray("response") ?? []).enumerated() {
-            responses.append(try MessageReader.message(item, version: version, at: JSONPath.element(responsesPath, index), file: reader.file))
+            responses.append(try MessageReader.message(
+                item, version: version, at: .element(responsesLocation, index), file: reader.file, memo: memo, part: .response))
         }
         return SynchronousMessageInteraction(info: info, request: request, responses: responses)
     }
@@ -68,10 +79,11 @@ enum InteractionReader {
     /// `providerStates` (V3+ array of `{name, params}`), else the V1/V2 string `providerState` or `provider_state`.
     static func providerStates(_ reader: JSONObjectReader) throws(PactError) -> [ProviderState] {
         if let states = try reader.optionalArray("providerStates") {
-            let statesPath = reader.childPath("providerStates")
+            let statesLocation = reader.childLocation("providerStates")
             var result: [ProviderState] = []
+            result.reserveCapacity(states.count)
             for (index, item) in states.enumerated() {
-                let state = try JSONObjectReader(item, at: JSONPath.element(statesPath, index), file: reader.file)
+                let state = try JSONObjectReader(item, at: .element(statesLocation, index), file: reader.file)
                 result.append(ProviderState(name: try state.requiredString("name"), params: try state.optionalMap("params")?.dictionary ?? [:]))
             }
             return result

@@ -69,23 +69,50 @@ extension PactError {
     }
 }
 
+/// Where a value sits in a pact file. It is spelled out as a JSON path (`$.interactions[3].request`) only when an
+/// error reports it: building the path of every object read was a noticeable share of reading a pact.
+enum JSONLocation: Sendable {
+    /// A location already written out as a JSON path.
+    case path(String)
+    /// Member `key` of the object at the parent location.
+    indirect case member(JSONLocation, String)
+    /// Element `index` of the array at the parent location.
+    indirect case element(JSONLocation, Int)
+
+    /// The JSON path, as `JSONPath` spells it.
+    var path: String {
+        switch self {
+        case .path(let path): path
+        case .member(let parent, let key): JSONPath.child(parent.path, key)
+        case .element(let parent, let index): JSONPath.element(parent.path, index)
+        }
+    }
+}
+
 /// A JSON object being read from a pact file, with where it sits, so every field access can report a precise error.
 ///
 /// Conventions: a missing required field is reported at the containing object's path ("missing required field
 /// 'name'"); a field of the wrong type is reported at the field's own path. A `null` member counts as absent.
 struct JSONObjectReader {
     let members: JSONObject
-    let path: String
+    let location: JSONLocation
     let file: String?
 
     init(_ json: JSONValue, at path: String, file: String?) throws(PactError) {
-        guard let members = json.objectValue else {
-            throw PactError.typeMismatch(expected: "a Map", got: json, at: path, file: file)
+        try self.init(json, at: .path(path), file: file)
+    }
+
+    init(_ json: JSONValue, at location: JSONLocation, file: String?) throws(PactError) {
+        guard case .object(let members) = json else {
+            throw PactError.typeMismatch(expected: "a Map", got: json, at: location.path, file: file)
         }
         self.members = members
-        self.path = path
+        self.location = location
         self.file = file
     }
+
+    /// The object's JSON path, for error messages.
+    var path: String { location.path }
 
     /// The member, or nil when absent or `null`.
     func value(_ key: String) -> JSONValue? {
@@ -97,6 +124,9 @@ struct JSONObjectReader {
     func contains(_ key: String) -> Bool { members[key] != nil }
 
     func childPath(_ key: String) -> String { JSONPath.child(path, key) }
+
+    /// Where member `key` sits, spelled out only if an error reports it.
+    func childLocation(_ key: String) -> JSONLocation { .member(location, key) }
 
     func missing(_ key: String) -> PactError {
         PactError(file: file, jsonPath: path, reason: "missing required field '\(key)'")
@@ -150,7 +180,7 @@ struct JSONObjectReader {
     /// A nested object as a reader, or nil when absent.
     func optionalObject(_ key: String) throws(PactError) -> JSONObjectReader? {
         guard let value = value(key) else { return nil }
-        return try JSONObjectReader(value, at: childPath(key), file: file)
+        return try JSONObjectReader(value, at: childLocation(key), file: file)
     }
 
     func requiredObject(_ key: String) throws(PactError) -> JSONObjectReader {

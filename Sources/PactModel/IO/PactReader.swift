@@ -39,16 +39,20 @@ public enum PactReader {
         for key in versionKeys { metadata[key] = nil }
 
         var interactions: [Interaction] = []
-        let interactionsPath = root.childPath("interactions")
-        for (index, item) in (try root.optionalArray("interactions") ?? []).enumerated() {
-            let path = JSONPath.element(interactionsPath, index)
-            interactions.append(try InteractionReader.interaction(item, version: version, at: path, file: file))
+        let interactionsLocation = root.childLocation("interactions")
+        let items = try root.optionalArray("interactions") ?? []
+        interactions.reserveCapacity(items.count)
+        // Interactions repeat headers and rules: each is decoded once for as long as it repeats.
+        let memo = ReaderMemo()
+        for (index, item) in items.enumerated() {
+            let location = JSONLocation.element(interactionsLocation, index)
+            interactions.append(try InteractionReader.interaction(item, version: version, at: location, file: file, memo: memo))
         }
         if version < .v4 {
-            let messagesPath = root.childPath("messages")
+            let messagesLocation = root.childLocation("messages")
             for (index, item) in (try root.optionalArray("messages") ?? []).enumerated() {
-                let path = JSONPath.element(messagesPath, index)
-                interactions.append(try InteractionReader.v3Message(item, version: version, at: path, file: file))
+                let location = JSONLocation.element(messagesLocation, index)
+                interactions.append(try InteractionReader.v3Message(item, version: version, at: location, file: file, memo: memo))
             }
         }
         return Pact(consumer: consumer, provider: provider, interactions: interactions, metadata: metadata.dictionary, specVersion: version)
@@ -60,14 +64,14 @@ public enum PactReader {
     public static func request(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$.request", file: String? = nil
     ) throws(PactError) -> PactRequest {
-        try HTTPPartsReader.request(json, version: version, at: jsonPath, file: file, servable: false)
+        try HTTPPartsReader.request(json, version: version, at: .path(jsonPath), file: file, servable: false)
     }
 
     /// A response object as it appears in an interaction or a testcase; a missing `status` is 200.
     public static func response(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$.response", file: String? = nil
     ) throws(PactError) -> PactResponse {
-        try HTTPPartsReader.response(json, version: version, at: jsonPath, file: file, servable: false)
+        try HTTPPartsReader.response(json, version: version, at: .path(jsonPath), file: file, servable: false)
     }
 
     /// A message object: V3 `{"contents", "metaData"|"metadata", "matchingRules", "generators"}` or V4 (contents as
@@ -75,7 +79,7 @@ public enum PactReader {
     public static func message(
         from json: JSONValue, version: PactSpecVersion, at jsonPath: String = "$", file: String? = nil
     ) throws(PactError) -> MessageContents {
-        try MessageReader.message(json, version: version, at: jsonPath, file: file)
+        try MessageReader.message(json, version: version, at: .path(jsonPath), file: file)
     }
 
     /// The metadata keys that carry the specification version; they are not kept in `Pact.metadata`.

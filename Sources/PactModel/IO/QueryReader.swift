@@ -5,7 +5,7 @@ import Foundation
 enum QueryReader {
     /// The decoded parameters, or nil when the request has no query. Map forms are returned sorted by name, because
     /// JSON objects carry no order.
-    static func read(_ json: JSONValue, at path: String, file: String?) throws(PactError) -> [QueryParameter]? {
+    static func read(_ json: JSONValue, at location: JSONLocation, file: String?) throws(PactError) -> [QueryParameter]? {
         switch json {
         case .null:
             return nil
@@ -13,12 +13,13 @@ enum QueryReader {
             return FormURLEncoding.parseQuery(text)
         case .object(let members):
             var parameters: [QueryParameter] = []
+            parameters.reserveCapacity(members.count)
             for (name, value) in members {  // already sorted by name
-                parameters.append(QueryParameter(name: name, values: try values(value, at: JSONPath.child(path, name), file: file)))
+                parameters.append(QueryParameter(name: name, values: try values(value, at: JSONPath.child(location.path, name), file: file)))
             }
             return parameters
         default:
-            throw PactError.typeMismatch(expected: "a String or a Map", got: json, at: path, file: file)
+            throw PactError.typeMismatch(expected: "a String or a Map", got: json, at: location.path, file: file)
         }
     }
 

@@ -20,7 +20,19 @@ extension Dictionary where Key == String, Value == [String] {
     public func values(forHeader name: String) -> [String]? {
         if let exact = self[name] { return exact }
         let lower = name.lowercased()
-        return first { $0.key.lowercased() == lower }?.value
+        return first { Self.isHeaderName($0.key, lowercasedAs: lower) }?.value
+    }
+
+    /// `key.lowercased() == lower`, compared byte by byte when both are ASCII (no lower-cased copy of every header
+    /// name; reading a pact looks up each request's and response's `Content-Type`).
+    private static func isHeaderName(_ key: String, lowercasedAs lower: String) -> Bool {
+        let keyBytes = key.utf8, lowerBytes = lower.utf8
+        guard keyBytes.allSatisfy({ $0 < 0x80 }), lowerBytes.allSatisfy({ $0 < 0x80 }) else { return key.lowercased() == lower }
+        guard keyBytes.count == lowerBytes.count else { return false }
+        return zip(keyBytes, lowerBytes).allSatisfy { pair in
+            let (k, l) = pair
+            return (k >= 0x41 && k <= 0x5A ? k | 0x20 : k) == l
+        }
     }
 
     /// The `Content-Type` header, parsed.

@@ -117,11 +117,9 @@ extension MatchingRule {
         typealias S = RuleCodingSupport
         let min = try S.optionalInt(members, "min", at: jsonPath())
         let max = try S.optionalInt(members, "max", at: jsonPath())
-        for (key, value) in [("min", min), ("max", max)] {
-            if let value, value < 0 {
-                throw PactError(jsonPath: S.child(jsonPath(), key), reason: "must not be negative, got \(value)")
-            }
-        }
+        // Checked one by one: looping over a literal array of the two allocated it for every matcher read.
+        if let min, min < 0 { throw PactError(jsonPath: S.child(jsonPath(), "min"), reason: "must not be negative, got \(min)") }
+        if let max, max < 0 { throw PactError(jsonPath: S.child(jsonPath(), "max"), reason: "must not be negative, got \(max)") }
         if (name == "min" || name == "min-type"), min == nil {
             throw PactError(jsonPath: S.child(jsonPath(), "min"), reason: "missing required integer field 'min'")
         }

@@ -9,13 +9,17 @@ extension RuleList {
             throw PactError(jsonPath: S.child(jsonPath(), "matchers"), reason: "missing required array field 'matchers'")
         }
         func matchersPath() -> String { S.child(jsonPath(), "matchers") }
+        let items = try S.array(matchers, at: matchersPath())
         var rules: [MatchingRule] = []
-        for (index, item) in try S.array(matchers, at: matchersPath()).enumerated() {
+        rules.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
             rules.append(try MatchingRule.decode(item, lazyPath: S.element(matchersPath(), index)))
         }
         var logic = RuleLogic.and
         if let combine = try S.optionalString(members, "combine", at: jsonPath()) {
-            guard let known = RuleLogic(rawValue: combine.uppercased()) else {
+            // As written by PactKit and pact-reference, compared before upper-casing any other spelling.
+            let exact: RuleLogic? = combine == "AND" ? .and : combine == "OR" ? .or : nil
+            guard let known = exact ?? RuleLogic(rawValue: combine.uppercased()) else {
                 throw PactError(jsonPath: S.child(jsonPath(), "combine"), reason: "expected 'AND' or 'OR', got '\(combine)'")
             }
             logic = known
@@ -52,10 +56,16 @@ extension MatchingRules {
     /// `$.`) or the V3/V4 category form. `jsonPath` is where the object sits in the document, for error messages.
     /// Unknown categories are ignored.
     public static func decode(_ json: JSONValue, at jsonPath: String) throws(PactError) -> MatchingRules {
+        try decode(json, at: .path(jsonPath))
+    }
+
+    /// `decode(_:at:)` with the path built only when an error reports it.
+    static func decode(_ json: JSONValue, at location: JSONLocation) throws(PactError) -> MatchingRules {
         typealias S = RuleCodingSupport
+        func jsonPath() -> String { location.path }
         var result = MatchingRules()
-        for (key, value) in S.sortedMembers(try S.object(json, at: jsonPath)) {
-            let keyPath = { S.child(jsonPath, key) }
+        for (key, value) in S.sortedMembers(try S.object(json, at: jsonPath())) {
+            func keyPath() -> String { S.child(jsonPath(), key) }
             if key.hasPrefix("$") {
                 guard let (category, ruleKey) = try v2Location(key, at: keyPath()) else { continue }
                 let rule = try MatchingRule.decode(value, lazyPath: keyPath())
@@ -67,11 +77,16 @@ extension MatchingRules {
             case .path, .status, .method:
                 result.merge(try RuleList.decode(value, at: keyPath()), category: category, key: "")
             case .body, .query, .header, .metadata:
-                for (name, list) in S.sortedMembers(try S.object(value, at: keyPath())) {
-                    let namePath = { S.child(keyPath(), name) }
+                // Gathered in a dictionary of the right size, then added to the category in one step.
+                let members = try S.object(value, at: keyPath())
+                var lists = [String: RuleList](minimumCapacity: members.count)
+                for (name, list) in S.sortedMembers(members) {
+                    func namePath() -> String { S.child(keyPath(), name) }
                     if category == .body { try S.checkPathExpression(name, at: namePath()) }
-                    result.merge(try RuleList.decode(list, at: namePath()), category: category, key: name)
+                    // Names in one object are distinct.
+                    lists[name] = try RuleList.decode(list, at: namePath())
                 }
+                result.merge(lists, category: category)
             }
         }
         return result
@@ -134,6 +149,17 @@ extension MatchingRules {
     private mutating func merge(_ list: RuleList, category: RuleCategoryName, key: String) {
         // Changed in place: going through `self[category]` copied the category's whole dictionary for each list.
         RuleList.appendOrSet(list, at: key, in: &categories[category, default: [:]])
+    }
+
+    /// Adds the lists of one category object; a category read before (`body`, then `content`) keeps its lists and
+    /// gets these appended, in the order `merge(_:category:key:)` would have added them one by one.
+    private mutating func merge(_ lists: [String: RuleList], category: RuleCategoryName) {
+        guard !lists.isEmpty else { return }
+        guard categories[category] != nil else {
+            categories[category] = lists
+            return
+        }
+        for (key, list) in lists { merge(list, category: category, key: key) }
     }
 
     /// Where a V2 key points: `$.body.a` → (body, `$.a`), `$.headers.X` → (header, `X`), `$.path` → (path, "").
