@@ -62,7 +62,7 @@ final class ReaderMemo {
             return x == y
         case .number(let x):
             guard case .number(let y) = b else { return false }
-            return x.isInteger == y.isInteger && sameBytes(x.literal, y.literal)
+            return x.hasSameLiteral(as: y)
         case .string(let x):
             guard case .string(let y) = b else { return false }
             return sameBytes(x, y)

@@ -146,6 +146,17 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return seenPoint ? .decimal(significand: signed, fractionDigits: UInt8(fractionDigits)) : .integer(signed)
     }
 
+    /// True when both numbers were written with the same literal text, compared without building either.
+    func hasSameLiteral(as other: JSONNumber) -> Bool {
+        switch (storage, other.storage) {
+        case (.integer(let a), .integer(let b)): a == b
+        case (.decimal(let a, let aDigits), .decimal(let b, let bDigits)): a == b && aDigits == bDigits
+        case (.text(let a, _), .text(let b, _)): a.utf8.elementsEqual(b.utf8)
+        // The storage follows from the literal alone, so these differ; compared anyway rather than assumed.
+        default: literal.utf8.elementsEqual(other.literal.utf8)
+        }
+    }
+
     /// Calls `body` with the literal's UTF-8 bytes, written on the stack when the number keeps digits rather than text
     /// (for writers, which need the bytes, not a `String`).
     func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
