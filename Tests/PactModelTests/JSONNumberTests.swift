@@ -59,6 +59,20 @@ final class JSONNumberTests: XCTestCase {
         }
     }
 
+    /// Pact reading reuses a value decoded from JSON written exactly alike: two numbers have the same literal when,
+    /// and only when, their texts are the same bytes (`1.0` and `1.00` are equal numbers with different literals).
+    func testSameLiteralIsSameText() throws {
+        let parsed = try Self.literals.map { try XCTUnwrap(try JSONParser.parse($0).numberValue) }
+        let built = try Self.literals.map { try XCTUnwrap(JSONNumber(literal: $0)) }
+        for (i, a) in parsed.enumerated() {
+            for (j, b) in built.enumerated() {
+                XCTAssertEqual(a.hasSameLiteral(as: b), Self.literals[i] == Self.literals[j], "\(Self.literals[i]) and \(Self.literals[j])")
+            }
+        }
+        XCTAssertTrue(JSONNumber(7).hasSameLiteral(as: try XCTUnwrap(JSONNumber(literal: "7"))))
+        XCTAssertFalse(JSONNumber(1.0).hasSameLiteral(as: try XCTUnwrap(JSONNumber(literal: "1.00"))))
+    }
+
     func testNumbersMadeFromSwiftValues() {
         XCTAssertEqual(JSONNumber(42).literal, "42")
         XCTAssertEqual(JSONNumber(Int64.min).literal, "-9223372036854775808")

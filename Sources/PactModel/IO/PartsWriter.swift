@@ -28,10 +28,9 @@ enum PartsWriter {
         _ request: PactRequest, version: PactSpecVersion, rules form: RulesForm = .categories, to out: inout Sink
     ) {
         out.beginObject()
-        writeBody(request.body, headers: request.headers, version: version, to: &out)
-        writeGenerators(request.generators, form: form, to: &out)
-        writeHeaders(request.headers, version: version, to: &out)
-        writeRules(request.matchingRules, form: form, to: &out)
+        writeSharedMembers(
+            body: request.body, generators: request.generators, headers: request.headers, rules: request.matchingRules,
+            version: version, form: form, to: &out)
         out.member("method", request.method)
         out.member("path", request.path)
         if version < .v3 {
@@ -52,12 +51,23 @@ enum PartsWriter {
         _ response: PactResponse, version: PactSpecVersion, rules form: RulesForm = .categories, to out: inout Sink
     ) {
         out.beginObject()
-        writeBody(response.body, headers: response.headers, version: version, to: &out)
-        writeGenerators(response.generators, form: form, to: &out)
-        writeHeaders(response.headers, version: version, to: &out)
-        writeRules(response.matchingRules, form: form, to: &out)
+        writeSharedMembers(
+            body: response.body, generators: response.generators, headers: response.headers,
+            rules: response.matchingRules, version: version, form: form, to: &out)
         out.member("status", response.status)
         out.endObject()
+    }
+
+    /// The members a request and a response have alike, which sort before the others: `body`, `generators`,
+    /// `headers`, `matchingRules`.
+    private static func writeSharedMembers<Sink: JSONSink>(
+        body: Body, generators: Generators, headers: Headers, rules: MatchingRules, version: PactSpecVersion,
+        form: RulesForm, to out: inout Sink
+    ) {
+        writeBody(body, headers: headers, version: version, to: &out)
+        writeGenerators(generators, form: form, to: &out)
+        writeHeaders(headers, version: version, to: &out)
+        writeRules(rules, form: form, to: &out)
     }
 
     /// Writes the message contents object: `contents`, `generators`, `matchingRules`, `metadata`.

@@ -415,8 +415,8 @@ struct KeyCache {
     private var lengths: UnsafeMutablePointer<Int>?
     private var strings: UnsafeMutablePointer<String>?
 
-    /// The string for `utf8`, which holds no escapes. At least 16 bytes must be readable from `utf8`'s start (the
-    /// document goes on past a key, so the caller reads the key's bytes with the rest of the document's).
+    /// The string for `utf8`, which holds no escapes. `sixteenBytesReadable` tells whether 16 bytes can be read from
+    /// `utf8`'s start (the key and the document after it); when they cannot, the key's bytes are copied out first.
     mutating func string(for utf8: UnsafeBufferPointer<UInt8>, sixteenBytesReadable: Bool) -> String {
         let n = utf8.count
         guard n > 0, n <= KeyCache.maxLength else { return String(decoding: utf8, as: UTF8.self) }
