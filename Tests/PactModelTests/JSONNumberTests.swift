@@ -66,7 +66,8 @@ final class JSONNumberTests: XCTestCase {
         let built = try Self.literals.map { try XCTUnwrap(JSONNumber(literal: $0)) }
         for (i, a) in parsed.enumerated() {
             for (j, b) in built.enumerated() {
-                XCTAssertEqual(a.hasSameLiteral(as: b), Self.literals[i] == Self.literals[j], "\(Self.literals[i]) and \(Self.literals[j])")
+                let (x, y) = (Self.literals[i], Self.literals[j])
+                XCTAssertEqual(a.hasSameLiteral(as: b), x == y, "\(x) and \(y)")
             }
         }
         XCTAssertTrue(JSONNumber(7).hasSameLiteral(as: try XCTUnwrap(JSONNumber(literal: "7"))))

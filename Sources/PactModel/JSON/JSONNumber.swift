@@ -1,5 +1,5 @@
-/// A JSON number that remembers whether it was written as an integer or a decimal, and keeps its literal text so
-/// that values outside `Int64` or `Double` precision are never silently rounded.
+/// A JSON number that remembers whether it was written as an integer or a decimal, and gives back its literal exactly
+/// as written, so that values outside `Int64` or `Double` precision are never silently rounded.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// How the literal is kept. Most numbers in bodies and pacts are short integers or plain decimals (`42`, `9.99`):
     /// those keep their digits as a value, from which the literal is written back exactly, so reading one allocates
@@ -58,14 +58,18 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Builds a number from a literal already validated as JSON number syntax.
     init(validatedLiteral: String) {
         var text = validatedLiteral
-        storage = text.withUTF8 { Self.storage(validatedBytes: $0) } ?? .text(
-            validatedLiteral,
-            isInteger: !validatedLiteral.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }))
+        let isInteger = !validatedLiteral.utf8.contains {
+            $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+        }
+        storage = text.withUTF8 { Self.storage(validatedBytes: $0) } ?? .text(validatedLiteral, isInteger: isInteger)
     }
 
     /// A number read by the parser: digits it accumulated while validating the literal (`significand` holds at most
     /// 18 of them, so it cannot overflow), else the literal's bytes.
-    init(parsedDigits significand: Int64, fractionDigits: Int, isNegative: Bool, literal bytes: UnsafeBufferPointer<UInt8>, isInteger: Bool, hasExponent: Bool, digitCount: Int) {
+    init(
+        parsedDigits significand: Int64, fractionDigits: Int, isNegative: Bool, literal bytes: UnsafeBufferPointer<UInt8>,
+        isInteger: Bool, hasExponent: Bool, digitCount: Int
+    ) {
         if !hasExponent, digitCount <= Self.maxStoredDigits, !(isNegative && significand == 0) {
             let signed = isNegative ? -significand : significand
             storage = isInteger ? .integer(signed) : .decimal(significand: signed, fractionDigits: UInt8(fractionDigits))

@@ -429,7 +429,8 @@ struct KeyCache {
             words.0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & Self.mask(n)
             words.1 = n > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & Self.mask(n - 8) : 0
         } else {
-            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[..<Swift.min(n, 16)])) }
+            let head = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[..<Swift.min(n, 16)])
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: head) }
             words = (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
         }
         var hash = (words.0 ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
