@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSyntax
 import NIOCore
 import NIOHTTP1
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSyntax
 
 /// A complete HTTP request as the server received it: head and whole body.
 public struct ServerRequest: Sendable {
@@ -41,13 +42,5 @@ public struct ServerRequest: Sendable {
     /// Every value of header `name`, matched case-insensitively, in received order.
     public func headerValues(_ name: String) -> [String] {
         headers.filter { $0.name.caseInsensitiveEquals(name) }.map(\.value)
-    }
-}
-
-extension String {
-    /// ASCII case-insensitive comparison, enough for header names (which are tokens).
-    func caseInsensitiveEquals(_ other: String) -> Bool {
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
-        return utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { lower($0) == lower($1) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPSyntax
 
 /// A complete HTTP response. The server adds `Content-Length` (and `Connection` when needed); any framing headers
 /// set here (`Content-Length`, `Transfer-Encoding`) are replaced.

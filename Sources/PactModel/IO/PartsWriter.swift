@@ -92,15 +92,11 @@ enum PartsWriter {
     }
 
     static func writeGenerators<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
-        guard !message.generators.isEmpty else { return }
-        out.key("generators")
-        message.generators.write(bodyCategory: bodyCategory(version), to: &out)
+        writeGenerators(message.generators, form: .categories, bodyCategory: bodyCategory(version), to: &out)
     }
 
     static func writeRules<Sink: JSONSink>(_ message: MessageContents, version: PactSpecVersion, to out: inout Sink) {
-        guard !message.matchingRules.isEmpty else { return }
-        out.key("matchingRules")
-        message.matchingRules.write(bodyCategory: bodyCategory(version), to: &out)
+        writeRules(message.matchingRules, form: .categories, bodyCategory: bodyCategory(version), to: &out)
     }
 
     /// The V3 message specification spells it metaData; V4 (and pact-reference's writer) metadata.
@@ -128,18 +124,23 @@ enum PartsWriter {
         out.endArray()
     }
 
-    private static func writeGenerators<Sink: JSONSink>(_ generators: Generators, form: RulesForm, to out: inout Sink) {
+    /// `bodyCategory` is "body", or "content" for V4 message contents.
+    private static func writeGenerators<Sink: JSONSink>(
+        _ generators: Generators, form: RulesForm, bodyCategory: String = "body", to out: inout Sink
+    ) {
         guard case .categories = form, !generators.isEmpty else { return }
         out.key("generators")
-        generators.write(bodyCategory: "body", to: &out)
+        generators.write(bodyCategory: bodyCategory, to: &out)
     }
 
-    private static func writeRules<Sink: JSONSink>(_ rules: MatchingRules, form: RulesForm, to out: inout Sink) {
+    private static func writeRules<Sink: JSONSink>(
+        _ rules: MatchingRules, form: RulesForm, bodyCategory: String = "body", to out: inout Sink
+    ) {
         switch form {
         case .categories:
             guard !rules.isEmpty else { return }
             out.key("matchingRules")
-            rules.write(bodyCategory: "body", to: &out)
+            rules.write(bodyCategory: bodyCategory, to: &out)
         case .legacy(let v2Rules):
             guard let v2Rules else { return }
             out.key("matchingRules")

@@ -180,7 +180,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         withDigits(significand, fractionDigits: Int(fractionDigits)) { String(decoding: $0, as: UTF8.self) }
     }
 
-    private static func withDigits<Result>(
+    /// Calls `body` with `significand`'s digits, a decimal point `fractionDigits` from the right (none when 0) and at
+    /// least one digit before it, written on the stack.
+    static func withDigits<Result>(
         _ significand: Int64, fractionDigits: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) rethrows -> Result {
         // At most a sign, 19 digits, a leading 0 and the point.

@@ -370,23 +370,8 @@ extension JSONTextOutput: JSONSink {
 
     mutating func int(_ value: Int) {
         separate()
-        // Digits written backwards into a small buffer: no String for each number.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { raw in
-            let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var n = value.magnitude
-            var i = raw.count
-            repeat {
-                i -= 1
-                bytes[i] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            if value < 0 {
-                i -= 1
-                bytes[i] = UInt8(ascii: "-")
-            }
-            append(UnsafeBufferPointer(start: bytes + i, count: raw.count - i))
-        }
+        // The digits are written on the stack: no String for each number.
+        JSONNumber.withDigits(Int64(value), fractionDigits: 0) { append($0) }
     }
 
     mutating func null() {

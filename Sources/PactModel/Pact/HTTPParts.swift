@@ -1,3 +1,5 @@
+import HTTPSyntax
+
 /// A query parameter with all its values in order; a valueless parameter (`?flag`) has a `nil` value.
 public struct QueryParameter: Sendable, Hashable {
     /// The parameter name, decoded.
@@ -26,13 +28,8 @@ extension Dictionary where Key == String, Value == [String] {
     /// `key.lowercased() == lower`, compared byte by byte when both are ASCII (no lower-cased copy of every header
     /// name; reading a pact looks up each request's and response's `Content-Type`).
     private static func isHeaderName(_ key: String, lowercasedAs lower: String) -> Bool {
-        let keyBytes = key.utf8, lowerBytes = lower.utf8
-        guard keyBytes.allSatisfy({ $0 < 0x80 }), lowerBytes.allSatisfy({ $0 < 0x80 }) else { return key.lowercased() == lower }
-        guard keyBytes.count == lowerBytes.count else { return false }
-        return zip(keyBytes, lowerBytes).allSatisfy { pair in
-            let (k, l) = pair
-            return (k >= 0x41 && k <= 0x5A ? k | 0x20 : k) == l
-        }
+        guard key.utf8.allSatisfy({ $0 < 0x80 }), lower.utf8.allSatisfy({ $0 < 0x80 }) else { return key.lowercased() == lower }
+        return key.caseInsensitiveEquals(lower)
     }
 
     /// The `Content-Type` header, parsed.

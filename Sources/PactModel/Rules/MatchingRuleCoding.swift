@@ -59,38 +59,33 @@ extension MatchingRule {
     /// Writes the matcher object, its members in key order.
     func write<Sink: JSONSink>(to out: inout Sink) {
         out.beginObject()
+        // `format` is the one member that sorts before `match`.
+        switch self {
+        case .timestamp(let format?), .time(let format?), .date(let format?): out.member("format", format)
+        default: break
+        }
+        out.member("match", name)
         switch self {
         case .regex(let pattern):
-            out.member("match", name)
             out.member("regex", pattern)
         case .minType(let min):
-            out.member("match", name)
             out.member("min", min)
         case .maxType(let max):
-            out.member("match", name)
             out.member("max", max)
         case .minMaxType(let min, let max):
-            out.member("match", name)
             out.member("max", max)
             out.member("min", min)
         case .include(let value), .contentType(let value):
-            out.member("match", name)
             out.member("value", value)
-        case .timestamp(let format), .time(let format), .date(let format):
-            if let format { out.member("format", format) }
-            out.member("match", name)
         case .arrayContains(let variants):
-            out.member("match", name)
             out.key("variants")
             out.beginArray()
             for variant in variants { variant.write(to: &out) }
             out.endArray()
         case .statusCode(let status):
-            out.member("match", name)
             out.key("status")
             status.write(to: &out)
         case .eachKey(let rules, let example), .eachValue(let rules, let example):
-            out.member("match", name)
             out.key("rules")
             out.beginArray()
             for rule in rules { rule.write(to: &out) }
@@ -99,8 +94,9 @@ extension MatchingRule {
                 out.key("value")
                 out.value(example)
             }
-        case .equality, .type, .integer, .decimal, .number, .null, .boolean, .values, .notEmpty, .semver:
-            out.member("match", name)
+        case .timestamp, .time, .date, .equality, .type, .integer, .decimal, .number, .null, .boolean, .values,
+             .notEmpty, .semver:
+            break
         }
         out.endObject()
     }

@@ -23,19 +23,10 @@ public enum PactRegex {
         }
     }
 
-    /// Bounds memory when pacts carry many distinct patterns: the table is emptied when it is full.
-    private static let limit = 4096
-    private static let cache = Locked<[String: Compiled]>([:])
+    private static let cache = LockedCache<String, Compiled>(limit: 4096)
 
     private static func compiled(_ pattern: String) -> Compiled {
-        if let known = cache.withLock({ $0[pattern] }) { return known }
-        // Compiled outside the lock: two threads may compile the same pattern, which is harmless.
-        let built = Compiled(pattern)
-        cache.withLock { table in
-            if table.count >= limit { table.removeAll(keepingCapacity: true) }
-            table[pattern] = built
-        }
-        return built
+        cache.value(for: pattern, build: Compiled.init)
     }
 
     /// The compiled (translated, unanchored) expression for `pattern`, to search with or to count its groups.
